@@ -1,0 +1,284 @@
+"""The ``kg`` command line: each command parses options and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+STORE_HELP = "Store folder (default: $KG_STORE, else ./kg-data)."
+
+
+class _Group(click.Group):
+    """Turns kg's own errors into one-line messages with their exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; articles written so far are complete and kept.", err=True)
+            ctx.exit(130)
+
+
+def _input_options(func):
+    """The input options shared by ``kg extract`` and ``kg ingest``."""
+    func = click.option("--publisher", help="Publisher name for the articles read.")(func)
+    func = click.option("--url", help="Source URL (names a single article; its id derives from it).")(func)
+    func = click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD.")(func)
+    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
+
+
+def _store_option(func):
+    return click.option("--store", "store_path", type=click.Path(), help=STORE_HELP)(func)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Turn news articles into an RDF knowledge graph of actors, events, reports and
+    attributed statements, then query, analyse and export it.
+
+    \b
+    Typical session:
+      kg ingest articles/            # read, extract, store (./kg-data)
+      kg stats                       # what the store holds
+      kg query --list                # named questions you can ask
+      kg query statements            # who said what
+      kg export --out graph.trig     # one named graph per article
+    """
+
+
+def _metadata(paths, published, url, publisher):
+    from kg.read import Metadata
+
+    if url and (len(paths) > 1 or Path(paths[0]).is_dir()):
+        raise click.UsageError("--url names one article; give a single file with it")
+    return Metadata(published=published, url=url, publisher=publisher)
+
+
+def _report_errors(errors) -> None:
+    for err in errors:
+        click.echo(f"Error: {err}", err=True)
+
+
+@main.command()
+@_input_options
+@_store_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def ingest(paths, published, url, publisher, store_path, quiet):
+    """Read articles, extract their graph and add it to the store.
+
+    PATH is a .txt, .html, .json, .jsonl or RSS/Atom file, a folder (read recursively), or -
+    for stdin. Re-ingesting an article replaces its graph; unchanged articles are skipped.
+    Inputs that cannot be read are reported and skipped; the exit code is then 1.
+    """
+    from tqdm import tqdm
+
+    from kg.ingest import ingest as run_ingest
+    from kg.read import expand_paths, read_articles
+    from kg.store import default_store_path, open_store
+
+    meta = _metadata(paths, published, url, publisher)
+    files = list(expand_paths(paths))
+    store = open_store(store_path)
+    bar = tqdm(total=len(files), unit="file", disable=True if quiet or len(files) < 2 else None, file=sys.stderr)
+    seen_sources: set[str] = set()
+
+    def items():
+        for item in read_articles(files, meta):
+            root = item.source.split("#")[0].split("[")[0]
+            if root not in seen_sources:
+                seen_sources.add(root)
+                bar.update(1)
+            yield item
+
+    try:
+        report = run_ingest(items(), store)
+    finally:
+        bar.close()
+        store.close()
+    _report_errors(report.errors)
+    if not quiet:
+        where = store_path or default_store_path()
+        click.echo(
+            f"Ingested {report.articles} article(s) into {where}: {report.added} new, "
+            f"{report.updated} updated, {report.unchanged} unchanged; {len(report.errors)} failed.",
+            err=True,
+        )
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@_input_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "ttl", "jsonld"]),
+    default="json",
+    show_default=True,
+    help="json: the JSON contract, one line per article; ttl/jsonld: the RDF graph.",
+)
+def extract(paths, published, url, publisher, fmt):
+    """Extract entities, statements, reports and events without storing; print the result.
+
+    The JSON form is a stable contract described in the README: one object per article,
+    as JSON Lines when there are several.
+    """
+    from kg.extract import extract_many
+    from kg.read import read_articles
+
+    meta = _metadata(paths, published, url, publisher)
+    errors = []
+
+    def articles():
+        for item in read_articles(paths, meta):
+            if item.error is not None:
+                errors.append(item.error)
+            else:
+                yield item.article
+
+    graphs = []
+    for extraction in extract_many(articles()):
+        if fmt == "json":
+            click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
+        else:
+            from kg.rdf.mapping import extraction_to_graph
+
+            graphs.append(extraction_to_graph(extraction))
+    if graphs:
+        from kg.rdf.mapping import new_graph
+
+        merged = new_graph()
+        for g in graphs:
+            merged += g
+        click.echo(merged.serialize(format="turtle" if fmt == "ttl" else "json-ld"))
+    _report_errors(errors)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False, metavar="[NAME|FILE.rq]")
+@click.option("--sparql", help="SPARQL text to run instead of a named query.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Bind ?KEY to VALUE (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the named queries and what they answer.")
+@_store_option
+def query(query, sparql, params, fmt, list_, store_path):
+    """Run SPARQL over the store: a named query, a .rq file or --sparql TEXT.
+
+    Values given with --param are bound as RDF terms, never pasted into the query:
+    http(s) IRIs and <...> become IRIs, numbers and YYYY-MM-DD dates typed literals,
+    anything else a string.
+
+    \b
+    Examples:
+      kg query --list
+      kg query entity-mentions --param name="Amnesty International"
+      kg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
+    """
+    from kg.queries import list_queries, load_query, parse_params
+    from kg.results import FORMATTERS
+    from kg.store import open_store
+
+    if list_:
+        for q in list_queries():
+            params_text = f"  [params: {', '.join(q.params)}]" if q.params else ""
+            click.echo(f"{q.name:20} {q.description}{params_text}")
+        return
+    if bool(query) == bool(sparql):
+        raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (exactly one)")
+    named = load_query(query) if query else None
+    text = named.text if named else sparql
+    bindings = parse_params(list(params), named)
+    store = open_store(store_path, must_exist=True)
+    try:
+        result = store.query(text, bindings)
+    finally:
+        store.close()
+    click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld"]),
+    help="RDF syntax (default: from --out's extension, else ttl).",
+)
+@click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--article", help="Only this article (its id or IRI).")
+@_store_option
+def export(fmt, out, article, store_path):
+    """Write the whole graph, or one article's, as Turtle, N-Triples, TriG, N-Quads or JSON-LD.
+
+    TriG, N-Quads and JSON-LD keep one named graph per article; Turtle and N-Triples merge them.
+    """
+    from kg.export import format_for
+    from kg.rdf.iris import article_iri
+    from kg.store import open_store
+
+    chosen = format_for(fmt, out)
+    graph = None
+    if article:
+        graph = article if article.startswith("http") else str(article_iri(article))
+    store = open_store(store_path, must_exist=True)
+    try:
+        data = store.dump(chosen.name, graph=graph)
+    finally:
+        store.close()
+    if out:
+        Path(out).write_bytes(data)
+        click.echo(f"Wrote {chosen.label} to {out}.", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_store_option
+def stats(fmt, store_path):
+    """Count articles, triples, entities by type, events, statements and reports."""
+    from kg.stats import store_stats
+    from kg.store import open_store
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        numbers = store_stats(store)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(numbers))
+    else:
+        for key, value in numbers.items():
+            click.echo(f"{key:16} {value:>10,}")
+
+
+@main.command()
+@_store_option
+def validate(store_path):
+    """Check the store against the SHACL shapes in ontology/shapes.ttl (exit 1 on violations)."""
+    from kg.store import open_store
+    from kg.validate import validate_nquads
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        data = store.dump("nq")
+    finally:
+        store.close()
+    report = validate_nquads(data)
+    if report.conforms:
+        click.echo("The store conforms to ontology/shapes.ttl.")
+        return
+    click.echo(report.text)
+    click.echo(f"{report.violations} violation(s) of ontology/shapes.ttl.", err=True)
+    sys.exit(1)

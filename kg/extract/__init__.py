@@ -1,0 +1,34 @@
+"""Extraction: one article in, one :class:`~kg.model.Extraction` out.
+
+Each stage is a module of its own (entities, statements, events, ...) working on the same
+spaCy ``Doc``; this module only runs them in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from kg.extract.entities import extract_entities
+from kg.model import Article, Extraction, Sentence
+from kg.nlp import load_nlp
+
+
+def extract_doc(article: Article, doc) -> Extraction:
+    """Run every extraction stage on an already parsed article."""
+    return Extraction(
+        article=article,
+        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        entities=extract_entities(doc),
+    )
+
+
+def extract(article: Article) -> Extraction:
+    return extract_doc(article, load_nlp()(article.text))
+
+
+def extract_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Extraction]:
+    """Like :func:`extract` over many articles, parsing them in batches (faster than one by one)."""
+    nlp = load_nlp()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_doc(article, doc)

@@ -1,0 +1,255 @@
+"""Named entities: spaCy NER, cleaned, retyped where the name says better, and merged per article.
+
+Merging is by normalised name and by alias: a short form ("Amnesty") joins the first longer
+name of the same type that starts with it, a surname joins the full name, an acronym joins
+the name whose initials it spells. Different names that merely share a word stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.model import Entity
+
+LABEL_TYPES = {
+    "ORG": "Organization",
+    "PERSON": "Person",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "PRODUCT": "Other",
+}
+
+# Words that, heading or ending a name, say what kind of thing it is better than NER does.
+PLACE_HEADS = frozenset("kibbutz mount lake fort cape village moshav camp".split())
+PLACE_TAILS = frozenset(
+    "county province district region island islands river valley street avenue square airport strip "
+    "desert peninsula gulf sea ocean mountains hills coast city village neighbourhood neighborhood".split()
+)
+ORG_WORDS = frozenset(
+    "ministry department agency council committee commission party army forces force police court "
+    "university college school company corporation corp inc ltd llc group association union bank "
+    "international organization organisation foundation institute office bureau network news times "
+    "post press tribune journal reuters herald guardian service services authority federation league "
+    "airlines airways motors".split()
+)
+# Titles and roles that make the name beside them a person ("Chancellor Olaf Scholz",
+# "Helena Brandt, the council's director").
+PERSON_TITLES = frozenset(
+    "mr mrs ms miss dr prof sir dame lord lady president chancellor minister secretary mayor governor "
+    "senator rep representative judge justice general gen col colonel lt captain capt sgt officer "
+    "king queen prince princess pope rabbi imam sheikh cardinal bishop ambassador premier ceo chairman "
+    "chairwoman spokesman spokeswoman spokesperson director chief coach commissioner prosecutor".split()
+)
+ROLE_NOUNS = PERSON_TITLES | frozenset(
+    "head leader founder official lawyer attorney commander adviser advisor envoy negotiator economist "
+    "analyst researcher reporter correspondent editor professor doctor manager executive deputy member "
+    "activist author witness survivor resident actor actress singer player photographer journalist "
+    "husband wife son daughter father mother brother sister".split()
+)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def normalise(name: str) -> str:
+    """The comparison key of a name: case, accents, quotes, articles and punctuation folded away."""
+    text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _LEADING.sub("", text.strip())
+    text = re.sub(r"[^\w\s&-]", "", text)
+    return " ".join(text.split())
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-") or "unnamed"
+
+
+def entity_key(name: str, type_: str) -> str:
+    """The canonical, cross-article key of an entity: its type and normalised name."""
+    return f"{type_.lower()}/{slug(name)}"
+
+
+@dataclass
+class _Cluster:
+    name: str
+    type: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    type_votes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, name: str, type_: str, span: tuple[int, int]) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        if span not in self.mentions:
+            self.mentions.append(span)
+        self.type_votes[type_] = self.type_votes.get(type_, 0) + 1
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Strip determiners, possessive endings and punctuation from a NER span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _retype(text: str, label_type: str, span: Span) -> str | None:
+    if label_type == "Group":
+        # Nationality words count only when used as nouns ("Palestinians"), not adjectives.
+        return "Group" if span.root.pos_ in {"PROPN", "NOUN"} and span.root.tag_ in {"NNPS", "NNS"} else None
+    words = [w.lower().strip(".,") for w in text.split()]
+    head = words[: words.index("of")] if "of" in words[1:] else words
+    if head[-1] in ORG_WORDS:
+        return "Organization" if label_type in {"Person", "Place", "Other", "Organization"} else label_type
+    if words[0] in PLACE_HEADS or (len(words) > 1 and head[-1] in PLACE_TAILS):
+        return "Place" if label_type in {"Person", "Organization", "Place"} else label_type
+    return label_type
+
+
+def _looks_like_person(span: Span) -> bool:
+    """A title before the name, or an appositive role noun beside it, says the name is a person."""
+    if any(t.pos_ != "PROPN" for t in span) or any(t.lower_ in ORG_WORDS for t in span):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.strip(".") in PERSON_TITLES and before.is_title:
+        return True
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+            return True
+    return root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS
+
+
+def _display(text: str) -> str:
+    text = text.translate(_QUOTES).strip()
+    text = re.sub(r"\s+", " ", text)
+    if text.isupper() and len(text) > 4 and " " not in text:
+        return text.title()
+    return text
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _trim_headline(span: Span, body_names: set[str]) -> Span:
+    """Title-case headlines fool NER ("Hamas Attacks"): cut a span back to a name the body uses."""
+    for cut in range(len(span) - 1, 0, -1):
+        head = span[:cut]
+        if normalise(head.text) in body_names and normalise(span.text) not in body_names:
+            return head
+    return span
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    """Entities of ``doc`` with every mention's character span, merged within the article."""
+    headline_end = doc.text.find("\n")
+    headline_end = len(doc.text) if headline_end < 0 else headline_end
+    raw: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        label_type = LABEL_TYPES.get(ent.label_)
+        if label_type is None:
+            continue
+        span = _clean_span(ent)
+        if span is None or not any(c.isalpha() for c in span.text):
+            continue
+        type_ = _retype(span.text, label_type, span)
+        if type_ is None:
+            continue
+        raw.append((span, type_))
+    body_names = {normalise(s.text) for s, _ in raw if s.start_char > headline_end}
+    org_words = {normalise(s.text) for s, t in raw if t == "Organization" and len(s) == 1}
+    org_words |= {normalise(s[0].text) for s, t in raw if t == "Organization" and len(s) > 1}
+    mentions: list[tuple[str, str, tuple[int, int]]] = []
+    for span, type_ in raw:
+        if type_ == "Person" and len(span) > 1 and normalise(span[0].text) in org_words:
+            type_ = "Organization"  # "Amnesty Israel": a branch named after its parent, not a person
+        elif type_ in {"Organization", "Place", "Other"} and _looks_like_person(span):
+            type_ = "Person"
+        if span.end_char <= headline_end:
+            span = _trim_headline(span, body_names)
+        mentions.append((_display(span.text), type_, (span.start_char, span.end_char)))
+    return _merge(mentions)
+
+
+def _merge(mentions: list[tuple[str, str, tuple[int, int]]]) -> list[Entity]:
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    # Longer names first, so that short forms can find the full name they abbreviate.
+    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i][0].split()), mentions[i][2]))
+    first_seen = {}
+    for i in order:
+        name, type_, span = mentions[i]
+        key = normalise(name)
+        if not key:
+            continue
+        cluster = by_key.get(key) or _find_alias(key, type_, clusters)
+        if cluster is None:
+            cluster = _Cluster(name=name, type=type_)
+            clusters.append(cluster)
+        cluster.add(name, type_, span)
+        by_key.setdefault(key, cluster)
+        first_seen[id(cluster)] = min(first_seen.get(id(cluster), span[0]), span[0])
+    entities = []
+    for cluster in sorted(clusters, key=lambda c: first_seen[id(c)]):
+        type_ = max(cluster.type_votes, key=lambda t: (cluster.type_votes[t], t == cluster.type))
+        name = max(cluster.names, key=lambda n: (len(n.split()), not n.isupper(), -cluster.names.index(n)))
+        aliases = sorted({n for n in cluster.names if n != name}, key=cluster.names.index)
+        entities.append(
+            Entity(
+                id=entity_key(name, type_),
+                name=name,
+                type=type_,
+                aliases=aliases,
+                mentions=sorted(cluster.mentions),
+            )
+        )
+    return _dedupe_ids(entities)
+
+
+def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | None:
+    words = key.split()
+    for cluster in clusters:
+        if cluster.type != type_ and not {type_, cluster.type} <= {"Organization", "Place"}:
+            if cluster.type != "Person" or len(words) != 1:
+                continue
+        for name in cluster.names:
+            other = normalise(name).split()
+            if len(other) <= len(words):
+                continue
+            if cluster.type == "Person" and len(words) == 1 and words == other[-1:]:
+                return cluster  # a surname, whatever NER labelled it
+            if type_ == "Person" and cluster.type == "Person" and words == other[-len(words) :]:
+                return cluster
+            if type_ == cluster.type == "Organization" and other[: len(words)] == words:
+                return cluster
+            if len(words) == 1 and key.upper() == _initials(name).upper() and len(key) >= 2:
+                return cluster
+    return None
+
+
+def _dedupe_ids(entities: list[Entity]) -> list[Entity]:
+    """Two clusters whose names normalise alike but stayed apart (types differ) keep distinct ids."""
+    seen: dict[str, Entity] = {}
+    out = []
+    for ent in entities:
+        if ent.id in seen:
+            kept = seen[ent.id]
+            kept.mentions = sorted(set(kept.mentions) | set(ent.mentions))
+            kept.aliases += [a for a in [ent.name, *ent.aliases] if a not in kept.aliases and a != kept.name]
+            continue
+        seen[ent.id] = ent
+        out.append(ent)
+    return out

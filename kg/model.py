@@ -1,0 +1,209 @@
+"""Plain data passed between pipeline stages.
+
+Readers produce :class:`Article`; extractors produce :class:`Extraction`. No RDF terms
+appear here: the mapping layer (``kg.rdf``) is the only place that knows about IRIs.
+All character offsets index ``Article.text`` and are end-exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+Span = tuple[int, int]
+
+ENTITY_TYPES = ("Organization", "Person", "Place", "Group", "Other")
+STATEMENT_KINDS = ("claim", "finding", "denial", "accusation", "criticism", "call", "other")
+
+
+@dataclass
+class Article:
+    """One news article as read from its source.
+
+    ``text`` is the full text the offsets refer to: headline, a blank line, body.
+    ``id`` is derived from the URL when known, else from title and text, so that
+    re-reading the same article gives the same id on any machine.
+    """
+
+    text: str
+    title: str = ""
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    source: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = article_id(self.text, url=self.url)
+
+
+def article_id(text: str, *, url: str | None = None) -> str:
+    """A short, stable id: the hash of the URL, or of the whitespace-normalised text."""
+    key = url.strip() if url else " ".join(text.split())
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    id: str
+    speaker: str | None
+    speaker_text: str | None
+    cue: str
+    cue_span: Span
+    content: str
+    content_span: Span
+    kind: str = "claim"
+    quote: bool = False
+    report: str | None = None
+    responds_to: str | None = None
+    about: str | None = None
+    speaker_span: Span | None = None
+
+
+@dataclass
+class Report:
+    id: str
+    author: str | None
+    title: str | None
+    published: str | None
+    findings: list[str] = field(default_factory=list)
+    span: Span | None = None
+    published_text: str | None = None
+
+
+@dataclass
+class Participant:
+    entity: str
+    role: str
+
+
+@dataclass
+class Quantity:
+    value: float
+    approx: bool
+    what: str
+    text: str
+    lower_bound: bool = False
+    span: Span | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    trigger: str
+    span: Span
+    time: str | None = None
+    time_text: str | None = None
+    place: str | None = None
+    participants: list[Participant] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    reported_by: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    part_of: str | None = None
+
+
+@dataclass
+class Relation:
+    subject: str
+    predicate: str
+    object: str
+    span: Span | None = None
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article; ids refer to each other within it."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The public JSON contract of ``kg extract`` (see README); field names are stable."""
+        a = self.article
+        return {
+            "article": {
+                "id": a.id,
+                "title": a.title,
+                "url": a.url,
+                "publisher": a.publisher,
+                "published": a.published,
+                "text": a.text,
+            },
+            "entities": [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "aliases": list(e.aliases),
+                    "mentions": [list(m) for m in e.mentions],
+                }
+                for e in self.entities
+            ],
+            "statements": [
+                {
+                    "id": s.id,
+                    "speaker": s.speaker,
+                    "speaker_text": s.speaker_text,
+                    "cue": s.cue,
+                    "cue_span": list(s.cue_span),
+                    "content": s.content,
+                    "content_span": list(s.content_span),
+                    "kind": s.kind,
+                    "quote": s.quote,
+                    "report": s.report,
+                    "responds_to": s.responds_to,
+                    "about": s.about,
+                }
+                for s in self.statements
+            ],
+            "reports": [
+                {
+                    "id": r.id,
+                    "author": r.author,
+                    "title": r.title,
+                    "published": r.published,
+                    "findings": list(r.findings),
+                }
+                for r in self.reports
+            ],
+            "events": [
+                {
+                    "id": e.id,
+                    "type": e.type,
+                    "trigger": e.trigger,
+                    "span": list(e.span),
+                    "time": e.time,
+                    "time_text": e.time_text,
+                    "place": e.place,
+                    "participants": [asdict(p) for p in e.participants],
+                    "quantities": [
+                        {"value": q.value, "approx": q.approx, "what": q.what, "text": q.text} for q in e.quantities
+                    ],
+                    "reported_by": e.reported_by,
+                }
+                for e in self.events
+            ],
+            "relations": [{"subject": r.subject, "predicate": r.predicate, "object": r.object} for r in self.relations],
+        }

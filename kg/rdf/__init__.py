@@ -1,0 +1,1 @@
+"""The mapping layer: the only place where the extracted model meets RDF terms."""

@@ -1,0 +1,35 @@
+"""Deterministic IRIs, so re-ingesting is idempotent and graphs from many machines merge by union.
+
+Entities are global (``id/entity/<type>/<normalised-name>``); everything read from one article
+(its sentences, mentions, statements, reports, events) lives under ``id/article/<article-id>/``,
+and the article IRI also names the article's graph.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.rdf.namespaces import DATA_NS
+
+
+def article_iri(article_id: str) -> URIRef:
+    return URIRef(f"{DATA_NS}article/{quote(article_id, safe='')}")
+
+
+def entity_iri(entity_key: str) -> URIRef:
+    """``entity_key`` is ``type/slug`` as produced by :func:`kg.extract.entities.entity_key`."""
+    return URIRef(f"{DATA_NS}entity/{quote(entity_key, safe='/')}")
+
+
+def local_iri(article_id: str, kind: str, local: str) -> URIRef:
+    return URIRef(f"{article_iri(article_id)}/{kind}/{quote(local, safe='-')}")
+
+
+def mention_iri(article_id: str, span: tuple[int, int]) -> URIRef:
+    return local_iri(article_id, "mention", f"{span[0]}-{span[1]}")
+
+
+def sentence_iri(article_id: str, index: int) -> URIRef:
+    return local_iri(article_id, "sentence", str(index))

@@ -1,0 +1,239 @@
+"""Extraction -> RDF: one article's triples, destined for the named graph of that article.
+
+Statements, reports and reported events are nodes of their own; what a speaker says is kept
+as the statement's content and never asserted as a plain triple about the world.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from datetime import datetime, timezone
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from kg import __version__
+from kg.model import Extraction
+from kg.rdf.iris import article_iri, entity_iri, local_iri, mention_iri, sentence_iri
+from kg.rdf.namespaces import KG, NIF, PREFIXES, SCHEMA, SEM
+
+ENTITY_CLASSES = {
+    "Organization": KG.Organization,
+    "Person": KG.Person,
+    "Place": KG.Place,
+    "Group": KG.Group,
+    "Other": KG.OtherEntity,
+}
+EVENT_CLASSES = {
+    name: getattr(KG, name)
+    for name in (
+        "Attack Killing HostageTaking Release MilitaryCampaign Publication Interview Investigation "
+        "Arrest Ruling Election Agreement Protest"
+    ).split()
+}
+EVENT_CLASSES["Statement"] = KG.StatementEvent
+RELATION_PREDICATES = {
+    "part_of": KG.partOf,
+    "based_in": KG.basedIn,
+    "member_of": KG.memberOf,
+    "works_for": KG.worksFor,
+    "leader_of": KG.leaderOf,
+    "located_in": KG.locatedIn,
+}
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def time_literal(value: str) -> Literal:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as the matching XSD type."""
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    return Literal(value, datatype=datatype)
+
+
+class _Mapper:
+    def __init__(self, extraction: Extraction) -> None:
+        self.x = extraction
+        self.aid = extraction.article.id
+        self.article = article_iri(self.aid)
+        self.g = new_graph()
+        self.sentence_starts = [s.start for s in extraction.sentences]
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def sentence_of(self, start: int) -> int | None:
+        if not self.sentence_starts:
+            return None
+        return max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
+
+    def mention(self, owner: URIRef, span: tuple[int, int], prop: URIRef = KG.mention) -> URIRef:
+        m = mention_iri(self.aid, span)
+        text = self.x.article.text
+        self.add(owner, prop, m)
+        self.add(m, RDF.type, KG.Mention)
+        self.add(m, NIF.beginIndex, Literal(span[0], datatype=XSD.integer))
+        self.add(m, NIF.endIndex, Literal(span[1], datatype=XSD.integer))
+        self.add(m, NIF.anchorOf, Literal(text[span[0] : span[1]]))
+        self.add(m, KG.inArticle, self.article)
+        index = self.sentence_of(span[0])
+        if index is not None:
+            self.add(m, KG.inSentence, sentence_iri(self.aid, index))
+        return m
+
+    def run(self) -> Graph:
+        self.map_article()
+        ids = {e.id: entity_iri(e.id) for e in self.x.entities}
+        self.map_entities()
+        self.map_reports(ids)
+        self.map_statements(ids)
+        self.map_events(ids)
+        self.map_relations(ids)
+        return self.g
+
+    def map_article(self) -> None:
+        a, art = self.x.article, self.article
+        self.add(art, RDF.type, KG.Article)
+        self.add(art, KG.articleId, Literal(a.id))
+        self.add(art, KG.text, Literal(a.text))
+        if a.title:
+            self.add(art, SCHEMA.headline, Literal(a.title))
+        if a.url:
+            self.add(art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
+        if a.publisher:
+            self.add(art, KG.publisherName, Literal(a.publisher))
+        if a.published:
+            self.add(art, SCHEMA.datePublished, time_literal(a.published))
+        if a.source:
+            self.add(art, KG.source, Literal(a.source))
+        self.add(art, KG.extractorVersion, Literal(__version__))
+        for i, sent in enumerate(self.x.sentences):
+            s = sentence_iri(self.aid, i)
+            self.add(s, RDF.type, KG.Sentence)
+            self.add(s, KG.sentenceIndex, Literal(i))
+            self.add(s, NIF.beginIndex, Literal(sent.start, datatype=XSD.integer))
+            self.add(s, NIF.endIndex, Literal(sent.end, datatype=XSD.integer))
+            self.add(s, KG.inArticle, art)
+
+    def map_entities(self) -> None:
+        for ent in self.x.entities:
+            node = entity_iri(ent.id)
+            self.add(node, RDF.type, ENTITY_CLASSES.get(ent.type, KG.OtherEntity))
+            self.add(node, RDFS.label, Literal(ent.name))
+            self.add(node, KG.canonicalKey, Literal(ent.id))
+            for alias in ent.aliases:
+                self.add(node, KG.alias, Literal(alias))
+            self.add(self.article, SCHEMA.mentions, node)
+            for span in ent.mentions:
+                self.mention(node, tuple(span))
+
+    def map_reports(self, ids: dict[str, URIRef]) -> None:
+        for rep in self.x.reports:
+            node = local_iri(self.aid, "report", rep.id)
+            self.add(node, RDF.type, KG.Report)
+            if rep.author in ids:
+                self.add(node, KG.author, ids[rep.author])
+            if rep.title:
+                self.add(node, SCHEMA.name, Literal(rep.title))
+            if rep.published:
+                self.add(node, SCHEMA.datePublished, time_literal(rep.published))
+            if rep.published_text:
+                self.add(node, KG.publishedText, Literal(rep.published_text))
+            if rep.span:
+                self.mention(node, rep.span)
+            for finding in rep.findings:
+                self.add(node, KG.finding, local_iri(self.aid, "statement", finding))
+
+    def map_statements(self, ids: dict[str, URIRef]) -> None:
+        for st in self.x.statements:
+            node = local_iri(self.aid, "statement", st.id)
+            self.add(node, RDF.type, KG.Statement)
+            if st.speaker in ids:
+                self.add(node, KG.speaker, ids[st.speaker])
+            if st.speaker_text:
+                self.add(node, KG.speakerText, Literal(st.speaker_text))
+            self.add(node, KG.cue, Literal(st.cue))
+            self.add(node, KG.content, Literal(st.content))
+            self.add(node, KG.kind, Literal(st.kind))
+            self.add(node, KG.isQuote, Literal(st.quote))
+            self.mention(node, st.cue_span, KG.cueMention)
+            self.mention(node, st.content_span, KG.contentMention)
+            if st.speaker_span:
+                self.mention(node, st.speaker_span, KG.speakerMention)
+            if st.report:
+                self.add(node, KG.fromReport, local_iri(self.aid, "report", st.report))
+            if st.responds_to:
+                self.add(node, KG.respondsTo, local_iri(self.aid, "statement", st.responds_to))
+            if st.about:
+                self.add(node, KG.about, self.resolve(st.about, ids))
+
+    def resolve(self, local: str, ids: dict[str, URIRef]) -> URIRef:
+        """An id inside the extraction: an entity, a report, a statement or an event."""
+        if local in ids:
+            return ids[local]
+        for kind, items in (("report", self.x.reports), ("statement", self.x.statements), ("event", self.x.events)):
+            if any(item.id == local for item in items):
+                return local_iri(self.aid, kind, local)
+        raise ValueError(f"unknown id {local!r} in extraction of article {self.aid}")
+
+    def map_events(self, ids: dict[str, URIRef]) -> None:
+        for ev in self.x.events:
+            node = local_iri(self.aid, "event", ev.id)
+            self.add(node, RDF.type, KG.Event)
+            self.add(node, RDF.type, EVENT_CLASSES.get(ev.type, KG.OtherEvent))
+            self.add(node, KG.trigger, Literal(ev.trigger))
+            for span in ev.mentions or [ev.span]:
+                self.mention(node, tuple(span))
+            if ev.time:
+                self.add(node, KG.time, time_literal(ev.time))
+            if ev.time_text:
+                self.add(node, KG.timeText, Literal(ev.time_text))
+            if ev.place in ids:
+                self.add(node, SEM.hasPlace, ids[ev.place])
+            for i, part in enumerate(ev.participants):
+                if part.entity not in ids:
+                    continue
+                p = URIRef(f"{node}/participant/{i}")
+                self.add(node, KG.participation, p)
+                self.add(p, RDF.type, KG.Participation)
+                self.add(p, KG.participant, ids[part.entity])
+                self.add(p, KG.role, Literal(part.role))
+                if part.role == "agent":
+                    self.add(node, SEM.hasActor, ids[part.entity])
+            for i, q in enumerate(ev.quantities):
+                qn = URIRef(f"{node}/quantity/{i}")
+                self.add(node, KG.quantity, qn)
+                self.add(qn, RDF.type, KG.Quantity)
+                self.add(qn, SCHEMA.value, Literal(q.value))
+                self.add(qn, KG.approximate, Literal(q.approx))
+                self.add(qn, KG.lowerBound, Literal(q.lower_bound))
+                self.add(qn, KG.counts, Literal(q.what))
+                self.add(qn, RDFS.label, Literal(q.text))
+            if ev.reported_by:
+                self.add(node, KG.reportedBy, local_iri(self.aid, "statement", ev.reported_by))
+            if ev.part_of:
+                self.add(node, KG.subEventOf, local_iri(self.aid, "event", ev.part_of))
+
+    def map_relations(self, ids: dict[str, URIRef]) -> None:
+        for rel in self.x.relations:
+            pred = RELATION_PREDICATES.get(rel.predicate)
+            if pred is None or rel.subject not in ids or rel.object not in ids:
+                continue
+            self.add(ids[rel.subject], pred, ids[rel.object])
+
+
+def extraction_to_graph(extraction: Extraction, *, ingested_at: datetime | None = None) -> Graph:
+    """The RDF graph of one article, with a content hash over everything except the ingest time."""
+    g = _Mapper(extraction).run()
+    art = article_iri(extraction.article.id)
+    digest = hashlib.sha256()
+    for line in sorted(g.serialize(format="nt").splitlines()):
+        digest.update(line.encode("utf-8"))
+    g.add((art, KG.contentHash, Literal(digest.hexdigest()[:32])))
+    stamp = ingested_at or datetime.now(timezone.utc).replace(microsecond=0)
+    g.add((art, KG.ingestedAt, Literal(stamp, datatype=XSD.dateTime)))
+    return g

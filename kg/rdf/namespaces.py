@@ -1,0 +1,121 @@
+"""Namespaces, with the kg ontology as a closed namespace so a mistyped term fails at import."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+KG_NS = "https://w3id.org/kg-news/ontology#"
+DATA_NS = "https://w3id.org/kg-news/id/"
+
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+KGD = Namespace(DATA_NS)
+
+
+class KG(DefinedNamespace):
+    """Terms of ``ontology/kg.ttl``; a test checks that both name the same terms."""
+
+    _NS = Namespace(KG_NS)
+    _fail = True
+
+    Agreement: URIRef
+    Arrest: URIRef
+    Article: URIRef
+    Attack: URIRef
+    Election: URIRef
+    Entity: URIRef
+    Event: URIRef
+    Group: URIRef
+    HostageTaking: URIRef
+    Interview: URIRef
+    Investigation: URIRef
+    Killing: URIRef
+    Mention: URIRef
+    MilitaryCampaign: URIRef
+    Organization: URIRef
+    OtherEntity: URIRef
+    OtherEvent: URIRef
+    Participation: URIRef
+    Person: URIRef
+    Place: URIRef
+    Protest: URIRef
+    Publication: URIRef
+    Quantity: URIRef
+    Release: URIRef
+    Report: URIRef
+    Ruling: URIRef
+    Sentence: URIRef
+    Statement: URIRef
+    StatementEvent: URIRef
+    about: URIRef
+    alias: URIRef
+    approximate: URIRef
+    articleId: URIRef
+    author: URIRef
+    basedIn: URIRef
+    cameoCode: URIRef
+    canonicalKey: URIRef
+    content: URIRef
+    contentHash: URIRef
+    contentMention: URIRef
+    counts: URIRef
+    cue: URIRef
+    cueMention: URIRef
+    extractorVersion: URIRef
+    finding: URIRef
+    fromReport: URIRef
+    inArticle: URIRef
+    inSentence: URIRef
+    ingestedAt: URIRef
+    isQuote: URIRef
+    kind: URIRef
+    leaderOf: URIRef
+    locatedIn: URIRef
+    lowerBound: URIRef
+    memberOf: URIRef
+    mention: URIRef
+    partOf: URIRef
+    participant: URIRef
+    participation: URIRef
+    publishedText: URIRef
+    publisherName: URIRef
+    quantity: URIRef
+    reportedBy: URIRef
+    respondsTo: URIRef
+    role: URIRef
+    sentenceIndex: URIRef
+    source: URIRef
+    speaker: URIRef
+    speakerMention: URIRef
+    speakerText: URIRef
+    subEventOf: URIRef
+    text: URIRef
+    time: URIRef
+    timeText: URIRef
+    trigger: URIRef
+    worksFor: URIRef
+
+
+PREFIXES = {
+    "kg": KG_NS,
+    "kgd": DATA_NS,
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "sem": str(SEM),
+    "nif": str(NIF),
+    "time": str(TIME),
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every namespace above, so queries can use the short names."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

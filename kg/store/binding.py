@@ -1,0 +1,53 @@
+"""Safe parameter binding for SPARQL text: values become escaped terms in a VALUES block."""
+
+from __future__ import annotations
+
+import re
+
+from kg.errors import QueryError
+from kg.store.base import Term
+
+
+def term_to_sparql(term: Term) -> str:
+    """A term in SPARQL syntax, escaped so that no value can change the query around it."""
+    if term.type == "uri":
+        if re.search(r'[\x00-\x20<>"{}|^`\\]', term.value):
+            raise QueryError(f"not a valid IRI: {term.value!r}")
+        return f"<{term.value}>"
+    if term.type != "literal":
+        raise QueryError("blank nodes cannot be bound as parameters")
+    escaped = term.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if term.lang:
+        return f'"{escaped}"@{term.lang}'
+    if term.datatype:
+        return f'"{escaped}"^^{term_to_sparql(Term("uri", term.datatype))}'
+    return f'"{escaped}"'
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
+    """Bind variables with a ``VALUES`` block opening the query's WHERE clause.
+
+    Placed first in the group, the binding is visible to every FILTER and BIND there, and the
+    values, rendered by :func:`term_to_sparql`, stay terms whatever characters they hold.
+    """
+    if not bindings:
+        return sparql
+    match = _WHERE.search(_mask(sparql))
+    if match is None:
+        raise QueryError("parameters need a query with a WHERE { ... } clause")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(term_to_sparql(v) for v in bindings.values())
+    block = f"\n  VALUES ({names}) {{ ({values}) }}\n"
+    return sparql[: match.end()] + block + sparql[match.end() :]
+
+
+def _mask(sparql: str) -> str:
+    """The query with comments, strings and IRIs blanked out (same length), so keywords are found safely."""
+    pattern = re.compile(
+        r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\''
+        r'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>\s]*>'
+    )
+    return pattern.sub(lambda m: " " * len(m.group(0)), sparql)

@@ -1,0 +1,117 @@
+"""The default store: Oxigraph embedded on disk through pyoxigraph. No server needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.namespaces import KG_NS, PREFIXES
+from kg.store.base import QueryResult, Term
+from kg.store.binding import bind_values
+
+_FORMATS = {
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_UNION_ALL = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def to_term(value: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
+    if isinstance(value, ox.NamedNode):
+        return Term("uri", value.value)
+    if isinstance(value, ox.BlankNode):
+        return Term("bnode", value.value)
+    lang = value.language
+    datatype = None if lang else value.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        datatype = None
+    return Term("literal", value.value, datatype=datatype, lang=lang)
+
+
+class EmbeddedStore:
+    """An Oxigraph store in a folder. Each write replaces one article graph in one transaction."""
+
+    def __init__(self, path: str | Path, *, must_exist: bool = False) -> None:
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"store path {self.path} is a file, not a folder; choose another --store")
+        if must_exist and not self.path.exists():
+            raise StoreError(f"no store at {self.path}; run 'kg ingest' first or pass --store")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            reason = str(exc).splitlines()[0]
+            if "lock" in reason.lower():
+                reason = "it is in use by another kg process"
+            raise StoreError(f"cannot open the store at {self.path}: {reason}") from None
+
+    def article_hash(self, graph: str) -> str | None:
+        node = ox.NamedNode(graph)
+        for quad in self._store.quads_for_pattern(node, ox.NamedNode(KG_NS + "contentHash"), None, node):
+            return quad.object.value
+        return None
+
+    def replace_graph(self, graph: str, ntriples: str) -> None:
+        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graph {graph}: {exc}") from None
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
+        try:
+            result = self._store.query(
+                bind_values(sparql, bindings or {}), use_default_graph_as_union=True, prefixes=PREFIXES
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            return QueryResult(triples=result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+        variables = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in variables:
+                value = solution[name]
+                if value is not None:
+                    row[name] = to_term(value)
+            rows.append(row)
+        return QueryResult(variables=variables, rows=rows)
+
+    def graphs(self) -> Iterator[str]:
+        for node in self._store.named_graphs():
+            yield node.value
+
+    def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
+        rdf_format = _FORMATS[fmt]
+        prefixes = PREFIXES if fmt in {"ttl", "trig"} else None
+        if graph is not None:
+            node = ox.NamedNode(graph)
+            if not self._store.contains_named_graph(node):
+                raise StoreError(f"no article graph {graph} in the store")
+            if rdf_format.supports_datasets:
+                triples = self._store.quads_for_pattern(None, None, None, node)
+                return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+            return self._store.dump(format=rdf_format, from_graph=node, prefixes=prefixes)
+        if rdf_format.supports_datasets:
+            return self._store.dump(format=rdf_format, prefixes=prefixes)
+        triples = self._store.query(_UNION_ALL, use_default_graph_as_union=True)
+        return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+
+    def count(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
