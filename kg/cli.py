@@ -282,3 +282,45 @@ def validate(store_path):
     click.echo(report.text)
     click.echo(f"{report.violations} violation(s) of ontology/shapes.ttl.", err=True)
     sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("gold_dirs", nargs=-1, required=True, metavar="GOLD_DIR...")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--errors",
+    "n_errors",
+    type=int,
+    default=0,
+    metavar="N",
+    help="Also print, per layer, the N most frequent misses and false alarms with their sentences.",
+)
+def eval_(gold_dirs, fmt, n_errors):
+    """Score extraction against annotated gold articles (the shared corpus JSON format).
+
+    Runs extraction on the text of every gold file under GOLD_DIR and reports precision, recall
+    and F1 per layer (entity mentions, entities, event triggers, participants and time, statement
+    cues, content and speaker), exact and overlap (token Jaccard >= 0.5), micro-averaged.
+    Layers a gold file does not annotate are skipped for that file.
+
+    \b
+    Example:
+      kg eval ../shared/corpus/meantime/dev --errors 5
+    """
+    from tqdm import tqdm
+
+    from kg.evaluate import count_gold, evaluate, format_table, worst_errors
+
+    total = count_gold(gold_dirs)
+    with tqdm(total=total, unit="doc", file=sys.stderr, disable=None) as bar:
+        scores = evaluate(gold_dirs, on_file=lambda: bar.update(1))
+    if fmt == "json":
+        out = scores.to_json()
+        if n_errors:
+            out["errors"] = [m.__dict__ for m in worst_errors(scores, n_errors)]
+        click.echo(json.dumps(out, ensure_ascii=False))
+        return
+    click.echo(format_table(scores, title=", ".join(gold_dirs)))
+    if n_errors:
+        for m in worst_errors(scores, n_errors):
+            click.echo(f"\n[{m.layer}] {m.kind} in {m.doc}: {m.text}\n    {m.sentence}")

@@ -1,0 +1,450 @@
+"""``kg eval``: extraction quality against annotated gold articles.
+
+Gold files follow the shared corpus format (one JSON file per article with ``text``,
+``entities``, ``events`` and ``statements``). Each layer is scored by precision, recall and F1,
+micro-averaged over the corpus, in two modes:
+
+- **exact**: spans are equal (entities: a predicted name or alias equals the gold name or the
+  text of a gold mention, after normalisation);
+- **overlap**: token-level Jaccard of the two spans >= 0.5 (for statement content, also when the
+  predicted content contains the gold content, since some corpora annotate only its core).
+
+Matching is one-to-one and greedy, best pairs first. A layer a gold file leaves empty is not
+annotated there and is skipped for that file, not counted as zero.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.extract.entities import normalise
+from kg.model import Article, Extraction
+
+OVERLAP = 0.5
+LAYERS = (
+    "entity mentions",
+    "entities",
+    "event triggers",
+    "event participants",
+    "event time",
+    "statement cues",
+    "statement content",
+    "statement speaker",
+)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class Gold:
+    id: str
+    text: str
+    title: str | None
+    published: str | None
+    entities: list[dict]
+    events: list[dict]
+    statements: list[dict]
+    path: str = ""
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.pred += other.pred
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "tp": self.tp,
+            "pred": self.pred,
+            "gold": self.gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
+class Miss:
+    """An unmatched gold item (a miss) or predicted item (a false alarm), for ``--errors``."""
+
+    layer: str
+    kind: str  # "miss" or "false alarm"
+    doc: str
+    text: str
+    sentence: str
+
+
+@dataclass
+class Scores:
+    exact: dict[str, Counts] = field(default_factory=lambda: {layer: Counts() for layer in LAYERS})
+    overlap: dict[str, Counts] = field(default_factory=lambda: {layer: Counts() for layer in LAYERS})
+    files: dict[str, int] = field(default_factory=lambda: {layer: 0 for layer in LAYERS})
+    errors: list[Miss] = field(default_factory=list)
+    documents: int = 0
+
+    def add(self, other: Scores) -> None:
+        for layer in LAYERS:
+            self.exact[layer].add(other.exact[layer])
+            self.overlap[layer].add(other.overlap[layer])
+            self.files[layer] += other.files[layer]
+        self.errors.extend(other.errors)
+        self.documents += other.documents
+
+    def to_json(self) -> dict:
+        return {
+            "documents": self.documents,
+            "overlap_threshold": OVERLAP,
+            "layers": {
+                layer: {
+                    "files": self.files[layer],
+                    "exact": self.exact[layer].to_json(),
+                    "overlap": self.overlap[layer].to_json(),
+                }
+                for layer in LAYERS
+                if self.files[layer]
+            },
+        }
+
+
+# --------------------------------------------------------------------------- reading gold
+
+
+def load_gold(path: Path) -> Gold:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a readable gold JSON file ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InputError(f"{path}: a gold file needs a 'text' field (see the corpus README)")
+    return Gold(
+        id=str(data.get("id") or path.stem),
+        text=data["text"],
+        title=data.get("title"),
+        published=data.get("published"),
+        entities=data.get("entities") or [],
+        events=data.get("events") or [],
+        statements=data.get("statements") or [],
+        path=str(path),
+    )
+
+
+def gold_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.json")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    if not files:
+        raise InputError("no gold .json files found in " + ", ".join(map(str, paths)))
+    return files
+
+
+# --------------------------------------------------------------------------- span matching
+
+
+class _Tokens:
+    """Token positions of one text, to compare spans by the tokens they cover."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _TOKEN.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def ids(self, span: tuple[int, int]) -> set[int]:
+        lo = bisect.bisect_right(self.ends, span[0])
+        hi = bisect.bisect_left(self.starts, span[1])
+        return set(range(lo, hi))
+
+    def jaccard(self, a: tuple[int, int], b: tuple[int, int]) -> float:
+        ta, tb = self.ids(a), self.ids(b)
+        union = ta | tb
+        return len(ta & tb) / len(union) if union else 0.0
+
+
+def _match(
+    golds: list, preds: list, score: Callable[[object, object], float], threshold: float
+) -> list[tuple[int, int]]:
+    """One-to-one greedy matching of the best-scoring pairs at or above ``threshold``."""
+    pairs = []
+    for i, g in enumerate(golds):
+        for j, p in enumerate(preds):
+            s = score(g, p)
+            if s >= threshold:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+# --------------------------------------------------------------------------- scoring one article
+
+
+class _Scorer:
+    def __init__(self, gold: Gold, pred: Extraction) -> None:
+        self.gold, self.pred = gold, pred
+        self.tokens = _Tokens(gold.text)
+        self.scores = Scores(documents=1)
+
+    def sentence(self, span: tuple[int, int]) -> str:
+        text = self.gold.text
+        start = max(text.rfind("\n", 0, span[0]), text.rfind(". ", 0, span[0]) + 1, 0)
+        end = min(x for x in (text.find("\n", span[1]), text.find(". ", span[1]) + 1, len(text)) if x > 0)
+        snippet = text[start:end].strip()
+        return snippet[:300]
+
+    def overlap(self, a, b) -> float:
+        j = self.tokens.jaccard(tuple(a), tuple(b))
+        return j if j >= OVERLAP else 0.0
+
+    def exact(self, a, b) -> float:
+        return 1.0 if tuple(a) == tuple(b) else 0.0
+
+    def record(self, layer: str, golds: list, preds: list, exact, overlap, describe) -> list[tuple[int, int]]:
+        """Score one layer in both modes; keep the overlap-mode misses and false alarms."""
+        self.scores.files[layer] += 1
+        exact_matches = _match(golds, preds, exact, 1e-9)
+        self.scores.exact[layer].add(Counts(len(exact_matches), len(preds), len(golds)))
+        matches = _match(golds, preds, overlap, 1e-9)
+        self.scores.overlap[layer].add(Counts(len(matches), len(preds), len(golds)))
+        found_g = {i for i, _ in matches}
+        found_p = {j for _, j in matches}
+        for i, g in enumerate(golds):
+            if i not in found_g:
+                self.scores.errors.append(Miss(layer, "miss", self.gold.id, *describe(g)))
+        for j, p in enumerate(preds):
+            if j not in found_p:
+                self.scores.errors.append(Miss(layer, "false alarm", self.gold.id, *describe(p)))
+        return matches
+
+    def describe_span(self, item) -> tuple[str, str]:
+        span = tuple(item)
+        return self.gold.text[span[0] : span[1]], self.sentence(span)
+
+    def run(self) -> Scores:
+        entity_map = self.entities() if self.gold.entities else {}
+        if self.gold.events:
+            self.events(entity_map)
+        if self.gold.statements:
+            self.statements(entity_map)
+        return self.scores
+
+    def entities(self) -> dict[str, str]:
+        gold_mentions = [tuple(m) for e in self.gold.entities for m in e["mentions"]]
+        pred_mentions = [tuple(m) for e in self.pred.entities for m in e.mentions]
+        self.record("entity mentions", gold_mentions, pred_mentions, self.exact, self.overlap, self.describe_span)
+
+        def names(entity: dict) -> set[str]:
+            out = {normalise(entity["name"])}
+            out |= {normalise(self.gold.text[s:e]) for s, e in entity["mentions"]}
+            return out
+
+        gold_names = [names(e) for e in self.gold.entities]
+
+        def exact(gi, pe) -> float:
+            pred_names = {normalise(n) for n in [pe.name, *pe.aliases]}
+            return 1.0 if pred_names & gold_names[gi] else 0.0
+
+        def overlap(gi, pe) -> float:
+            best = 0.0
+            for gm in self.gold.entities[gi]["mentions"]:
+                for pm in pe.mentions:
+                    best = max(best, self.overlap(gm, pm))
+            return max(best, exact(gi, pe))
+
+        def describe(item) -> tuple[str, str]:
+            if isinstance(item, int):
+                ent = self.gold.entities[item]
+                return f"{ent['name']} ({ent['type']})", self.sentence(tuple(ent["mentions"][0]))
+            return f"{item.name} ({item.type})", self.sentence(tuple(item.mentions[0]))
+
+        matches = self.record(
+            "entities", list(range(len(self.gold.entities))), self.pred.entities, exact, overlap, describe
+        )
+        return {self.gold.entities[i]["name"]: self.pred.entities[j].id for i, j in matches}
+
+    def events(self, entity_map: dict[str, str]) -> None:
+        golds = self.gold.events
+        preds = self.pred.events
+        matches = self.record(
+            "event triggers",
+            [tuple(g["span"]) for g in golds],
+            [tuple(p.span) for p in preds],
+            self.exact,
+            self.overlap,
+            self.describe_span,
+        )
+        gold_parts = [
+            (i, entity_map.get(p["entity"], "gold:" + p["entity"]), p["role"])
+            for i, g in enumerate(golds)
+            for p in g.get("participants", [])
+        ]
+        event_of = {j: i for i, j in matches}
+        pred_parts = [(event_of.get(j, -1 - j), p.entity, p.role) for j, e in enumerate(preds) for p in e.participants]
+        pred_parts += [(event_of.get(j, -1 - j), e.place, "place") for j, e in enumerate(preds) if e.place]
+        if any(g.get("participants") for g in golds):
+
+            def same(a, b) -> float:
+                return 1.0 if a == b else 0.0
+
+            def describe(t) -> tuple[str, str]:
+                event = golds[t[0]] if t[0] >= 0 else preds[-1 - t[0]]
+                span = tuple(event["span"]) if isinstance(event, dict) else event.span
+                return f"{self.gold.text[span[0] : span[1]]} -{t[2]}-> {t[1]}", self.sentence(span)
+
+            self.record("event participants", gold_parts, pred_parts, same, same, describe)
+        gold_timed = [i for i, g in enumerate(golds) if g.get("time")]
+        if gold_timed:
+            pred_timed = [j for j, p in enumerate(preds) if p.time]
+
+            def time_ok(i, j) -> float:
+                return 1.0 if event_of.get(j) == i and preds[j].time == golds[i]["time"] else 0.0
+
+            self.scores.files["event time"] += 1
+            matched = _match(gold_timed, pred_timed, time_ok, 1.0)
+            for mode in ("exact", "overlap"):
+                getattr(self.scores, mode)["event time"].add(Counts(len(matched), len(pred_timed), len(gold_timed)))
+
+    def statements(self, entity_map: dict[str, str]) -> None:
+        golds = [g for g in self.gold.statements if g.get("cue_span")]
+        preds = self.pred.statements
+        self.record(
+            "statement cues",
+            [tuple(g["cue_span"]) for g in golds],
+            [tuple(p.cue_span) for p in preds],
+            self.exact,
+            self.overlap,
+            self.describe_span,
+        )
+
+        def content_overlap(g, p) -> float:
+            gs, ps = tuple(g["content_span"]), tuple(p.content_span)
+            contains = ps[0] <= gs[0] and gs[1] <= ps[1]
+            return max(self.overlap(gs, ps), 0.5 if contains else 0.0)
+
+        def content_exact(g, p) -> float:
+            return self.exact(g["content_span"], p.content_span)
+
+        def describe(item) -> tuple[str, str]:
+            if isinstance(item, dict):
+                span = tuple(item["content_span"])
+                who = item.get("speaker") or "?"
+                return f"{who} {item.get('cue')}: {self.gold.text[span[0] : span[1]]}", self.sentence(span)
+            return f"{item.speaker or item.speaker_text} {item.cue}: {item.content}", self.sentence(item.cue_span)
+
+        all_golds = self.gold.statements
+        self.record("statement content", all_golds, preds, content_exact, content_overlap, describe)
+
+        def speaker_ok(g, p) -> bool:
+            if g.get("speaker") and p.speaker and entity_map.get(g["speaker"]) == p.speaker:
+                return True
+            gs, ps = g.get("speaker_span"), p.speaker_span
+            if not g.get("speaker") and not gs:
+                return p.speaker is None
+            return bool(gs and ps and self.tokens.jaccard(tuple(gs), tuple(ps)) >= OVERLAP)
+
+        golds_sp = [g for g in all_golds if g.get("speaker") or g.get("speaker_span")]
+        self.record(
+            "statement speaker",
+            golds_sp,
+            preds,
+            lambda g, p: content_exact(g, p) if speaker_ok(g, p) else 0.0,
+            lambda g, p: content_overlap(g, p) if speaker_ok(g, p) else 0.0,
+            describe,
+        )
+
+
+def score_article(gold: Gold, pred: Extraction) -> Scores:
+    return _Scorer(gold, pred).run()
+
+
+def evaluate(paths: Iterable[str | Path], *, on_file: Callable[[], None] = lambda: None) -> Scores:
+    """Extract every gold article's text and score the result against its annotations."""
+    from kg.extract import extract_many
+
+    golds = [load_gold(p) for p in gold_files(paths)]
+    articles = (Article(text=g.text, title=g.title or "", published=g.published, id=g.id) for g in golds)
+    total = Scores()
+    for gold, extraction in zip(golds, extract_many(articles), strict=True):
+        total.add(score_article(gold, extraction))
+        on_file()
+    return total
+
+
+def count_gold(paths: Iterable[str | Path]) -> int:
+    return len(gold_files(paths))
+
+
+def format_table(scores: Scores, *, title: str = "") -> str:
+    lines = []
+    if title:
+        lines.append(title)
+    header = f"{'layer':20} {'files':>5} {'gold':>6} {'pred':>6} | {'exact P':>7} {'R':>6} {'F1':>6} | " + (
+        f"{'overlap P':>9} {'R':>6} {'F1':>6}"
+    )
+    lines += [header, "-" * len(header)]
+    for layer in LAYERS:
+        if not scores.files[layer]:
+            continue
+        e, o = scores.exact[layer], scores.overlap[layer]
+        lines.append(
+            f"{layer:20} {scores.files[layer]:>5} {o.gold:>6} {o.pred:>6} | "
+            f"{e.precision:>7.3f} {e.recall:>6.3f} {e.f1:>6.3f} | {o.precision:>9.3f} {o.recall:>6.3f} {o.f1:>6.3f}"
+        )
+    lines.append(f"({scores.documents} documents; overlap = token Jaccard >= {OVERLAP})")
+    return "\n".join(lines)
+
+
+def worst_errors(scores: Scores, n: int) -> Iterator[Miss]:
+    """Up to ``n`` misses and ``n`` false alarms per layer, the most frequent texts first."""
+    from collections import Counter
+
+    for layer in LAYERS:
+        for kind in ("miss", "false alarm"):
+            items = [m for m in scores.errors if m.layer == layer and m.kind == kind]
+            freq = Counter(m.text.lower() for m in items)
+            items.sort(key=lambda m: (-freq[m.text.lower()], m.doc))
+            seen: set[str] = set()
+            shown = 0
+            for m in items:
+                if m.text.lower() in seen:
+                    continue
+                seen.add(m.text.lower())
+                yield m
+                shown += 1
+                if shown >= n:
+                    break

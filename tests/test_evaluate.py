@@ -1,0 +1,224 @@
+"""The scorer on small gold/prediction pairs whose right scores are known by hand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import main
+from kg.evaluate import Gold, score_article
+from kg.model import Article, Entity, Event, Extraction, Participant, Statement
+
+TEXT = "Acme Corp said on Monday that rivals had copied its design. Acme plans to sue Beta Labs in Berlin."
+#       0    5    10   15   20   25   30   35   40   45   50   55   60   65   70   75   80   85   90   95
+
+
+def span(word: str, nth: int = 0) -> list[int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(word, start + 1)
+    return [start, start + len(word)]
+
+
+def gold(**layers) -> Gold:
+    return Gold(
+        id="t",
+        text=TEXT,
+        title=None,
+        published=None,
+        entities=layers.get("entities", []),
+        events=layers.get("events", []),
+        statements=layers.get("statements", []),
+    )
+
+
+def pred(**layers) -> Extraction:
+    return Extraction(article=Article(text=TEXT, id="t"), **layers)
+
+
+GOLD_ENTITIES = [
+    {"name": "Acme Corp", "type": "Organization", "mentions": [span("Acme Corp"), span("Acme", 1)]},
+    {"name": "Beta Labs", "type": "Organization", "mentions": [span("Beta Labs")]},
+]
+
+
+def f(counts) -> tuple[float, float, float]:
+    return round(counts.precision, 3), round(counts.recall, 3), round(counts.f1, 3)
+
+
+def test_perfect():
+    p = pred(
+        entities=[
+            Entity(
+                "organization/acme-corp",
+                "Acme Corp",
+                "Organization",
+                ["Acme"],
+                [tuple(m) for m in GOLD_ENTITIES[0]["mentions"]],
+            ),
+            Entity("organization/beta-labs", "Beta Labs", "Organization", [], [tuple(span("Beta Labs"))]),
+        ]
+    )
+    s = score_article(gold(entities=GOLD_ENTITIES), p)
+    for layer in ("entity mentions", "entities"):
+        assert f(s.exact[layer]) == (1.0, 1.0, 1.0)
+        assert f(s.overlap[layer]) == (1.0, 1.0, 1.0)
+
+
+def test_empty_prediction():
+    s = score_article(gold(entities=GOLD_ENTITIES), pred())
+    assert f(s.exact["entities"]) == (0.0, 0.0, 0.0)
+    assert (s.exact["entity mentions"].gold, s.exact["entity mentions"].pred) == (3, 0)
+
+
+def test_partial():
+    # One of two entities found, with one of its two mentions, plus one false alarm.
+    p = pred(
+        entities=[
+            Entity("organization/acme-corp", "Acme Corp", "Organization", [], [tuple(span("Acme Corp"))]),
+            Entity("place/berlin", "Berlin", "Place", [], [tuple(span("Berlin"))]),
+        ]
+    )
+    s = score_article(gold(entities=GOLD_ENTITIES), p)
+    assert f(s.exact["entities"]) == (0.5, 0.5, 0.5)
+    # mentions: 1 of 2 predicted right, 1 of 3 gold found -> P .5, R .333, F1 .4
+    assert f(s.exact["entity mentions"]) == (0.5, 0.333, 0.4)
+
+
+def test_off_by_one_spans_match_only_by_overlap():
+    start, end = span("Beta Labs")
+    p = pred(entities=[Entity("organization/beta", "Beta", "Organization", [], [(start, end - 5)])])
+    s = score_article(gold(entities=[GOLD_ENTITIES[1]]), p)
+    assert f(s.exact["entity mentions"]) == (0.0, 0.0, 0.0)
+    # tokens {Beta} vs {Beta, Labs}: Jaccard 0.5, at the threshold -> match
+    assert f(s.overlap["entity mentions"]) == (1.0, 1.0, 1.0)
+    # a span one character short of "Beta" still covers the token: overlap matches, exact does not
+    p2 = pred(entities=[Entity("organization/x", "Bet", "Organization", [], [(start, start + 3)])])
+    s2 = score_article(gold(entities=[GOLD_ENTITIES[1]]), p2)
+    assert s2.exact["entity mentions"].tp == 0 and s2.overlap["entity mentions"].tp == 1
+
+
+def test_duplicate_predictions_count_once():
+    m = tuple(span("Beta Labs"))
+    p = pred(
+        entities=[
+            Entity("organization/beta-labs", "Beta Labs", "Organization", [], [m]),
+            Entity("organization/beta-labs-2", "Beta Labs", "Organization", [], [m]),
+        ]
+    )
+    s = score_article(gold(entities=[GOLD_ENTITIES[1]]), p)
+    assert f(s.exact["entities"]) == (0.5, 1.0, 0.667)
+    assert f(s.exact["entity mentions"]) == (0.5, 1.0, 0.667)
+
+
+def test_unannotated_layers_are_skipped():
+    s = score_article(gold(entities=GOLD_ENTITIES), pred(events=[Event("v1", "Other", "sue", tuple(span("sue")))]))
+    assert s.files["event triggers"] == 0 and s.exact["event triggers"].pred == 0
+    assert s.files["statement cues"] == 0
+
+
+def test_events_participants_and_time():
+    g = gold(
+        entities=GOLD_ENTITIES,
+        events=[
+            {
+                "trigger": "sue",
+                "span": span("sue"),
+                "time": "2024-05",
+                "participants": [{"entity": "Acme Corp", "role": "agent"}, {"entity": "Beta Labs", "role": "patient"}],
+            },
+            {"trigger": "copied", "span": span("copied"), "time": None, "participants": []},
+        ],
+    )
+    p = pred(
+        entities=[
+            Entity("organization/acme-corp", "Acme Corp", "Organization", ["Acme"], [tuple(span("Acme Corp"))]),
+            Entity("organization/beta-labs", "Beta Labs", "Organization", [], [tuple(span("Beta Labs"))]),
+        ],
+        events=[
+            Event(
+                "v1",
+                "Other",
+                "sue",
+                tuple(span("sue")),
+                time="2024-05",
+                participants=[
+                    Participant("organization/acme-corp", "agent"),
+                    Participant("organization/beta-labs", "agent"),
+                ],
+            )
+        ],
+    )
+    s = score_article(g, p)
+    assert f(s.exact["event triggers"]) == (1.0, 0.5, 0.667)
+    assert f(s.exact["event participants"]) == (0.5, 0.5, 0.5)  # Beta Labs has the wrong role
+    assert f(s.exact["event time"]) == (1.0, 1.0, 1.0)
+
+
+def test_statements_content_containment_and_speaker():
+    g = gold(
+        entities=GOLD_ENTITIES,
+        statements=[
+            {
+                "speaker": "Acme Corp",
+                "speaker_span": span("Acme Corp"),
+                "cue": "said",
+                "cue_span": span("said"),
+                "content": "copied",
+                "content_span": span("copied"),
+            }
+        ],
+    )
+    content = span("rivals had copied its design")
+    right = Statement(
+        "s1",
+        "organization/acme-corp",
+        "Acme Corp",
+        "said",
+        tuple(span("said")),
+        "rivals had copied its design",
+        tuple(content),
+    )
+    ents = [Entity("organization/acme-corp", "Acme Corp", "Organization", [], [tuple(span("Acme Corp"))])]
+    s = score_article(g, pred(entities=ents, statements=[right]))
+    assert f(s.exact["statement cues"]) == (1.0, 1.0, 1.0)
+    assert f(s.exact["statement content"]) == (0.0, 0.0, 0.0)  # spans differ
+    assert f(s.overlap["statement content"]) == (1.0, 1.0, 1.0)  # but the prediction contains the gold core
+    assert f(s.overlap["statement speaker"]) == (1.0, 1.0, 1.0)
+    wrong = Statement("s1", None, "someone", "said", tuple(span("said")), "x", tuple(content))
+    s = score_article(g, pred(entities=ents, statements=[wrong]))
+    assert f(s.overlap["statement speaker"]) == (0.0, 0.0, 0.0)
+
+
+def test_cli_eval_on_written_gold(runner, tmp_path):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    doc = {
+        "id": "g1",
+        "title": None,
+        "published": None,
+        "text": "The United Nations said on Monday that aid had reached Sudan.",
+        "entities": [
+            {"name": "United Nations", "type": "Organization", "mentions": [[4, 18]]},
+            {"name": "Sudan", "type": "Place", "mentions": [[55, 60]]},
+        ],
+        "events": [],
+        "statements": [],
+    }
+    (gold_dir / "g1.json").write_text(json.dumps(doc))
+    result = runner.invoke(main, ["eval", str(gold_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["documents"] == 1
+    assert out["layers"]["entities"]["exact"]["recall"] == 1.0
+    assert "event triggers" not in out["layers"]
+    table = runner.invoke(main, ["eval", str(gold_dir), "--errors", "3"])
+    assert "entities" in table.stdout and "overlap" in table.stdout
+
+
+@pytest.mark.parametrize("content", ["{broken", '{"no": "text"}'])
+def test_cli_eval_bad_gold(runner, tmp_path, content):
+    (tmp_path / "bad.json").write_text(content)
+    result = runner.invoke(main, ["eval", str(tmp_path)])
+    assert result.exit_code == 1 and "bad.json" in result.output and "Traceback" not in result.output
