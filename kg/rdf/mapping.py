@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from datetime import datetime, timezone
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -40,6 +41,9 @@ RELATION_PREDICATES = {
     "leader_of": KG.leaderOf,
     "located_in": KG.locatedIn,
 }
+
+
+ISO_TIME = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def new_graph() -> Graph:
@@ -139,7 +143,7 @@ class _Mapper:
                 self.add(node, KG.author, ids[rep.author])
             if rep.title:
                 self.add(node, SCHEMA.name, Literal(rep.title))
-            if rep.published:
+            if rep.published and ISO_TIME.match(rep.published):
                 self.add(node, SCHEMA.datePublished, time_literal(rep.published))
             if rep.published_text:
                 self.add(node, KG.publishedText, Literal(rep.published_text))

@@ -1,0 +1,138 @@
+"""Who a pronoun or a description refers to: "it", "its", "the London-based group", "the branch".
+
+A small salience model, enough for attribution in news: the entity a description names by its
+head word ("the ministry" -> "Israel's Foreign Ministry"), else the most recent speaker of a
+fitting type, else the most recent fitting entity mention before the reference.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Span
+
+from kg.model import Entity
+
+ORG_NOUNS = frozenset(
+    "group organization organisation ministry agency company firm government council committee branch "
+    "chapter office department watchdog union party movement network body authority court army military "
+    "police bank charity institute university newspaper broadcaster channel administration regime "
+    "commission board team club federation association alliance coalition campaign center centre "
+    "service airline carrier manufacturer maker producer retailer giant corporation business".split()
+)
+PERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister president director chief official leader man woman "
+    "lawyer prosecutor judge commander officer secretary ambassador mayor governor senator founder "
+    "executive chairman chairwoman author researcher analyst head".split()
+)
+PLACE_NOUNS = frozenset("country state nation city town region territory enclave village capital".split())
+PRONOUN_TYPES = {
+    "it": ("Organization", "Place", "Group"),
+    "its": ("Organization", "Place", "Group"),
+    "itself": ("Organization", "Place", "Group"),
+    "he": ("Person",),
+    "him": ("Person",),
+    "his": ("Person",),
+    "she": ("Person",),
+    "her": ("Person",),
+    "they": ("Organization", "Group", "Person"),
+    "their": ("Organization", "Group", "Person"),
+    "them": ("Organization", "Group", "Person"),
+}
+
+
+class EntityIndex:
+    """Entity mentions by position, with the speakers seen so far, for reference resolution."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.by_id = {e.id: e for e in entities}
+        spans = sorted((m[0], m[1], e.id) for e in entities for m in e.mentions)
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+        self.speakers: list[tuple[int, str]] = []  # (char offset, entity id), in text order
+
+    def at(self, start: int, end: int) -> str | None:
+        """The entity whose mention lies within, or covers, the characters ``start:end``."""
+        best = None
+        i = bisect.bisect_right(self.starts, end) - 1
+        while i >= 0 and self.spans[i][1] > start - 200:
+            s, e, eid = self.spans[i]
+            if s < end and e > start:
+                overlap = min(e, end) - max(s, start)
+                if best is None or overlap > best[0]:
+                    best = (overlap, eid)
+            i -= 1
+        return best[1] if best else None
+
+    def in_span(self, start: int, end: int) -> list[str]:
+        """Entities mentioned inside ``start:end``."""
+        lo = bisect.bisect_left(self.starts, start)
+        out = []
+        for s, e, eid in self.spans[lo:]:
+            if s >= end:
+                break
+            if e <= end and eid not in out:
+                out.append(eid)
+        return out
+
+    def note_speaker(self, offset: int, entity_id: str) -> None:
+        bisect.insort(self.speakers, (offset, entity_id))
+
+    def recent(self, offset: int, types: tuple[str, ...], *, speakers_first: bool = True) -> str | None:
+        if speakers_first:
+            for pos, eid in reversed(self.speakers):
+                if pos < offset and self.by_id[eid].type in types:
+                    return eid
+        i = bisect.bisect_left(self.starts, offset) - 1
+        while i >= 0:
+            s, e, eid = self.spans[i]
+            if e <= offset and self.by_id[eid].type in types:
+                return eid
+            i -= 1
+        return None
+
+
+def resolve(phrase: Span, index: EntityIndex) -> str | None:
+    """The entity a noun phrase names or refers to, or None when the text does not say."""
+    head = phrase.root
+    named = index.at(head.idx, head.idx + len(head.text))
+    if named is not None:
+        return named
+    lower = head.lower_
+    if lower in PRONOUN_TYPES and head.tag_ in {"PRP", "PRP$"}:
+        return index.recent(phrase.start_char, PRONOUN_TYPES[lower])
+    definite = any(t.lower_ in {"the", "this", "that"} or t.tag_ == "PRP$" for t in phrase if t.i < head.i)
+    if head.pos_ == "NOUN" and definite:
+        lemma = head.lemma_.lower()
+        types = _types_for_noun(lemma)
+        if types:
+            return _named_by_head(lemma, phrase.start_char, index) or index.recent(phrase.start_char, types)
+    if lower in {"members", "member"}:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return resolve(obj.doc[obj.left_edge.i : obj.right_edge.i + 1], index)
+    return None
+
+
+def _types_for_noun(lemma: str) -> tuple[str, ...]:
+    if lemma in ORG_NOUNS:
+        return ("Organization",)
+    if lemma in PERSON_NOUNS:
+        return ("Person",)
+    if lemma in PLACE_NOUNS:
+        return ("Place",)
+    return ()
+
+
+def _named_by_head(lemma: str, offset: int, index: EntityIndex) -> str | None:
+    """ "the ministry" -> the latest entity before ``offset`` whose name ends in "Ministry"."""
+    i = bisect.bisect_left(index.starts, offset) - 1
+    while i >= 0:
+        s, e, eid = index.spans[i]
+        name = index.by_id[eid].name.lower().split()
+        if e <= offset and name and name[-1].rstrip("s") == lemma.rstrip("s"):
+            return eid
+        i -= 1
+    return None

@@ -1,0 +1,520 @@
+"""Attributed statements and the reports they come from, read off the dependency parse.
+
+Constructions: reporting verbs with a clause or object ("X said that ...", "X denied ...",
+"X urged Y to ..."), participles that inherit their subject ("..., stating that ..."), direct
+quotes with a cue outside them ("'...,' it said"), "according to X", headline forms ("X Says
+..."), passive accusations ("X has been accused of ...") and reports as speakers ("the report
+found", "a December 2024 report by X determined"). The speaker is resolved through pronouns and
+descriptions; a finding of a report is attributed to the report's author and linked to the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.coref import EntityIndex, resolve
+from kg.extract.timex import normalise_time
+from kg.model import Entity, Report, Statement
+
+# Reporting verbs by lemma and the kind of statement they make.
+CUE_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        "say state tell add claim assert announce report explain note write insist maintain suggest argue "
+        "confirm acknowledge admit predict warn declare reply respond comment testify stress emphasize "
+        "emphasise indicate signal disclose mention observe recall caution tweet post cite "
+        "estimate forecast promise vow pledge agree believe think expect fear hope doubt".split(),
+        "claim",
+    ),
+    **dict.fromkeys("find determine conclude establish document show reveal outline".split(), "finding"),
+    **dict.fromkeys("deny reject dispute refute dismiss rebut contest".split(), "denial"),
+    **dict.fromkeys("accuse allege blame charge".split(), "accusation"),
+    **dict.fromkeys(
+        "criticize criticise condemn denounce decry slam blast lambaste fault distance question".split(),
+        "criticism",
+    ),
+    **dict.fromkeys("urge demand recommend appeal request press".split(), "call"),
+}
+# Verbs that need a clause ("X believes that ..."), not just an object, to report something.
+NEEDS_CLAUSE = frozenset(
+    "believe think expect fear hope doubt agree promise vow pledge show reveal establish document "
+    "stress observe recall indicate signal post cite add note explain maintain respond reply comment".split()
+)
+REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
+HEADLINE_CUES = frozenset(
+    "says say said warns warn urges urge denies deny claims claim accuses accuse finds find calls "
+    "rejects reject slams criticizes criticises condemns demands".split()
+)
+CRITICAL_WORDS = frozenset(
+    "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
+    "ignores ignored distorted lies lie absurd outrageous unacceptable predetermined".split()
+)
+QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
+_QUOTE_RE = re.compile(r"\u201c[^\u201c\u201d]+\u201d|\"[^\"\n]+\"")
+STRIP_CHARS = " ,;:\u2014-\n\t"
+
+
+@dataclass
+class _ReportMention:
+    report: Report
+    span: Span
+
+
+class StatementExtractor:
+    def __init__(self, doc: Doc, entities: list[Entity], published: str | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = EntityIndex(entities)
+        self.published = published
+        self.statements: list[Statement] = []
+        self.reports: list[Report] = []
+        self.report_of_token: dict[int, Report] = {}
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]
+        self.cue_tokens: set[int] = set()
+
+    # ------------------------------------------------------------------ helpers
+
+    def span(self, start_token: int, end_token: int) -> tuple[int, int]:
+        return self.doc[start_token].idx, self.doc[end_token - 1].idx + len(self.doc[end_token - 1].text)
+
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in STRIP_CHARS:
+            start += 1
+        while end > start and self.text[end - 1] in STRIP_CHARS:
+            end -= 1
+        return start, end
+
+    def in_quote(self, char: int) -> tuple[int, int] | None:
+        for s, e in self.quotes:
+            if s < char < e:
+                return s, e
+        return None
+
+    def phrase(self, token: Token) -> Span:
+        return self.doc[token.left_edge.i : token.right_edge.i + 1]
+
+    def add(self, **fields) -> Statement:
+        fields.setdefault("report", None)
+        start, end = self.trimmed(*fields["content_span"])
+        if not fields.get("quote") and "\n" in self.text[start:end]:
+            end = self.trimmed(start, self.text.index("\n", start))[1]
+        fields["content_span"] = (start, end)
+        fields["content"] = self.text[start:end]
+        stmt = Statement(id=f"s{len(self.statements) + 1}", **fields)
+        self.statements.append(stmt)
+        if stmt.speaker:
+            self.index.note_speaker(stmt.cue_span[0], stmt.speaker)
+        return stmt
+
+    # ------------------------------------------------------------------ reports
+
+    def report_for(self, noun: Token) -> Report | None:
+        """A report noun phrase -> a Report, new or already seen (same author, no conflicting date)."""
+        if noun.i in self.report_of_token:
+            return self.report_of_token[noun.i]
+        if noun.lemma_.lower() not in REPORT_NOUNS:
+            return None
+        phrase = self.phrase(noun)
+        author = None
+        date_text = None
+        indefinite = any(c.lower_ in {"a", "an"} for c in noun.children if c.dep_ == "det")
+        new = any(c.lower_ in {"new", "latest"} for c in noun.children)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        author = resolve(self.phrase(obj), self.index)
+            elif child.dep_ == "poss":
+                author = resolve(self.phrase(child), self.index)
+            elif child.dep_ == "acl" and child.lemma_ in {"publish", "release", "issue"}:
+                date_text = self._date_in(child.subtree)
+        date_text = self._date_in(t for t in phrase if t.i < noun.i) or date_text
+        published = normalise_time(date_text, self.published) if date_text else None
+        weak_author = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+        existing = self._matching_report(
+            noun.idx, None if weak_author else author, date_text, published, indefinite or new
+        )
+        if existing is not None:
+            if date_text and not existing.published_text:
+                existing.published_text = date_text
+                existing.published = published or date_text
+            if author and not existing.author:
+                existing.author = author
+            self.report_of_token[noun.i] = existing
+            return existing
+        if not (author or date_text or indefinite or new):
+            return None
+        report = Report(
+            id=f"r{len(self.reports) + 1}",
+            author=author,
+            title=None,
+            published=published or date_text,
+            published_text=date_text,
+            span=(phrase.start_char, phrase.end_char),
+        )
+        self.reports.append(report)
+        self.report_of_token[noun.i] = report
+        return report
+
+    def _date_in(self, tokens) -> str | None:
+        for t in tokens:
+            if t.ent_type_ == "DATE":
+                return next(e.text for e in self.doc.ents if e.start <= t.i < e.end)
+        return None
+
+    def _matching_report(self, offset, author, date_text, published, fresh) -> Report | None:
+        before = [r for r in reversed(self.reports) if r.span is None or r.span[0] < offset]
+        candidates = [r for r in before if author is None or r.author in (None, author)]
+        if date_text:
+            for r in candidates:
+                if r.published_text and (r.published_text == date_text or (published and r.published == published)):
+                    return r
+            if fresh:
+                return None
+            return next((r for r in candidates if not r.published_text), None)
+        if fresh:
+            return None
+        return candidates[0] if candidates else None
+
+    # ------------------------------------------------------------------ speakers
+
+    def speaker_of(self, verb: Token) -> tuple[Token | None, bool]:
+        """The subject token of a cue verb, climbing to the governing verb for participles and conjuncts.
+
+        The flag says whether the subject is the grammatical patient (passive voice).
+        """
+        current = verb
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ in {"nsubj", "csubj"}:
+                    return child, False
+            for child in current.children:
+                if child.dep_ == "nsubjpass" and current is verb:
+                    agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                    if agent is not None:
+                        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        return obj, False
+                    return child, True
+            if current.dep_ in {"ROOT"} or current.head is current:
+                return None, False
+            current = current.head
+        return None, False
+
+    def speaker_fields(self, subject: Token | None) -> dict:
+        if subject is None:
+            return {"speaker": None, "speaker_text": None, "speaker_span": None}
+        phrase = self.phrase(subject)
+        # Drop a trailing appositive ("Amnesty Israel, the organization's local chapter,").
+        end = phrase.end
+        for child in subject.children:
+            if child.dep_ == "appos" and child.i > subject.i:
+                end = min(end, child.left_edge.i)
+        while end > phrase.start + 1 and self.doc[end - 1].is_punct:
+            end -= 1
+        phrase = self.doc[phrase.start : end]
+        report = self.report_for(subject) if subject.lemma_.lower() in REPORT_NOUNS else None
+        speaker = report.author if report else resolve(phrase, self.index)
+        return {
+            "speaker": speaker,
+            "speaker_text": phrase.text,
+            "speaker_span": (phrase.start_char, phrase.end_char),
+            "report": report.id if report else None,
+        }
+
+    # ------------------------------------------------------------------ content
+
+    def content_of(self, verb: Token, lemma: str) -> tuple[int, int] | None:
+        """The reported proposition: the clause, or the objects, the verb governs."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        comp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i), None)
+        if obj is not None and comp is not None and CUE_KINDS.get(lemma) in {"call", "accusation", "criticism"}:
+            return self.span(obj.left_edge.i, comp.right_edge.i + 1)
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"} and lemma != "call":
+                return self._clause(child)
+        clause = self._that_clause_under_prep(verb)
+        if clause is not None:
+            return clause
+        if lemma in NEEDS_CLAUSE:
+            return None
+        parts = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (
+                c.dep_ in {"dobj", "attr", "oprd", "xcomp", "ccomp", "dative"}
+                or (c.dep_ == "prep" and c.lower_ in {"of", "for", "from", "about", "on", "over", "to", "that"})
+            )
+            and not self._is_statement_venue(c)
+        ]
+        if not parts:
+            return None
+        start = min(p.left_edge.i for p in parts)
+        end = max(p.right_edge.i for p in parts) + 1
+        return self.span(start, end)
+
+    def _clause(self, head: Token) -> tuple[int, int]:
+        start = head.left_edge.i
+        while start < head.i and self.doc[start].dep_ == "mark" and self.doc[start].lower_ in {"that", "whether", "if"}:
+            start += 1
+        return self.span(start, head.right_edge.i + 1)
+
+    def _that_clause_under_prep(self, verb: Token) -> tuple[int, int] | None:
+        """'denied in a statement that ...': the parser often hangs the clause on 'statement'."""
+        for child in verb.children:
+            if self._is_statement_venue(child):
+                for t in child.subtree:
+                    if t.dep_ in {"acl", "ccomp", "relcl"} and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in t.children
+                    ):
+                        return self._clause_without_conjuncts(t)
+        return None
+
+    def _clause_without_conjuncts(self, head: Token) -> tuple[int, int]:
+        start = head.left_edge.i
+        while self.doc[start].dep_ == "mark":
+            start += 1
+        end = head.right_edge.i + 1
+        for child in head.children:
+            if child.dep_ == "conj" and child.lemma_.lower() in CUE_KINDS:
+                end = min(end, child.left_edge.i)
+                cc = [c for c in head.children if c.dep_ == "cc" and c.i < child.i]
+                if cc:
+                    end = min(end, cc[-1].i)
+        return self.span(start, end)
+
+    def _is_statement_venue(self, token: Token) -> bool:
+        if token.dep_ != "prep" or token.lower_ not in {"in", "on", "during", "at"}:
+            return False
+        return any(
+            c.dep_ == "pobj" and c.lemma_.lower() in {"statement", "interview", "post", "tweet", "letter", "speech"}
+            for c in token.children
+        )
+
+    # ------------------------------------------------------------------ constructions
+
+    def from_verbs(self) -> None:
+        for token in self.doc:
+            if token.pos_ not in {"VERB", "AUX"} and not (token.tag_.startswith("VB")):
+                continue
+            lemma = token.lemma_.lower()
+            if lemma not in CUE_KINDS or token.i in self.cue_tokens or self.in_quote(token.idx):
+                continue
+            if token.dep_ in {"amod", "relcl", "pcomp", "csubj"} or (
+                token.dep_ == "acl" and CUE_KINDS[lemma] != "call"
+            ):
+                continue
+            if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children):
+                continue
+            if lemma == "distance" and not any(
+                c.lower_ in {"itself", "himself", "herself", "themselves"} for c in token.children
+            ):
+                continue
+            if lemma == "charge" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+                continue
+            if self._inside_what_clause(token):
+                continue
+            quote = self._quote_for(token)
+            content = quote or self.content_of(token, lemma)
+            if content is None:
+                continue
+            subject, passive = self.speaker_of(token)
+            fields = self.speaker_fields(None if passive else subject)
+            kind = CUE_KINDS[lemma]
+            if kind in {"accusation", "criticism"} and quote is None:
+                content = self._without_preposition(content)
+            about = None
+            if passive and subject is not None:
+                about = resolve(self.phrase(subject), self.index)
+            elif kind == "accusation":
+                obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+                about = resolve(self.phrase(obj), self.index) if obj is not None else None
+            if fields.get("report") and kind == "claim":
+                kind = "finding"
+            cue_end = token.idx + len(token.text)
+            for child in token.children:
+                if child.dep_ == "prt" or (lemma == "call" and child.dep_ == "prep" and child.i == token.i + 1):
+                    cue_end = child.idx + len(child.text)
+            self.cue_tokens.add(token.i)
+            self.add(
+                cue=self.text[token.idx : cue_end],
+                cue_span=(token.idx, cue_end),
+                content_span=content,
+                kind=kind,
+                quote=quote is not None,
+                about=about,
+                **fields,
+            )
+
+    def _without_preposition(self, span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        m = re.match(r"(of|for|about|over)\s+", self.text[start:end])
+        return (start + m.end(), end) if m else span
+
+    def _inside_what_clause(self, token: Token) -> bool:
+        """'what it called X', 'what they described as X': naming, not reporting."""
+        return any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"what", "which"} for c in token.children)
+
+    def _quote_for(self, verb: Token) -> tuple[int, int] | None:
+        """The direct quote this verb introduces or closes: '"...," it said' or 'X said: "..."'."""
+        sent = verb.sent
+        for qs, qe in self.quotes:
+            inner = self.trimmed(qs + 1, qe - 1)
+            if not self._is_real_quote(*inner):
+                continue
+            before = self.text[qe : verb.idx]
+            if sent.start_char <= qe <= verb.idx and len(before) < 60 and not re.search(r"[.!?]\s", before):
+                return inner
+            after = self.text[verb.idx + len(verb.text) : qs]
+            if verb.idx < qs <= sent.end_char + 1 and (":" in after or len(after) < 25):
+                return inner
+        return None
+
+    def _is_real_quote(self, start: int, end: int) -> bool:
+        """Quoted words that say something, not a scare-quoted phrase ("so-called 'peace plan'")."""
+        words = self.text[start:end].split()
+        if len(words) >= 8:
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN", "VBG"} for t in span)
+
+    def according_to(self) -> None:
+        for token in self.doc:
+            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+                continue
+            to = self.doc[token.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            pp_start, pp_end = token.i, obj.right_edge.i + 1
+            sent = token.sent
+            left = self.span(sent.start, pp_start) if pp_start > sent.start else None
+            right = self.span(pp_end, sent.end) if pp_end < sent.end else None
+            sides = [s for s in (left, right) if s and len(self.text[s[0] : s[1]].strip(STRIP_CHARS + ".")) > 3]
+            if not sides:
+                continue
+            content = max(sides, key=lambda s: s[1] - s[0])
+            phrase = self.phrase(obj)
+            report = self.report_for(obj) if obj.lemma_.lower() in REPORT_NOUNS else None
+            self.add(
+                speaker=report.author if report else resolve(phrase, self.index),
+                speaker_text=phrase.text,
+                speaker_span=(phrase.start_char, phrase.end_char),
+                cue="according to",
+                cue_span=(token.idx, to.idx + len(to.text)),
+                content_span=content,
+                kind="finding" if report else "claim",
+                quote=False,
+                report=report.id if report else None,
+            )
+
+    def headline(self) -> None:
+        end = self.text.find("\n")
+        end = len(self.text) if end < 0 else end
+        for token in self.doc:
+            if token.idx >= end:
+                break
+            if token.lower_ not in HEADLINE_CUES or token.i in self.cue_tokens or token.i == 0:
+                continue
+            if token.idx + len(token.text) >= end:
+                continue
+            speaker = self.index.at(self.doc[token.i - 1].idx, token.idx)
+            if speaker is None:
+                continue
+            content = self.trimmed(token.idx + len(token.text), end)
+            lemma = token.lower_.rstrip("s") if token.lower_ != "says" else "say"
+            lemma = {"said": "say", "denie": "deny", "accuse": "accuse", "criticize": "criticize"}.get(lemma, lemma)
+            start_tok = token.i - 1
+            while (
+                start_tok > 0 and self.index.at(self.doc[start_tok - 1].idx, self.doc[start_tok - 1].idx + 1) == speaker
+            ):
+                start_tok -= 1
+            self.cue_tokens.add(token.i)
+            self.add(
+                speaker=speaker,
+                speaker_text=self.text[self.doc[start_tok].idx : token.idx].strip(),
+                speaker_span=(self.doc[start_tok].idx, token.idx - 1),
+                cue=token.text,
+                cue_span=(token.idx, token.idx + len(token.text)),
+                content_span=content,
+                kind=CUE_KINDS.get(lemma, "claim"),
+                quote=False,
+            )
+            break
+
+    # ------------------------------------------------------------------ relations between statements
+
+    def relate(self) -> None:
+        for i, stmt in enumerate(self.statements):
+            report = self._report_in(stmt)
+            if stmt.kind == "claim" and report is not None and self._critical(stmt):
+                stmt.kind = "criticism"
+            if stmt.kind in {"criticism", "denial"} and report is not None and stmt.about is None:
+                stmt.about = report.id
+            if stmt.kind == "denial":
+                stmt.responds_to = self._answered(stmt, self.statements[:i], report)
+
+    def _report_in(self, stmt: Statement) -> Report | None:
+        """A report the statement is about: named in its content, or in its speaker ('critics of the report')."""
+        spans = [(min(stmt.cue_span[0], stmt.content_span[0]), max(stmt.cue_span[1], stmt.content_span[1]))]
+        if stmt.speaker_span and stmt.report is None:
+            spans.append(stmt.speaker_span)
+        tokens = [t for lo, hi in spans for t in self.doc.char_span(lo, hi, alignment_mode="expand") or []]
+        for token in tokens:
+            if token.lemma_.lower() not in REPORT_NOUNS:
+                continue
+            report = self.report_for(token)
+            if report is None and self._definite(token):
+                report = self._matching_report(token.idx, None, None, None, False)
+            if report is not None and report.author != stmt.speaker:
+                return report
+        return None
+
+    def _definite(self, token: Token) -> bool:
+        return any(c.lower_ in {"the", "this", "that"} for c in token.children if c.dep_ == "det")
+
+    def _critical(self, stmt: Statement) -> bool:
+        words = {w.strip('.,;:\u201c\u201d"').lower() for w in stmt.content.split()}
+        return bool(words & CRITICAL_WORDS) or bool(words & {"not", "never", "n't"})
+
+    def _answered(self, denial: Statement, earlier: list[Statement], report: Report | None) -> str | None:
+        if report is not None:
+            for stmt in earlier:
+                if stmt.report == report.id and stmt.kind == "finding":
+                    return stmt.id
+        best, best_score = None, 0.0
+        own = self._content_words(denial.content)
+        for stmt in earlier:
+            if stmt.kind not in {"finding", "accusation", "claim"} or stmt.speaker == denial.speaker:
+                continue
+            score = len(own & self._content_words(stmt.content))
+            if denial.speaker and denial.speaker in self.index.in_span(*stmt.content_span):
+                score += 1.5
+            if stmt.kind != "claim":
+                score += 0.5
+            if score > best_score:
+                best, best_score = stmt.id, score
+        return best if best_score >= 2 else None
+
+    def _content_words(self, text: str) -> set[str]:
+        return {w.lower().strip(".,;:\u201c\u201d\"'") for w in text.split() if len(w) > 3}
+
+    def run(self) -> tuple[list[Statement], list[Report]]:
+        self.headline()
+        self.from_verbs()
+        self.according_to()
+        self.statements.sort(key=lambda s: s.cue_span[0])
+        renumber = {s.id: f"s{i + 1}" for i, s in enumerate(self.statements)}
+        for s in self.statements:
+            s.id = renumber[s.id]
+        self.relate()
+        for report in self.reports:
+            report.findings = [s.id for s in self.statements if s.report == report.id]
+        return self.statements, self.reports
+
+
+def extract_statements(doc: Doc, entities: list[Entity], published: str | None = None):
+    """Statements and reports of one parsed article."""
+    return StatementExtractor(doc, entities, published).run()
