@@ -13,6 +13,12 @@ from spacy.tokens import Span
 
 from kg.model import Entity
 
+# Descriptions that name a kind of organisation precisely enough to need a name that says so
+# ("the ministry" is Israel's Foreign Ministry, never Amnesty International).
+SPECIFIC_ORG_NOUNS = frozenset(
+    "ministry court army police government council committee party union university bank department "
+    "commission parliament senate congress office branch chapter embassy navy".split()
+)
 ORG_NOUNS = frozenset(
     "group organization organisation ministry agency company firm government council committee branch "
     "chapter office department watchdog union party movement network body authority court army military "
@@ -106,7 +112,10 @@ def resolve(phrase: Span, index: EntityIndex) -> str | None:
         lemma = head.lemma_.lower()
         types = _types_for_noun(lemma)
         if types:
-            return _named_by_head(lemma, phrase.start_char, index) or index.recent(phrase.start_char, types)
+            named = _named_by_head(lemma, phrase.start_char, index)
+            if named is not None or lemma in SPECIFIC_ORG_NOUNS - {"branch", "chapter", "office"}:
+                return named
+            return index.recent(phrase.start_char, types)
     if lower in {"members", "member"}:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":

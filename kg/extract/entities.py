@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.lexicon import HEADLINE_CUES
 from kg.model import Entity
 
 LABEL_TYPES = {
@@ -117,6 +118,51 @@ def _retype(text: str, label_type: str, span: Span) -> str | None:
     return label_type
 
 
+_CONNECTORS = frozenset({"of", "for", "and", "de", "the", "on"})
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december mr mrs ms dr".split()
+)
+
+
+def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int) -> list[tuple[Span, str]]:
+    """Names NER missed: runs of proper nouns acting as subject or object ("Human Rights Watch denied")."""
+    taken = {i for span, _ in found for i in range(span.start, span.end)}
+    taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.idx < headline_end or i in taken or tok.pos_ != "PROPN" or not tok.is_title:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in taken:
+            nxt = doc[j]
+            if nxt.pos_ == "PROPN" and nxt.is_title:
+                j += 1
+            elif nxt.lower_ in _CONNECTORS and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title:
+                j += 2
+            else:
+                break
+        span = doc[i:j]
+        i = j
+        if any(t.lower_ in _NOT_NAMES for t in span) or span.root.dep_ not in {
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "pobj",
+            "appos",
+        }:
+            continue
+        words = [t.lower_ for t in span]
+        if words[-1] in ORG_WORDS or len(span) >= 3:
+            out.append((span, "Organization"))
+        elif _looks_like_person(span) or (len(span) == 2 and span.root.dep_ == "nsubj"):
+            out.append((span, "Person"))
+    return out
+
+
 def _looks_like_person(span: Span) -> bool:
     """A title before the name, or an appositive role noun beside it, says the name is a person."""
     if any(t.pos_ != "PROPN" for t in span) or any(t.lower_ in ORG_WORDS for t in span):
@@ -145,7 +191,11 @@ def _initials(name: str) -> str:
 
 
 def _trim_headline(span: Span, body_names: set[str]) -> Span:
-    """Title-case headlines fool NER ("Hamas Attacks"): cut a span back to a name the body uses."""
+    """Title-case headlines fool NER ("Hamas Attacks"): cut a span back to a name the body uses,
+    or before a reporting verb ("Oxfam Says Famine Looms" -> "Oxfam")."""
+    for k, token in enumerate(span):
+        if k and token.lower_ in HEADLINE_CUES:
+            return span[:k]
     for cut in range(len(span) - 1, 0, -1):
         head = span[:cut]
         if normalise(head.text) in body_names and normalise(span.text) not in body_names:
@@ -155,8 +205,7 @@ def _trim_headline(span: Span, body_names: set[str]) -> Span:
 
 def extract_entities(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with every mention's character span, merged within the article."""
-    headline_end = doc.text.find("\n")
-    headline_end = len(doc.text) if headline_end < 0 else headline_end
+    headline_end = max(doc.text.find("\n"), 0)  # a text of one line has no separate headline
     raw: list[tuple[Span, str]] = []
     for ent in doc.ents:
         label_type = LABEL_TYPES.get(ent.label_)
@@ -169,6 +218,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if type_ is None:
             continue
         raw.append((span, type_))
+    raw += _proper_noun_runs(doc, raw, headline_end)
     body_names = {normalise(s.text) for s, _ in raw if s.start_char > headline_end}
     org_words = {normalise(s.text) for s, t in raw if t == "Organization" and len(s) == 1}
     org_words |= {normalise(s[0].text) for s, t in raw if t == "Organization" and len(s) > 1}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coref import EntityIndex, resolve
+from kg.extract.lexicon import HEADLINE_CUES
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Report, Statement
 
@@ -25,9 +26,11 @@ CUE_KINDS: dict[str, str] = {
         "say state tell add claim assert announce report explain note write insist maintain suggest argue "
         "confirm acknowledge admit predict warn declare reply respond comment testify stress emphasize "
         "emphasise indicate signal disclose mention observe recall caution tweet post cite "
-        "estimate forecast promise vow pledge agree believe think expect fear hope doubt".split(),
+        "estimate forecast promise vow pledge agree expect doubt".split(),
         "claim",
     ),
+    **dict.fromkeys("anticipate envision envisage".split(), "claim"),
+    **dict.fromkeys("plan intend want wish fear hope believe think".split(), "other"),
     **dict.fromkeys("find determine conclude establish document show reveal outline".split(), "finding"),
     **dict.fromkeys("deny reject dispute refute dismiss rebut contest".split(), "denial"),
     **dict.fromkeys("accuse allege blame charge".split(), "accusation"),
@@ -35,23 +38,25 @@ CUE_KINDS: dict[str, str] = {
         "criticize criticise condemn denounce decry slam blast lambaste fault distance question".split(),
         "criticism",
     ),
-    **dict.fromkeys("urge demand recommend appeal request press".split(), "call"),
+    **dict.fromkeys("urge demand recommend appeal request press call ask".split(), "call"),
 }
 # Verbs that need a clause ("X believes that ..."), not just an object, to report something.
 NEEDS_CLAUSE = frozenset(
-    "believe think expect fear hope doubt agree promise vow pledge show reveal establish document "
-    "stress observe recall indicate signal post cite add note explain maintain respond reply comment".split()
+    "believe think expect fear hope doubt agree plan intend want wish anticipate envision envisage promise "
+    "vow pledge show reveal establish document "
+    "stress observe recall indicate signal post add note explain maintain respond reply comment declare".split()
 )
+# Verbs of intention and expectation report a plan with an infinitive ("expects to cut jobs").
+INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
-HEADLINE_CUES = frozenset(
-    "says say said warns warn urges urge denies deny claims claim accuses accuse finds find calls "
-    "rejects reject slams criticizes criticises condemns demands".split()
-)
 CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
     "ignores ignored distorted lies lie absurd outrageous unacceptable predetermined".split()
 )
-QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
+VENUES = frozenset(
+    "statement interview post tweet letter speech memo release email conference briefing message filing "
+    "broadcast editorial column blog video podcast hearing testimony".split()
+)
 _QUOTE_RE = re.compile(r"\u201c[^\u201c\u201d]+\u201d|\"[^\"\n]+\"")
 STRIP_CHARS = " ,;:\u2014-\n\t"
 
@@ -189,6 +194,8 @@ class StatementExtractor:
         for _ in range(6):
             for child in current.children:
                 if child.dep_ in {"nsubj", "csubj"}:
+                    if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
+                        return current.head, False
                     return child, False
             for child in current.children:
                 if child.dep_ == "nsubjpass" and current is verb:
@@ -227,13 +234,32 @@ class StatementExtractor:
 
     def content_of(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         """The reported proposition: the clause, or the objects, the verb governs."""
+        if verb.dep_ == "parataxis":
+            head = verb.head
+            left = self.span(head.left_edge.i, verb.left_edge.i) if head.left_edge.i < verb.left_edge.i else None
+            right = (
+                self.span(verb.right_edge.i + 1, head.right_edge.i + 1)
+                if verb.right_edge.i < head.right_edge.i
+                else None
+            )
+            sides = [x for x in (left, right) if x and x[1] - x[0] > 3]
+            if sides:
+                return (sides[0][0], sides[-1][1]) if len(sides) == 2 else sides[0]
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         comp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i), None)
         if obj is not None and comp is not None and CUE_KINDS.get(lemma) in {"call", "accusation", "criticism"}:
             return self.span(obj.left_edge.i, comp.right_edge.i + 1)
-        for child in verb.children:
-            if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"} and lemma != "call":
-                return self._clause(child)
+        clauses = [
+            c
+            for c in verb.children
+            if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma not in NEEDS_CLAUSE - INTENTIONS))
+            and c.pos_ in {"VERB", "AUX"}
+            and lemma not in {"call", "ask"}
+        ]
+        if clauses:
+            marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
+            best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+            return self._clause(best)
         clause = self._that_clause_under_prep(verb)
         if clause is not None:
             return clause
@@ -256,9 +282,13 @@ class StatementExtractor:
         return self.span(start, end)
 
     def _clause(self, head: Token) -> tuple[int, int]:
+        """The clause's words, starting after its complementizer ('that') when it has one."""
         start = head.left_edge.i
-        while start < head.i and self.doc[start].dep_ == "mark" and self.doc[start].lower_ in {"that", "whether", "if"}:
-            start += 1
+        marks = [
+            c for c in head.children if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} and c.i < head.i
+        ]
+        if marks:
+            start = marks[0].i + 1
         return self.span(start, head.right_edge.i + 1)
 
     def _that_clause_under_prep(self, verb: Token) -> tuple[int, int] | None:
@@ -288,34 +318,40 @@ class StatementExtractor:
     def _is_statement_venue(self, token: Token) -> bool:
         if token.dep_ != "prep" or token.lower_ not in {"in", "on", "during", "at"}:
             return False
-        return any(
-            c.dep_ == "pobj" and c.lemma_.lower() in {"statement", "interview", "post", "tweet", "letter", "speech"}
-            for c in token.children
-        )
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in VENUES for c in token.children)
 
     # ------------------------------------------------------------------ constructions
 
+    def is_cue(self, token: Token) -> bool:
+        """Whether a verb reports what someone says here, rather than naming, intending or acting."""
+        lemma = token.lemma_.lower()
+        if lemma not in CUE_KINDS or token.i in self.cue_tokens or self.in_quote(token.idx):
+            return False
+        if not (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")):
+            return False
+        deps = {c.dep_ for c in token.children}
+        lowers = {c.lower_ for c in token.children}
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        if token.dep_ in {"amod", "pcomp", "csubj"} or (token.dep_ == "acl" and CUE_KINDS[lemma] != "call"):
+            return False
+        if token.dep_ == "relcl" and not self._speaker_is_antecedent(token):
+            return False
+        if lemma in {"call", "ask"} and not (preps & {"for", "on"} or deps & {"xcomp", "ccomp"}):
+            return False
+        if lemma == "distance" and not lowers & {"itself", "himself", "herself", "themselves"}:
+            return False
+        if lemma == "charge" and "with" not in preps:
+            return False
+        if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
+            return False
+        speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or lemma in {"report", "say", "claim"}
+        return not (self._passive_without_agent(token) and not speech_passive)
+
     def from_verbs(self) -> None:
         for token in self.doc:
-            if token.pos_ not in {"VERB", "AUX"} and not (token.tag_.startswith("VB")):
+            if not self.is_cue(token):
                 continue
             lemma = token.lemma_.lower()
-            if lemma not in CUE_KINDS or token.i in self.cue_tokens or self.in_quote(token.idx):
-                continue
-            if token.dep_ in {"amod", "relcl", "pcomp", "csubj"} or (
-                token.dep_ == "acl" and CUE_KINDS[lemma] != "call"
-            ):
-                continue
-            if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children):
-                continue
-            if lemma == "distance" and not any(
-                c.lower_ in {"itself", "himself", "herself", "themselves"} for c in token.children
-            ):
-                continue
-            if lemma == "charge" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-                continue
-            if self._inside_what_clause(token):
-                continue
             quote = self._quote_for(token)
             content = quote or self.content_of(token, lemma)
             if content is None:
@@ -353,6 +389,23 @@ class StatementExtractor:
         m = re.match(r"(of|for|about|over)\s+", self.text[start:end])
         return (start + m.end(), end) if m else span
 
+    def _speaker_is_antecedent(self, token: Token) -> bool:
+        """'analysts, who had forecast that ...' reports; 'the merger it said was planned' does not."""
+        return any(c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)
+
+    def _infinitive(self, token: Token) -> bool:
+        """'a hearing to determine whether ...': a purpose, not a report."""
+        return (
+            token.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and token.dep_ in {"advcl", "acl", "relcl", "xcomp"}
+            and CUE_KINDS.get(token.head.lemma_.lower()) is None
+        )
+
+    def _passive_without_agent(self, token: Token) -> bool:
+        children = {c.dep_ for c in token.children}
+        return "auxpass" in children and "agent" not in children
+
     def _inside_what_clause(self, token: Token) -> bool:
         """'what it called X', 'what they described as X': naming, not reporting."""
         return any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"what", "which"} for c in token.children)
@@ -365,7 +418,7 @@ class StatementExtractor:
             if not self._is_real_quote(*inner):
                 continue
             before = self.text[qe : verb.idx]
-            if sent.start_char <= qe <= verb.idx and len(before) < 60 and not re.search(r"[.!?]\s", before):
+            if sent.start_char - 3 <= qe <= verb.idx and len(before) < 60 and not re.search(r"[.!?]\s", before):
                 return inner
             after = self.text[verb.idx + len(verb.text) : qs]
             if verb.idx < qs <= sent.end_char + 1 and (":" in after or len(after) < 25):
@@ -412,11 +465,12 @@ class StatementExtractor:
 
     def headline(self) -> None:
         end = self.text.find("\n")
-        end = len(self.text) if end < 0 else end
+        if end < 0:
+            return  # one line of text: no separate headline
         for token in self.doc:
             if token.idx >= end:
                 break
-            if token.lower_ not in HEADLINE_CUES or token.i in self.cue_tokens or token.i == 0:
+            if token.lower_ not in HEADLINE_CUES or not token.is_title or token.i in self.cue_tokens or token.i == 0:
                 continue
             if token.idx + len(token.text) >= end:
                 continue

@@ -1,0 +1,215 @@
+"""Statements: sentences in, (speaker, cue, content, kind) out; plus what must not be a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def _extract(text: str, published: str | None = None):
+    return extract(Article(text=text, published=published))
+
+
+def _speaker_name(x, stmt):
+    names = {e.id: e.name for e in x.entities}
+    return names.get(stmt.speaker)
+
+
+CASES = [
+    # (text, speaker, cue, content starts with, kind, quote)
+    (
+        "Greenpeace said on Monday that the spill had reached the coast.",
+        "Greenpeace",
+        "said",
+        "the spill had reached the coast",
+        "claim",
+        False,
+    ),
+    (
+        "The ministry of health of Peru told reporters that vaccines would arrive in May.",
+        None,
+        "told",
+        "vaccines would arrive in May",
+        "claim",
+        False,
+    ),
+    (
+        "\u201cWe will not leave until the last family is safe,\u201d said Maria Keller, "
+        "a spokeswoman for the Red Cross.",
+        "Maria Keller",
+        "said",
+        "We will not leave until the last family is safe",
+        "claim",
+        True,
+    ),
+    (
+        "Human Rights Watch denied that it had received money from the government.",
+        "Human Rights Watch",
+        "denied",
+        "it had received money from the government",
+        "denial",
+        False,
+    ),
+    (
+        "Oxfam urged the European Union to suspend the agreement.",
+        "Oxfam",
+        "urged",
+        "the European Union to suspend the agreement",
+        "call",
+        False,
+    ),
+    (
+        "The United Nations accused the army of blocking aid convoys.",
+        "United Nations",
+        "accused",
+        "the army of blocking aid convoys",
+        "accusation",
+        False,
+    ),
+    (
+        "Greenpeace criticized the company for its slow response to the spill.",
+        "Greenpeace",
+        "criticized",
+        "the company for its slow response",
+        "criticism",
+        False,
+    ),
+    (
+        "A 2023 report by the World Bank found that poverty had risen in rural areas.",
+        "World Bank",
+        "found",
+        "poverty had risen in rural areas",
+        "finding",
+        False,
+    ),
+    (
+        "Prices rose by nine percent last year, according to the Central Bank of Kenya.",
+        "Central Bank of Kenya",
+        "according to",
+        "Prices rose by nine percent last year",
+        "claim",
+        False,
+    ),
+    (
+        "The European Commission rejected the accusations of favouritism.",
+        "European Commission",
+        "rejected",
+        "the accusations of favouritism",
+        "denial",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind", "quote"), CASES, ids=[c[2] for c in CASES])
+def test_constructions(text, speaker, cue, content, kind, quote):
+    x = _extract(text)
+    matches = [s for s in x.statements if s.cue == cue]
+    assert matches, f"no statement with cue {cue!r}: {[(s.cue, s.content) for s in x.statements]}"
+    stmt = matches[0]
+    assert stmt.content.startswith(content), stmt.content
+    assert stmt.kind == kind
+    assert stmt.quote is quote
+    if speaker is not None:
+        assert _speaker_name(x, stmt) == speaker
+    assert x.article.text[stmt.content_span[0] : stmt.content_span[1]] == stmt.content
+    assert x.article.text[stmt.cue_span[0] : stmt.cue_span[1]] == stmt.cue
+
+
+def test_headline_says():
+    x = _extract("Oxfam Says Famine Looms in Three Provinces\n\nThe charity warned of crop failures across the region.")
+    [stmt] = [s for s in x.statements if s.cue == "Says"]
+    assert _speaker_name(x, stmt) == "Oxfam"
+    assert stmt.content == "Famine Looms in Three Provinces"
+
+
+def test_pronoun_and_description_speakers_resolve():
+    text = (
+        "The International Rescue Committee published a report on Tuesday about the outbreak. "
+        "The New York-based charity said that clinics had run out of vaccines. "
+        "\u201cThe situation is getting worse every day and we need more staff,\u201d it said."
+    )
+    x = _extract(text)
+    by_cue = {(s.cue, s.quote): s for s in x.statements}
+    assert _speaker_name(x, by_cue[("said", False)]) == "International Rescue Committee"
+    assert by_cue[("said", False)].speaker_text == "The New York-based charity"
+    assert _speaker_name(x, by_cue[("said", True)]) == "International Rescue Committee"
+
+
+def test_quote_running_over_two_sentences():
+    text = (
+        "\u201cThe dam was never inspected. Nobody checked the walls for ten years,\u201d said Anna Berg, "
+        "an engineer at the Danube Institute."
+    )
+    [stmt] = _extract(text).statements
+    assert stmt.quote
+    assert stmt.content == "The dam was never inspected. Nobody checked the walls for ten years"
+
+
+def test_participle_inherits_the_subject():
+    x = _extract("Amnesty International condemned the verdict, saying that the trial had been unfair.")
+    saying = next(s for s in x.statements if s.cue == "saying")
+    assert _speaker_name(x, saying) == "Amnesty International"
+    assert saying.content == "the trial had been unfair"
+
+
+def test_passive_accusation_has_no_speaker():
+    x = _extract("The agency has long been accused of hiding data from the public.")
+    [stmt] = x.statements
+    assert stmt.kind == "accusation" and stmt.speaker is None
+    assert stmt.content == "hiding data from the public"
+
+
+def test_reports_findings_and_responses():
+    text = (
+        "A new report by Transparency International found that officials had taken bribes. "
+        "The ministry denied that it had taken any bribes mentioned in the report. "
+        "Critics of the report argued that its methods were flawed."
+    )
+    x = _extract(text, published="2024-05-10")
+    [report] = x.reports
+    assert report.author == "organization/transparency-international"
+    finding = next(s for s in x.statements if s.cue == "found")
+    assert finding.kind == "finding" and finding.report == report.id
+    assert report.findings == [finding.id]
+    denial = next(s for s in x.statements if s.cue == "denied")
+    assert denial.kind == "denial"
+    assert denial.responds_to == finding.id
+    argued = next(s for s in x.statements if s.cue == "argued")
+    assert argued.kind == "criticism" and argued.about == report.id
+
+
+def test_two_reports_by_one_author_stay_two():
+    text = (
+        "A new report by Oxfam found that hunger had doubled. "
+        "A March 2021 report by Oxfam concluded that aid had been diverted."
+    )
+    x = _extract(text)
+    assert len(x.reports) == 2
+    assert {r.published for r in x.reports} == {None, "2021-03"}
+
+
+def test_report_date_resolved_against_publication():
+    x = _extract(
+        "Oxfam said its report, published on Wednesday, found that hunger had doubled.", published="2025-06-06"
+    )
+    [report] = x.reports
+    assert report.published == "2025-06-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company announced the merger it said had been planned for years.",
+        "The so-called \u201cpeace plan\u201d was never published.",
+        "The rebels seized what they called \u201cliberated territory\u201d in the north.",
+        "A hearing was scheduled for June to determine whether the sale could go ahead.",
+        "The minister did not say whether the talks would resume.",
+        "He declared bankruptcy in 2019.",
+    ],
+)
+def test_not_statements(text):
+    x = _extract(text)
+    assert not [(s.cue, s.content) for s in x.statements if s.cue not in {"announced"}]
