@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kg.extract.entities import extract_entities
+from kg.extract.events import extract_events
 from kg.extract.statements import extract_statements
 from kg.model import Article, Extraction, Sentence
 from kg.nlp import load_nlp
@@ -24,6 +25,7 @@ def extract_doc(article: Article, doc) -> Extraction:
         entities=entities,
         statements=statements,
         reports=reports,
+        events=extract_events(doc, entities, statements, article.published),
     )
 
 

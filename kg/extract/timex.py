@@ -54,8 +54,12 @@ def _parse_iso(value: str | None) -> date | None:
         return None
 
 
-def normalise_time(text: str, published: str | None = None) -> str | None:
-    """``"Oct. 7, 2023"`` -> ``"2023-10-07"``; ``"Wednesday"`` -> a date when ``published`` is known."""
+def normalise_time(text: str, published: str | None = None, *, known: list[str] | None = None) -> str | None:
+    """``"Oct. 7, 2023"`` -> ``"2023-10-07"``; ``"Wednesday"`` -> a date when ``published`` is known.
+
+    ``known`` lists full dates the article gives elsewhere: "Oct. 7" takes the year of an
+    "Oct. 7, 2023" there before falling back to the year of publication.
+    """
     anchor = _parse_iso(published)
     for pattern in _PATTERNS:
         m = pattern.search(text)
@@ -65,6 +69,8 @@ def normalise_time(text: str, published: str | None = None) -> str | None:
         year = int(groups["year"]) if groups.get("year") else None
         month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get((groups.get("month") or "").lower())
         day = int(groups["day"]) if groups.get("day") else None
+        if year is None and month and day and known:
+            year = next((int(k[:4]) for k in known if k[5:] == f"{month:02d}-{day:02d}"), None)
         if year is None and anchor is not None and month:
             year = anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
         if year is None:

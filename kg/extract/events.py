@@ -1,0 +1,403 @@
+"""Events: what happened, who did it to whom, where, when and how many.
+
+Triggers are verbs and event nouns. A small lexicon types them with the taxonomy of
+``ontology/kg.ttl`` (Attack, Killing, HostageTaking, ...); other eventualities are kept as
+``Other`` so that timelines and counts see everything the text reports. Participants come from
+the dependency parse (subject and object, passive "by", possessives and "on/against" for event
+nouns), the place from locative prepositions, the time from date expressions attached to the
+trigger, normalised against the publication date. Events inside a statement's content are
+``reported_by`` that statement rather than asserted. Mentions of one event are merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.coref import EntityIndex, resolve
+from kg.extract.quantities import quantity_of
+from kg.extract.timex import normalise_time
+from kg.model import Entity, Event, Participant, Quantity, Statement
+
+EVENT_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(
+        "attack assault bomb bombing shelling shell raid ambush invade invasion infiltration infiltrate "
+        "offensive airstrike shooting massacre storm".split(),
+        "Attack",
+    ),
+    **dict.fromkeys("kill killing murder slay execute execution assassinate assassination".split(), "Killing"),
+    **dict.fromkeys("kidnap kidnapping abduct abduction hostage-taking".split(), "HostageTaking"),
+    **dict.fromkeys("release free freeing".split(), "Release"),
+    **dict.fromkeys("war".split(), "MilitaryCampaign"),
+    **dict.fromkeys("publish publication".split(), "Publication"),
+    **dict.fromkeys("interview".split(), "Interview"),
+    **dict.fromkeys("investigate investigation probe inquiry review examine".split(), "Investigation"),
+    **dict.fromkeys("arrest detain detention apprehend".split(), "Arrest"),
+    **dict.fromkeys("rule ruling verdict convict conviction acquit acquittal sentence judgment".split(), "Ruling"),
+    **dict.fromkeys("elect election referendum reelect re-elect".split(), "Election"),
+    **dict.fromkeys("agreement treaty accord ceasefire truce sign".split(), "Agreement"),
+    **dict.fromkeys("protest demonstrate demonstration rally march riot".split(), "Protest"),
+}
+# Lexicon lemmas whose noun reading is not an event ("political rule", "a free press").
+NOUN_NOT_EVENT = frozenset({"rule", "free", "sentence", "march", "storm", "shell", "review", "sign"})
+MILITARY_NOUNS = frozenset({"campaign", "operation", "offensive"})
+DOCUMENT_NOUNS = frozenset(
+    "report study statement video videos data figures findings results document documents evidence album "
+    "book paper list survey".split()
+)
+PEOPLE_NOUNS = frozenset("hostage hostages prisoner prisoners detainee detainees captive captives people".split())
+LIGHT_VERBS = frozenset("be have do get become seem".split())
+# Deverbal nouns end like this; the list below keeps out common ones that name things, not events.
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ing", "ysis")
+NOT_EVENT_NOUNS = frozenset(
+    "nation organization organisation information population position station institution foundation "
+    "government department apartment document equipment instrument parliament management environment "
+    "statement president resident agreement evidence audience science sentence experience intelligence "
+    "independence conference difference reference culture nature future structure feature temperature "
+    "picture furniture literature legislature thing building morning evening ceiling king spring string "
+    "something nothing anything everything during including according being meaning ring wing offspring "
+    "clothing funding housing training spending question section region religion opinion million billion "
+    "version mission commission television vision tension pension portion ration fraction faction "
+    "minister ministry edition location direction jurisdiction constitution association union nation's "
+    "percentage lawyer advance chance balance distance finance insurance substance alliance province "
+    "evidence presence science silence violence sequence consequence".split()
+)
+EXTRA_EVENT_NOUNS = frozenset(
+    "attack war crash deal sale sales loss losses rise fall drop increase decline growth cut cuts merger bid "
+    "launch visit talks meeting summit trial vote bankruptcy bailout layoff layoffs shooting earthquake fire "
+    "flood storm accident collapse crisis campaign strike arrest death deaths murder recession flight "
+    "event events offer plan plans debate scandal fight battle conflict clash clashes raid siege blockade "
+    "attempt move decision change reform sanctions purchase acquisition takeover hearing process "
+    "production delivery deliveries cease-fire release interview".split()
+)
+PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "outside", "throughout"})
+TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after", "from"})
+SUB_EVENT_PREPS = frozenset({"in", "during"})
+UMBRELLA_TYPES = frozenset({"Attack", "MilitaryCampaign"})
+LAUNCH_VERBS = frozenset("launch start begin wage conduct carry mount stage lead".split())
+
+
+@dataclass
+class _Mention:
+    token: Token
+    type: str
+    span: tuple[int, int]
+    participants: list[Participant] = field(default_factory=list)
+    place: str | None = None
+    time: str | None = None
+    time_text: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    reported_by: str | None = None
+
+
+class EventExtractor:
+    def __init__(self, doc: Doc, entities: list[Entity], statements: list[Statement], published: str | None):
+        self.doc = doc
+        self.index = EntityIndex(entities)
+        self.entity_types = {e.id: e.type for e in entities}
+        self.statements = statements
+        self.published = published
+        self.cue_starts = {st.cue_span[0] for st in statements}
+        self.known_dates = [
+            v for e in doc.ents if e.label_ == "DATE" and (v := normalise_time(e.text)) and len(v) == 10
+        ]
+        self.entity_tokens = {
+            t.i
+            for e in entities
+            for s, end in e.mentions
+            for t in (doc.char_span(s, end, alignment_mode="expand") or [])
+        }
+
+    # ------------------------------------------------------------------ triggers
+
+    def event_type(self, token: Token) -> str | None:
+        """The taxonomy type of a trigger, ``Other`` for an untyped eventuality, None for no event."""
+        lemma = token.lemma_.lower()
+        if token.i in self.entity_tokens:
+            return None
+        if token.pos_ == "VERB":
+            if lemma in LIGHT_VERBS or token.dep_ == "amod":
+                return None
+            if lemma == "take" and any(c.lower_ in {"hostage", "hostages", "captive"} for c in token.children):
+                return "HostageTaking"
+            if lemma == "release":
+                return self._release_type(token)
+            if lemma == "rule" and not any(c.dep_ in {"ccomp", "prep"} for c in token.children):
+                return "Other"
+            if lemma == "sign" and not any(c.dep_ == "dobj" for c in token.children):
+                return "Other"
+            return EVENT_LEMMAS.get(lemma, "Statement" if token.idx in self.cue_starts else "Other")
+        if token.pos_ not in {"NOUN", "PROPN"} or token.pos_ == "PROPN" and lemma not in EVENT_LEMMAS:
+            return None
+        if lemma in MILITARY_NOUNS and any(
+            c.lemma_.lower() in {"military", "army", "air", "ground"} for c in token.children
+        ):
+            return "MilitaryCampaign"
+        if lemma == "strike":
+            return (
+                "Attack"
+                if any(c.lower_ in {"air", "missile", "drone", "military"} for c in token.children)
+                else "Protest"
+            )
+        if lemma in NOUN_NOT_EVENT:
+            return None
+        if lemma in EVENT_LEMMAS:
+            return EVENT_LEMMAS[lemma]
+        if lemma in EXTRA_EVENT_NOUNS:
+            return "Other"
+        if len(lemma) > 5 and lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS and token.tag_ != "NNP":
+            return "Other"
+        return None
+
+    def _release_type(self, token: Token) -> str:
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        for obj in objects:
+            lemma = obj.lemma_.lower()
+            if lemma in DOCUMENT_NOUNS:
+                return "Publication"
+            if (
+                lemma in PEOPLE_NOUNS
+                or self.entity_types.get(self.index.at(obj.idx, obj.idx + len(obj.text)) or "") == "Person"
+            ):
+                return "Release"
+        if any(c.dep_ == "nsubjpass" and c.lower_ in {"all", "most", "some", "they", "who"} for c in token.children):
+            return "Release"
+        return "Other"
+
+    def trigger_span(self, token: Token, type_: str) -> tuple[int, int]:
+        if type_ == "HostageTaking" and token.pos_ == "VERB":
+            hostage = next((c for c in token.children if c.lower_ in {"hostage", "hostages", "captive"}), None)
+            if hostage is not None:
+                return token.idx, hostage.idx + len(hostage.text)
+        return token.idx, token.idx + len(token.text)
+
+    # ------------------------------------------------------------------ arguments
+
+    def entity_of(self, token: Token) -> list[str]:
+        """Entities a noun phrase refers to, one per conjunct ("Hamas and Islamic Jihad")."""
+        out = []
+        for t in [token, *[c for c in token.children if c.dep_ == "conj"]]:
+            found = self.index.at(t.idx, t.idx + len(t.text))
+            if found is None:
+                found = (
+                    resolve(self.doc[t.left_edge.i : t.right_edge.i + 1], self.index)
+                    if t.pos_ in {"PRON", "NOUN", "PROPN"}
+                    else None
+                )
+            if found is not None and found not in out:
+                out.append(found)
+        return out
+
+    def arguments(self, token: Token, mention: _Mention) -> None:
+        roles: list[tuple[str, Token]] = []
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        for child in token.children:
+            dep = child.dep_
+            if token.pos_ == "VERB":
+                if dep == "nsubj":
+                    roles.append(("agent", child))
+                elif dep == "nsubjpass":
+                    roles.append(("patient", child))
+                elif dep == "dobj":
+                    roles.append(("patient", child))
+                elif dep == "dative":
+                    roles.append(("beneficiary", child))
+                elif dep == "agent" and passive:
+                    roles += [("agent", c) for c in child.children if c.dep_ == "pobj"]
+            else:
+                if dep in {"poss", "compound"} and child.i < token.i:
+                    roles.append(("agent", child))
+                elif dep == "prep" and child.lower_ == "by":
+                    roles += [("agent", c) for c in child.children if c.dep_ == "pobj"]
+                elif dep == "prep" and child.lower_ in {"on", "against", "of"}:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            roles.append(("place" if self._is_place(obj) else "patient", obj))
+            if dep == "prep" and child.lower_ in PLACE_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and self._is_place(obj):
+                        roles.append(("place", obj))
+            if dep == "prep" and child.lower_ == "with" and token.pos_ == "VERB":
+                roles += [("instrument", c) for c in child.children if c.dep_ == "pobj"]
+        if token.pos_ != "VERB" and self.event_type(token) in UMBRELLA_TYPES:
+            governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
+            if (
+                not any(r == "agent" for r, _ in roles)
+                and governor.pos_ == "VERB"
+                and (token.dep_ == "pobj" or (token.dep_ == "dobj" and governor.lemma_ in LAUNCH_VERBS))
+            ):
+                roles += [("agent", c) for c in governor.children if c.dep_ == "nsubj"]
+            roles += [
+                ("place", t)
+                for t in self._own_phrase(token)
+                if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and self._is_place(t)
+            ]
+        for role, tok in roles:
+            for entity in self.entity_of(tok):
+                if role == "place":
+                    mention.place = mention.place or entity
+                elif not any(p.entity == entity for p in mention.participants):
+                    mention.participants.append(Participant(entity, role))
+            if role in {"patient", "agent"} and token.pos_ == "VERB":
+                q = quantity_of(tok)
+                if q is not None:
+                    mention.quantities.append(q)
+
+    def _own_phrase(self, token: Token):
+        """The trigger's dependents, without descending into other events' phrases."""
+        stack = list(token.children)
+        while stack:
+            t = stack.pop()
+            yield t
+            if t.pos_ == "VERB" and t.dep_ not in {"acl", "pcomp", "xcomp"}:
+                continue
+            if t.pos_ == "NOUN" and self.event_type(t) not in {None, "Other"}:
+                continue
+            stack.extend(t.children)
+
+    def _is_place(self, token: Token) -> bool:
+        entity = self.index.at(token.idx, token.idx + len(token.text))
+        return entity is not None and self.entity_types.get(entity) == "Place"
+
+    def timing(self, token: Token, mention: _Mention) -> None:
+        """A date attached to the trigger: "on Oct. 7, 2023", "in December", "the Oct. 7 massacre"."""
+        for child in token.children:
+            if child.dep_ == "prep":
+                if child.lower_ not in TIME_PREPS:
+                    continue
+                heads = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in {"nmod", "compound"} or (child.dep_ in {"npadvmod", "tmod"} and token.pos_ == "VERB"):
+                heads = [child]
+            else:
+                continue
+            for head in heads:
+                for t in [head, *[c for c in head.children if c.dep_ in {"compound", "nummod", "nmod", "amod"}]]:
+                    if t.ent_type_ != "DATE":
+                        continue
+                    ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
+                    value = normalise_time(ent.text, self.published, known=self.known_dates)
+                    mention.time_text = ent.text
+                    if value:
+                        mention.time = value
+                        return
+
+    # ------------------------------------------------------------------ assembly
+
+    def reported_by(self, start: int) -> str | None:
+        best = None
+        for st in self.statements:
+            s, e = st.content_span
+            if s <= start < e and (best is None or e - s < best[1] - best[0]):
+                best = (s, e, st.id)
+        return best[2] if best else None
+
+    def run(self) -> list[Event]:
+        mentions: list[_Mention] = []
+        for token in self.doc:
+            type_ = self.event_type(token)
+            if type_ is None:
+                continue
+            m = _Mention(token=token, type=type_, span=self.trigger_span(token, type_))
+            self.arguments(token, m)
+            self.timing(token, m)
+            m.reported_by = self.reported_by(m.span[0])
+            mentions.append(m)
+        clusters = self.merge(mentions)
+        events = []
+        for i, cluster in enumerate(clusters, 1):
+            first = next((m for m in cluster if m.reported_by is None), cluster[0])
+            participants: list[Participant] = []
+            for m in cluster:
+                participants += [p for p in m.participants if all(p.entity != q.entity for q in participants)]
+            events.append(
+                Event(
+                    id=f"v{i}",
+                    type=first.type,
+                    trigger=self.doc.text[first.span[0] : first.span[1]],
+                    span=first.span,
+                    time=next((m.time for m in cluster if m.time), None),
+                    time_text=next((m.time_text for m in cluster if m.time_text), None),
+                    place=next((m.place for m in cluster if m.place), None),
+                    participants=participants,
+                    quantities=[q for m in cluster for q in m.quantities],
+                    reported_by=None if any(m.reported_by is None for m in cluster) else first.reported_by,
+                    mentions=sorted(m.span for m in cluster),
+                )
+            )
+        self.link_sub_events(clusters, events)
+        return events
+
+    def merge(self, mentions: list[_Mention]) -> list[list[_Mention]]:
+        """Mentions of one event become one cluster: same type (and lemma, for untyped events),
+        both asserted or reported by the same statement, and no conflicting time or agent."""
+        clusters: list[list[_Mention]] = []
+        for m in mentions:
+            target = None
+            for cluster in clusters:
+                if self._compatible(cluster, m):
+                    target = cluster
+                    break
+            if target is None:
+                clusters.append([m])
+            else:
+                target.append(m)
+        return clusters
+
+    def _compatible(self, cluster: list[_Mention], m: _Mention) -> bool:
+        head = cluster[0]
+        if head.type != m.type or m.type == "Statement":
+            return False
+        same_status = any(x.reported_by == m.reported_by for x in cluster)
+        if m.type == "Other" and (head.token.lemma_.lower() != m.token.lemma_.lower() or not same_status):
+            return False
+        if (
+            m.token.pos_ == "NOUN"
+            and head.token.pos_ == "NOUN"
+            and (m.token.tag_ == "NNS") != (head.token.tag_ == "NNS")
+        ):
+            return False
+        times = {x.time for x in cluster if x.time}
+        if m.time and times and not any(t.startswith(m.time) or m.time.startswith(t) for t in times):
+            return False
+        agents = {p.entity for x in cluster for p in x.participants if p.role == "agent"}
+        mine = {p.entity for p in m.participants if p.role == "agent"}
+        if agents and mine and not agents & mine:
+            return False
+        places = {x.place for x in cluster if x.place}
+        if m.place and places and m.place not in places and m.type not in UMBRELLA_TYPES:
+            return False
+        if same_status:
+            return True
+        # Across asserted and reported mentions, only on evidence: a shared time, agent or place, or a
+        # definite reference ("the attack") back to an event already named.
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in m.token.children)
+        return bool((m.time and m.time in times) or agents & mine or (m.place and m.place in places) or definite)
+
+    def link_sub_events(self, clusters: list[list[_Mention]], events: list[Event]) -> None:
+        """'killed in the Hamas attack': the killing is part of the attack; conjuncts share the link."""
+        event_at = {m.token.i: ev for cluster, ev in zip(clusters, events, strict=True) for m in cluster}
+        for cluster, ev in zip(clusters, events, strict=True):
+            if ev.type in UMBRELLA_TYPES:
+                continue
+            for m in cluster:
+                parent = self._umbrella_of(m.token, event_at)
+                if parent is None and m.token.dep_ == "conj":
+                    sibling = event_at.get(m.token.head.i)
+                    parent = next((e for e in events if sibling and e.id == sibling.part_of), None)
+                if parent is not None and parent.id != ev.id:
+                    ev.part_of = parent.id
+                    break
+
+    def _umbrella_of(self, token: Token, event_at: dict[int, Event]) -> Event | None:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in SUB_EVENT_PREPS:
+                for obj in child.children:
+                    parent = event_at.get(obj.i)
+                    if parent is not None and parent.type in UMBRELLA_TYPES:
+                        return parent
+        return None
+
+
+def extract_events(doc: Doc, entities: list[Entity], statements: list[Statement], published: str | None = None):
+    return EventExtractor(doc, entities, statements, published).run()

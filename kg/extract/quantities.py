@@ -1,0 +1,75 @@
+"""Numbers attached to what they count: "Around 1,200 people" -> 1200, approximate, counting people."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.model import Quantity
+
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+APPROX = frozenset("around about nearly approximately roughly almost some estimated circa approx. approx".split())
+LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
+UPPER = ("fewer than", "less than", "up to", "at most", "under")
+
+
+def parse_number(text: str) -> float | None:
+    """'1,200' -> 1200; 'three' -> 3; '1.2 million' -> 1200000; 'thousands' -> None."""
+    words = text.lower().replace(",", "").split()
+    value: float | None = None
+    for word in words:
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            value = float(word) if value is None else value * float(word)
+        elif word in WORD_NUMBERS:
+            value = float(WORD_NUMBERS[word]) if value is None else value + WORD_NUMBERS[word]
+        elif word in SCALES and value is not None:
+            value *= SCALES[word]
+    return value
+
+
+def quantity_of(noun: Token) -> Quantity | None:
+    """The number modifying ``noun`` ("251 people"), with approximation and bound markers."""
+    nums = [c for c in noun.children if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    num = nums[0]
+    parts = sorted(
+        [num, *[c for c in num.children if c.dep_ in {"compound", "quantmod", "advmod", "nummod"}]], key=lambda t: t.i
+    )
+    start = min(t.i for t in parts)
+    doc = noun.doc
+    # Modifiers hang on the number or sit just before it ("more than 350", "Around 1,200").
+    lead = doc[max(0, start - 3) : start]
+    lead_text = " ".join(t.lower_ for t in lead)
+    number_text = " ".join(t.text for t in parts if t.like_num or t.lower_ in SCALES)
+    value = parse_number(number_text)
+    if value is None:
+        return None
+    approx = any(t.lower_ in APPROX for t in parts) or (bool(lead) and lead[-1].lower_ in APPROX)
+    lower_bound = any(lead_text.endswith(m) for m in LOWER) or any(
+        " ".join(t.lower_ for t in parts).startswith(m) for m in LOWER
+    )
+    first = start
+    while first > 0 and (
+        doc[first - 1].lower_ in APPROX or doc[first - 1].lower_ in {"more", "than", "over", "least", "at"}
+    ):
+        first -= 1
+    span = (doc[first].idx, noun.idx + len(noun.text))
+    value = int(value) if value == int(value) else value
+    return Quantity(
+        value=value,
+        approx=approx,
+        what=noun.lemma_.lower(),
+        text=doc.text[span[0] : span[1]],
+        lower_bound=lower_bound,
+        span=span,
+    )
