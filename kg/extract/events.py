@@ -75,6 +75,11 @@ PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "outside"
 TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after", "from"})
 SUB_EVENT_PREPS = frozenset({"in", "during"})
 UMBRELLA_TYPES = frozenset({"Attack", "MilitaryCampaign"})
+# Verbs whose subject undergoes the change rather than causing it ("the index fell").
+UNACCUSATIVE = frozenset(
+    "fall drop rise surge decline climb slide plunge soar jump sink tumble slump rally rebound dip ease "
+    "increase decrease grow shrink close open end finish arrive die collapse crash occur happen".split()
+)
 LAUNCH_VERBS = frozenset("launch start begin wage conduct carry mount stage lead".split())
 
 
@@ -196,7 +201,7 @@ class EventExtractor:
             dep = child.dep_
             if token.pos_ == "VERB":
                 if dep == "nsubj":
-                    roles.append(("agent", child))
+                    roles.append(("patient" if token.lemma_.lower() in UNACCUSATIVE else "agent", child))
                 elif dep == "nsubjpass":
                     roles.append(("patient", child))
                 elif dep == "dobj":
@@ -220,6 +225,11 @@ class EventExtractor:
                         roles.append(("place", obj))
             if dep == "prep" and child.lower_ == "with" and token.pos_ == "VERB":
                 roles += [("instrument", c) for c in child.children if c.dep_ == "pobj"]
+        if token.pos_ == "VERB" and not any(r in {"agent", "patient"} and t.dep_ == "nsubj" for r, t in roles):
+            inherited = self._inherited_subject(token)
+            if inherited is not None:
+                role = "patient" if token.lemma_.lower() in UNACCUSATIVE or passive else "agent"
+                roles.append((role, inherited))
         if token.pos_ != "VERB" and self.event_type(token) in UMBRELLA_TYPES:
             governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
             if (
@@ -243,6 +253,18 @@ class EventExtractor:
                 q = quantity_of(tok)
                 if q is not None:
                     mention.quantities.append(q)
+
+    def _inherited_subject(self, token: Token) -> Token | None:
+        """Conjuncts and controlled infinitives share their governor's subject ("plans to assemble")."""
+        current = token
+        for _ in range(3):
+            if current.dep_ not in {"conj", "xcomp", "advcl"} or current.head is current:
+                return None
+            current = current.head
+            subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None:
+                return subject if subject.dep_ == "nsubj" else None
+        return None
 
     def _own_phrase(self, token: Token):
         """The trigger's dependents, without descending into other events' phrases."""
@@ -284,6 +306,24 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ assembly
 
+    def anchor_to_publication(self, mentions: list[_Mention]) -> None:
+        """News leads report what just happened: a finite past or present-tense verb in the headline or
+        first sentence, with no date of its own, happened on the publication date."""
+        if not self.published:
+            return
+        sentences = list(self.doc.sents)
+        lead_end = sentences[min(len(sentences) - 1, 2)].end_char if sentences else 0
+        for m in mentions:
+            t = m.token
+            if m.time or m.time_text or t.idx >= lead_end or t.pos_ != "VERB" or m.reported_by:
+                continue
+            finite = t.tag_ in {"VBD", "VBZ", "VBP"} or (
+                t.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in t.children)
+            )
+            future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might"} for c in t.children)
+            if finite and not future:
+                m.time = self.published
+
     def reported_by(self, start: int) -> str | None:
         best = None
         for st in self.statements:
@@ -303,6 +343,7 @@ class EventExtractor:
             self.timing(token, m)
             m.reported_by = self.reported_by(m.span[0])
             mentions.append(m)
+        self.anchor_to_publication(mentions)
         clusters = self.merge(mentions)
         events = []
         for i, cluster in enumerate(clusters, 1):
@@ -371,7 +412,9 @@ class EventExtractor:
             return True
         # Across asserted and reported mentions, only on evidence: a shared time, agent or place, or a
         # definite reference ("the attack") back to an event already named.
-        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in m.token.children)
+        definite = any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in m.token.children
+        )
         return bool((m.time and m.time in times) or agents & mine or (m.place and m.place in places) or definite)
 
     def link_sub_events(self, clusters: list[list[_Mention]], events: list[Event]) -> None:
