@@ -92,10 +92,19 @@ class _Cluster:
         self.type_votes[type_] = self.type_votes.get(type_, 0) + 1
 
 
+DIRECTIONS = frozenset(
+    "southern northern eastern western central north south east west northeastern northwestern "
+    "southeastern southwestern northeast northwest southeast southwest".split()
+)
+
+
 def _clean_span(span: Span) -> Span | None:
-    """Strip determiners, possessive endings and punctuation from a NER span."""
+    """Strip determiners, possessive endings and punctuation from a NER span; keep a region's
+    direction word ("southern Israel" is a place of its own)."""
     start, end = span.start, span.end
     doc = span.doc
+    if span.label_ in {"GPE", "LOC"} and start > 0 and doc[start - 1].lower_ in DIRECTIONS:
+        start -= 1
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):

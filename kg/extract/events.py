@@ -172,7 +172,9 @@ class EventExtractor:
 
     def trigger_span(self, token: Token, type_: str) -> tuple[int, int]:
         if type_ == "HostageTaking" and token.pos_ == "VERB":
-            hostage = next((c for c in token.children if c.lower_ in {"hostage", "hostages", "captive"}), None)
+            hostage = next(
+                (c for c in token.children if c.lower_ in {"hostage", "hostages", "captive"} and c.i > token.i), None
+            )
             if hostage is not None:
                 return token.idx, hostage.idx + len(hostage.text)
         return token.idx, token.idx + len(token.text)

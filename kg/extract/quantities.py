@@ -19,7 +19,7 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 APPROX = frozenset("around about nearly approximately roughly almost some estimated circa approx. approx".split())
 LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
-UPPER = ("fewer than", "less than", "up to", "at most", "under")
+MODIFIER_WORDS = APPROX | frozenset("more than over at least upwards of in excess no fewer less".split())
 
 
 def parse_number(text: str) -> float | None:
@@ -42,27 +42,19 @@ def quantity_of(noun: Token) -> Quantity | None:
     if not nums:
         return None
     num = nums[0]
-    parts = sorted(
-        [num, *[c for c in num.children if c.dep_ in {"compound", "quantmod", "advmod", "nummod"}]], key=lambda t: t.i
-    )
-    start = min(t.i for t in parts)
     doc = noun.doc
-    # Modifiers hang on the number or sit just before it ("more than 350", "Around 1,200").
-    lead = doc[max(0, start - 3) : start]
-    lead_text = " ".join(t.lower_ for t in lead)
-    number_text = " ".join(t.text for t in parts if t.like_num or t.lower_ in SCALES)
+    parts = [num, *[c for c in num.children if c.dep_ in {"compound", "nummod"}]]
+    number_text = " ".join(t.text for t in sorted(parts, key=lambda t: t.i) if t.like_num or t.lower_ in SCALES)
     value = parse_number(number_text)
     if value is None:
         return None
-    approx = any(t.lower_ in APPROX for t in parts) or (bool(lead) and lead[-1].lower_ in APPROX)
-    lower_bound = any(lead_text.endswith(m) for m in LOWER) or any(
-        " ".join(t.lower_ for t in parts).startswith(m) for m in LOWER
-    )
-    first = start
-    while first > 0 and (
-        doc[first - 1].lower_ in APPROX or doc[first - 1].lower_ in {"more", "than", "over", "least", "at"}
-    ):
+    # Modifiers sit just before the number ("more than 350", "Around 1,200", "at least 30").
+    first = min(t.i for t in parts)
+    while first > 0 and doc[first - 1].lower_ in MODIFIER_WORDS:
         first -= 1
+    modifier = " ".join(t.lower_ for t in doc[first : min(t.i for t in parts)])
+    approx = any(w in APPROX for w in modifier.split())
+    lower_bound = any(modifier.endswith(m) for m in LOWER)
     span = (doc[first].idx, noun.idx + len(noun.text))
     value = int(value) if value == int(value) else value
     return Quantity(
