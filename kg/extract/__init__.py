@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from kg.extract.coref import attach_references
 from kg.extract.entities import extract_entities
 from kg.extract.events import extract_events
 from kg.extract.statements import extract_statements
@@ -19,6 +20,7 @@ def extract_doc(article: Article, doc) -> Extraction:
     """Run every extraction stage on an already parsed article."""
     entities = extract_entities(doc)
     statements, reports = extract_statements(doc, entities, article.published)
+    attach_references(doc, entities, [(s.speaker, s.speaker_span) for s in statements if s.speaker and s.speaker_span])
     return Extraction(
         article=article,
         sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],

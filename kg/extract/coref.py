@@ -145,3 +145,66 @@ def _named_by_head(lemma: str, offset: int, index: EntityIndex) -> str | None:
             return eid
         i -= 1
     return None
+
+
+def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str, tuple[int, int]]]) -> None:
+    """Add pronoun and description mentions ("it", "the company") to the entities they refer to.
+
+    Statement speakers already resolved are attached first; other pronouns join the nearest fitting
+    entity mentioned in the same or the previous two sentences, and only when one entity fits.
+    """
+    by_id = {e.id: e for e in entities}
+    for entity_id, span in speaker_spans:
+        phrase = doc.char_span(*span, alignment_mode="expand")
+        if phrase is None or entity_id not in by_id or span in by_id[entity_id].mentions:
+            continue
+        head = phrase.root
+        if head.tag_ in {"PRP", "PRP$"} or head.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS | PLACE_NOUNS:
+            by_id[entity_id].mentions.append(span)
+    index = EntityIndex(entities)
+    sentence_starts = [s.start_char for s in doc.sents]
+    for token in doc:
+        lower = token.lower_
+        if token.tag_ not in {"PRP", "PRP$"} or lower not in PRONOUN_TYPES or _expletive(token):
+            continue
+        if index.at(token.idx, token.idx + len(token.text)) is not None:
+            continue
+        k = bisect.bisect_right(sentence_starts, token.idx) - 1
+        window_start = sentence_starts[max(0, k - 2)] if sentence_starts else 0
+        types = PRONOUN_TYPES[lower]
+        if lower in {"they", "their", "them"}:
+            types = ("Organization", "Group")
+        candidates = []
+        i = bisect.bisect_left(index.starts, token.idx) - 1
+        while i >= 0 and index.spans[i][0] >= window_start:
+            eid = index.spans[i][2]
+            if index.by_id[eid].type in types and eid not in candidates:
+                candidates.append(eid)
+            i -= 1
+        if len(candidates) == 1 or (
+            candidates and types == ("Person",) and _subject_of_sentence(doc, candidates[0], index)
+        ):
+            span = (token.idx, token.idx + len(token.text))
+            target = by_id[candidates[0]]
+            if span not in target.mentions:
+                target.mentions.append(span)
+    for entity in entities:
+        entity.mentions.sort()
+
+
+def _expletive(token) -> bool:
+    """'It is expected that ...', 'it was raining': no referent."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = token.head
+    return head.lemma_ == "be" or any(c.dep_ in {"ccomp", "auxpass"} for c in head.children) and head.dep_ == "ROOT"
+
+
+def _subject_of_sentence(doc, entity_id: str, index: EntityIndex) -> bool:
+    """Whether the most recent person is also the subject of some sentence (the salient one)."""
+    entity = index.by_id[entity_id]
+    for start, end in entity.mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+    return False

@@ -92,6 +92,13 @@ class _Cluster:
         self.type_votes[type_] = self.type_votes.get(type_, 0) + 1
 
 
+CREDIT_WORDS = frozenset({"Image", "Photo", "Credit", "File", "Video", "Picture"})
+# Codes that NER takes for organisations: currencies and time zones.
+NOT_ENTITIES = frozenset("utc gmt est edt pst pdt cet cest bst usd eur gbp jpy cny news".split())
+TITLE_WORDS = frozenset(
+    "of and the state executive operating officer chief prime minister vice general deputy foreign "
+    "interior defence defense finance attorney assistant senior acting former".split()
+)
 DIRECTIONS = frozenset(
     "southern northern eastern western central north south east west northeastern northwestern "
     "southeastern southwestern northeast northwest southeast southwest".split()
@@ -107,11 +114,24 @@ def _clean_span(span: Span) -> Span | None:
         start -= 1
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space
+        or doc[end - 1].text in CREDIT_WORDS
+    ):
         end -= 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _not_a_name(span: Span) -> bool:
+    """Job titles ("Prime Minister", "Chief Executive Officer") and codes ("UTC") are not entities."""
+    words = [t.lower_ for t in span]
+    if len(words) == 1 and words[0] in NOT_ENTITIES:
+        return True
+    return all(w in TITLE_WORDS or w in PERSON_TITLES or w in ROLE_NOUNS for w in words)
 
 
 def _retype(text: str, label_type: str, span: Span) -> str | None:
@@ -221,7 +241,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if label_type is None:
             continue
         span = _clean_span(ent)
-        if span is None or not any(c.isalpha() for c in span.text):
+        if span is None or not any(c.isalpha() for c in span.text) or _not_a_name(span):
             continue
         type_ = _retype(span.text, label_type, span)
         if type_ is None:
