@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from kg.extract.coref import attach_references
 from kg.extract.entities import extract_entities
 from kg.extract.events import extract_events
+from kg.extract.relations import extract_relations
 from kg.extract.statements import extract_statements
 from kg.model import Article, Extraction, Sentence
 from kg.nlp import load_nlp
@@ -28,6 +29,7 @@ def extract_doc(article: Article, doc) -> Extraction:
         statements=statements,
         reports=reports,
         events=extract_events(doc, entities, statements, article.published),
+        relations=extract_relations(doc, entities, [(s.cue_span[0], s.speaker) for s in statements if s.speaker]),
     )
 
 

@@ -84,29 +84,34 @@ class EntityIndex:
     def note_speaker(self, offset: int, entity_id: str) -> None:
         bisect.insort(self.speakers, (offset, entity_id))
 
-    def recent(self, offset: int, types: tuple[str, ...], *, speakers_first: bool = True) -> str | None:
+    def recent(
+        self, offset: int, types: tuple[str, ...], *, speakers_first: bool = True, exclude: str | None = None
+    ) -> str | None:
         if speakers_first:
             for pos, eid in reversed(self.speakers):
-                if pos < offset and self.by_id[eid].type in types:
+                if pos < offset and self.by_id[eid].type in types and eid != exclude:
                     return eid
         i = bisect.bisect_left(self.starts, offset) - 1
         while i >= 0:
             s, e, eid = self.spans[i]
-            if e <= offset and self.by_id[eid].type in types:
+            if e <= offset and self.by_id[eid].type in types and eid != exclude:
                 return eid
             i -= 1
         return None
 
 
-def resolve(phrase: Span, index: EntityIndex) -> str | None:
-    """The entity a noun phrase names or refers to, or None when the text does not say."""
+def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> str | None:
+    """The entity a noun phrase names or refers to, or None when the text does not say.
+
+    ``exclude`` keeps a phrase from resolving to the entity it describes ("Amnesty Israel, the
+    organization's local chapter": the organization is not Amnesty Israel)."""
     head = phrase.root
     named = index.at(head.idx, head.idx + len(head.text))
     if named is not None:
         return named
     lower = head.lower_
     if lower in PRONOUN_TYPES and head.tag_ in {"PRP", "PRP$"}:
-        return index.recent(phrase.start_char, PRONOUN_TYPES[lower])
+        return index.recent(phrase.start_char, PRONOUN_TYPES[lower], exclude=exclude)
     definite = any(t.lower_ in {"the", "this", "that"} or t.tag_ == "PRP$" for t in phrase if t.i < head.i)
     if head.pos_ == "NOUN" and definite:
         lemma = head.lemma_.lower()
@@ -115,13 +120,13 @@ def resolve(phrase: Span, index: EntityIndex) -> str | None:
             named = _named_by_head(lemma, phrase.start_char, index)
             if named is not None or lemma in SPECIFIC_ORG_NOUNS - {"branch", "chapter", "office"}:
                 return named
-            return index.recent(phrase.start_char, types)
+            return index.recent(phrase.start_char, types, exclude=exclude)
     if lower in {"members", "member"}:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return resolve(obj.doc[obj.left_edge.i : obj.right_edge.i + 1], index)
+                        return resolve(obj.doc[obj.left_edge.i : obj.right_edge.i + 1], index, exclude=exclude)
     return None
 
 

@@ -147,6 +147,39 @@ def _retype(text: str, label_type: str, span: Span) -> str | None:
     return label_type
 
 
+STATE_BODIES = frozenset(
+    "ministry government army police embassy parliament military navy department court cabinet "
+    "office council senate congress presidency".split()
+)
+_CREDIT = re.compile(r"\b(?:Photo|Image|Picture|Credit)s?\s*(?:by|:)\s*([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*)*)\s*/\s*")
+
+
+def _with_country(span: Span, type_: str) -> Span:
+    """'Germany's Foreign Ministry' is one organisation: a state body keeps its country's possessive,
+    so that the foreign ministries of two countries stay two entities."""
+    doc = span.doc
+    if type_ != "Organization" or span.start < 2 or span[-1].lower_ not in STATE_BODIES:
+        return span
+    poss, country = doc[span.start - 1], doc[span.start - 2]
+    if poss.tag_ == "POS" and country.ent_type_ in {"GPE", "NORP"}:
+        start = country.i
+        while start > 0 and doc[start - 1].ent_type_ == country.ent_type_ and doc[start - 1].ent_iob_ != "O":
+            start -= 1
+        return doc[start : span.end]
+    return span
+
+
+def _credit_names(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """'Photo: REUTERS/Ilan Rosenberg': the agency is an organisation even when NER misses it."""
+    out = []
+    for m in _CREDIT.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or any(s.start <= span.start < s.end for s, _ in found):
+            continue
+        out.append((span, "Organization"))
+    return out
+
+
 _CONNECTORS = frozenset({"of", "for", "and", "de", "the", "on"})
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -247,6 +280,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if type_ is None:
             continue
         raw.append((span, type_))
+    raw = [(_with_country(span, type_), type_) for span, type_ in raw]
+    raw += _credit_names(doc, raw)
     raw += _proper_noun_runs(doc, raw, headline_end)
     body_names = {normalise(s.text) for s, _ in raw if s.start_char > headline_end}
     org_words = {normalise(s.text) for s, t in raw if t == "Organization" and len(s) == 1}

@@ -223,11 +223,19 @@ class _Mapper:
                 self.add(node, KG.subEventOf, local_iri(self.aid, "event", ev.part_of))
 
     def map_relations(self, ids: dict[str, URIRef]) -> None:
-        for rel in self.x.relations:
+        """Each relation as a triple, and reified (rdf:Statement) with the mention that states it."""
+        for i, rel in enumerate(self.x.relations, 1):
             pred = RELATION_PREDICATES.get(rel.predicate)
             if pred is None or rel.subject not in ids or rel.object not in ids:
                 continue
             self.add(ids[rel.subject], pred, ids[rel.object])
+            node = local_iri(self.aid, "relation", str(i))
+            self.add(node, RDF.type, RDF.Statement)
+            self.add(node, RDF.subject, ids[rel.subject])
+            self.add(node, RDF.predicate, pred)
+            self.add(node, RDF.object, ids[rel.object])
+            if rel.span:
+                self.mention(node, tuple(rel.span))
 
 
 def extraction_to_graph(extraction: Extraction, *, ingested_at: datetime | None = None) -> Graph:

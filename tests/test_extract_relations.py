@@ -1,0 +1,68 @@
+"""Relations between entities, on sentences written for the tests and on the shared example."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+from kg.read import read_articles
+
+
+def _relations(text):
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in x.relations}, x
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maria Keller, a spokeswoman for the Red Cross, said the camp was full.",
+            ("Maria Keller", "works_for", "Red Cross"),
+        ),
+        ("Tom Hall, the director of Oxfam, visited the camp.", ("Tom Hall", "leader_of", "Oxfam")),
+        (
+            "The Paris-based group Reporters Without Borders said two journalists were detained.",
+            ("Reporters Without Borders", "based_in", "Paris"),
+        ),
+        ("The storm hit Irving, Texas, on Monday.", ("Irving", "located_in", "Texas")),
+        ("An aerial view of the harbour. Photo: AFP/John Smith", ("John Smith", "works_for", "AFP")),
+        ("Germany's Foreign Ministry summoned the ambassador.", ("Germany's Foreign Ministry", "part_of", "Germany")),
+    ],
+)
+def test_constructions(text, expected):
+    relations, _ = _relations(text)
+    assert expected in relations, relations
+
+
+def test_relations_carry_their_evidence():
+    _, x = _relations("Maria Keller, a spokeswoman for the Red Cross, said the camp was full.")
+    [rel] = x.relations
+    assert "spokeswoman for the Red Cross" in x.article.text[rel.span[0] : rel.span[1]]
+
+
+def test_example_article_actors_and_relations(example_article):
+    [item] = list(read_articles([str(example_article)]))
+    x = extract(item.article)
+    ents = {e.name: e for e in x.entities}
+    text = x.article.text
+    ai = ents["Amnesty International"]
+    ai_mentions = {text[s:e] for s, e in ai.mentions}
+    assert "Amnesty" in ai.aliases and "The London-based human rights group" in ai_mentions
+    assert ents["Amnesty Israel"].type == "Organization"
+    assert ents["Israel's Foreign Ministry"].type == "Organization"
+    assert ents["Hamas"].type == "Organization" and ents["Reuters"].type == "Organization"
+    assert ents["Israel"].type == "Place" and ents["Gaza"].type == "Place"
+    assert any("Kfar Aza" in name and e.type == "Place" for name, e in ents.items())
+    assert ents["Ilan Rosenberg"].type == "Person"
+    assert len([e for e in x.entities if e.name == "Amnesty International"]) == 1
+    names = {e.id: e.name for e in x.entities}
+    relations = {(names[r.subject], r.predicate, names[r.object]) for r in x.relations}
+    assert {
+        ("Amnesty Israel", "part_of", "Amnesty International"),
+        ("Israel's Foreign Ministry", "part_of", "Israel"),
+        ("Ilan Rosenberg", "works_for", "Reuters"),
+        ("Amnesty International", "based_in", "London"),
+    } <= relations
