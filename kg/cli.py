@@ -324,3 +324,99 @@ def eval_(gold_dirs, fmt, n_errors):
     if n_errors:
         for m in worst_errors(scores, n_errors):
             click.echo(f"\n[{m.layer}] {m.kind} in {m.doc}: {m.text}\n    {m.sentence}")
+
+
+@main.command()
+@click.option(
+    "--type",
+    "type_",
+    type=click.Choice(["Organization", "Person", "Place", "Group", "Other"]),
+    help="Only entities of this type.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_store_option
+def entities(type_, fmt, store_path):
+    """List entities with their aliases, types, and the number of articles and mentions.
+
+    The key (type/normalised-name) is the entity's canonical id across articles; use it with
+    'kg merge' and 'kg split'. sameAs shows a knowledge-base link ('kg link') or a merge.
+    """
+    from kg.queries import load_query
+    from kg.results import FORMATTERS
+    from kg.store import open_store
+    from kg.store.base import QueryResult
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        result = store.query(load_query("entity-list").text)
+    finally:
+        store.close()
+    if type_:
+        result = QueryResult(result.variables, [r for r in result.rows if r["type"].value == _class_name(type_)])
+    click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))
+
+
+def _class_name(type_: str) -> str:
+    return "OtherEntity" if type_ == "Other" else type_
+
+
+@main.command()
+@click.argument("keep")
+@click.argument("other")
+@_store_option
+def merge(keep, other, store_path):
+    """Record that OTHER is the same actor as KEEP, and rewrite the articles that name it.
+
+    KEEP and OTHER are canonical keys (see 'kg entities'), IRIs, or unambiguous names. The
+    correction is stored with its time in a graph of its own and applied on every later ingest,
+    so it survives re-ingesting. 'kg split KEEP OTHER' undoes it.
+    """
+    from kg.corrections import merge as run_merge
+    from kg.store import open_store
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        keep_name, other_name, n = run_merge(store, keep, other)
+    finally:
+        store.close()
+    click.echo(f"Merged {other_name!r} into {keep_name!r}; {n} article(s) re-extracted.")
+
+
+@main.command()
+@click.argument("keep")
+@click.argument("other")
+@_store_option
+def split(keep, other, store_path):
+    """Undo 'kg merge KEEP OTHER': OTHER becomes its own entity again in every article."""
+    from kg.corrections import split as run_split
+    from kg.store import open_store
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        key, n = run_split(store, keep, other)
+    finally:
+        store.close()
+    click.echo(f"Split {key!r} from {keep!r}; {n} article(s) re-extracted.")
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL endpoint with rdfs:label/skos:altLabel.")
+@click.option("--lang", default="en", show_default=True, help="Language tag of the endpoint's labels.")
+@click.option("--timeout", default=30, show_default=True, help="Seconds per request.")
+@_store_option
+def link(endpoint, lang, timeout, store_path):
+    """Link entities to a knowledge base (Wikidata-shaped) with owl:sameAs.
+
+    An entity is linked when its name or an alias equals the label of exactly one item
+    (rdfs:label preferred over skos:altLabel); ambiguous names are left unlinked and counted.
+    Links live in their own graph; linking again replaces the links from the same endpoint.
+    """
+    from kg.link import link_entities
+    from kg.store import open_store
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        result = link_entities(store, endpoint, timeout=timeout, lang=lang)
+    finally:
+        store.close()
+    click.echo(f"Linked {result.linked} entities; {result.ambiguous} ambiguous, {result.unmatched} without a match.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from kg.corrections import apply_merges, recorded_merges
 from kg.errors import InputError
 from kg.extract import extract_many
 from kg.model import Article
@@ -55,7 +56,18 @@ def ingest(
 ) -> IngestReport:
     """Add every readable article of ``items`` to ``store``; unreadable ones are reported, not fatal."""
     report = IngestReport()
-    for extraction in extract_many(_articles(items, report, on_item)):
+    return _write(extract_many(_articles(items, report, on_item)), store, report, on_item)
+
+
+def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:
+    """Extract and store articles already read (e.g. rebuilt from the store to apply a correction)."""
+    return _write(extract_many(articles), store, IngestReport(), lambda: None)
+
+
+def _write(extractions, store: Store, report: IngestReport, on_item: Callable[[], None]) -> IngestReport:
+    merges = recorded_merges(store)
+    for extraction in extractions:
+        apply_merges(extraction, merges)
         graph = extraction_to_graph(extraction)
         name = str(article_iri(extraction.article.id))
         new_hash = str(graph.value(article_iri(extraction.article.id), KG.contentHash))

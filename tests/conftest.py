@@ -46,3 +46,49 @@ def nlp():
     from kg.nlp import load_nlp
 
     return load_nlp()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def sparql_server(tmp_path):
+    """A real Oxigraph SPARQL server on 127.0.0.1, loaded with tests/data/kb/mini-kb.ttl."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    location = tmp_path / "kb-store"
+    subprocess.run(
+        [binary, "load", "--location", str(location), "--file", str(DATA / "kb" / "mini-kb.ttl")],
+        check=True,
+        capture_output=True,
+    )
+    port = _free_port()
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("oxigraph serve did not start")
+    yield f"{url}/query"
+    proc.terminate()
+    proc.wait(timeout=10)

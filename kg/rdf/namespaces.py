@@ -98,6 +98,15 @@ class KG(DefinedNamespace):
     timeText: URIRef
     trigger: URIRef
     worksFor: URIRef
+    Merge: URIRef
+    mergedEntity: URIRef
+    into: URIRef
+    intoName: URIRef
+    Link: URIRef
+    linkedEntity: URIRef
+    linkTarget: URIRef
+    endpoint: URIRef
+    matchedLabel: URIRef
 
 
 PREFIXES = {

@@ -51,6 +51,9 @@ class Store(Protocol):
     def replace_graph(self, graph: str, ntriples: str) -> None:
         """Atomically replace the named graph ``graph`` with the given N-Triples."""
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update in one transaction."""
+
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
         """Run SPARQL over the union of all graphs; ``bindings`` are substituted as terms."""
 

@@ -59,11 +59,15 @@ class EmbeddedStore:
         return None
 
     def replace_graph(self, graph: str, ntriples: str) -> None:
-        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}"
+        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+
+    def update(self, sparql: str) -> None:
         try:
-            self._store.update(update)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write graph {graph}: {exc}") from None
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {str(exc).splitlines()[0]}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store: {exc}") from None
 
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
         try:
@@ -90,8 +94,10 @@ class EmbeddedStore:
         return QueryResult(variables=variables, rows=rows)
 
     def graphs(self) -> Iterator[str]:
+        """Article graphs (not the graphs kg keeps for corrections and links)."""
         for node in self._store.named_graphs():
-            yield node.value
+            if "/id/article/" in node.value:
+                yield node.value
 
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
         rdf_format = _FORMATS[fmt]

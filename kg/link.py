@@ -1,0 +1,117 @@
+"""Link entities to an external knowledge base over SPARQL (any endpoint shaped like Wikidata:
+``rdfs:label`` and ``skos:altLabel``), through SPARQLWrapper.
+
+An entity is linked only when its name (or an alias) matches the label of exactly one item; a
+match on ``rdfs:label`` is preferred over ``skos:altLabel``. Links go to ``kgd:graph/links`` as
+``owl:sameAs`` plus a ``kg:Link`` record of endpoint, matched label and time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from kg.corrections import OWL_SAME, PROV_TIME, XSD_DATETIME
+from kg.errors import KgError
+from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.store import Store
+
+LINKS_GRAPH = f"{DATA_NS}graph/links"
+BATCH = 40
+
+
+@dataclass
+class LinkResult:
+    linked: int = 0
+    ambiguous: int = 0
+    unmatched: int = 0
+
+
+def _literal(text: str, lang: str | None = None) -> str:
+    body = json.dumps(text, ensure_ascii=False)
+    return f"{body}@{lang}" if lang else body
+
+
+def _lookup(endpoint: str, names: list[str], *, timeout: int, lang: str) -> dict[str, dict[str, str]]:
+    """name -> {item IRI: 'label' | 'alias'} for the names that match some item."""
+    from SPARQLWrapper import JSON, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    values = " ".join(f"({_literal(n)} {_literal(n, lang)})" for n in names)
+    query = f"""
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?name ?item ?via WHERE {{
+          VALUES (?name ?tagged) {{ {values} }}
+          {{ ?item rdfs:label ?name BIND("label" AS ?via) }}
+          UNION {{ ?item rdfs:label ?tagged BIND("label" AS ?via) }}
+          UNION {{ ?item skos:altLabel ?name BIND("alias" AS ?via) }}
+          UNION {{ ?item skos:altLabel ?tagged BIND("alias" AS ?via) }}
+        }}"""
+    client = SPARQLWrapper(endpoint, agent="kg (news knowledge graph)")
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    client.setTimeout(timeout)
+    try:
+        data = client.queryAndConvert()
+    except (SPARQLWrapperException, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise KgError(f"cannot query the endpoint {endpoint}: {reason}") from None
+    out: dict[str, dict[str, str]] = {}
+    for row in data.get("results", {}).get("bindings", []):
+        name, item, via = row["name"]["value"], row["item"]["value"], row["via"]["value"]
+        seen = out.setdefault(name, {})
+        if seen.get(item) != "label":
+            seen[item] = via
+    return out
+
+
+def link_entities(store: Store, endpoint: str, *, timeout: int = 30, lang: str = "en") -> LinkResult:
+    rows = store.query(
+        """SELECT ?e ?name WHERE { ?e kg:canonicalKey ?k . { ?e rdfs:label ?name } UNION { ?e kg:alias ?name } }"""
+    ).rows
+    names_of: dict[str, list[str]] = {}
+    for r in rows:
+        names_of.setdefault(r["e"].value, [])
+        if r["name"].value not in names_of[r["e"].value]:
+            names_of[r["e"].value].append(r["name"].value)
+    all_names = sorted({n for names in names_of.values() for n in names})
+    matches: dict[str, dict[str, str]] = {}
+    for i in range(0, len(all_names), BATCH):
+        matches.update(_lookup(endpoint, all_names[i : i + BATCH], timeout=timeout, lang=lang))
+    result = LinkResult()
+    triples = []
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    for entity, names in sorted(names_of.items()):
+        by_label = {item for n in names for item, via in matches.get(n, {}).items() if via == "label"}
+        by_alias = {item for n in names for item, via in matches.get(n, {}).items() if via == "alias"}
+        candidates = by_label or by_alias
+        if not candidates:
+            result.unmatched += 1
+            continue
+        if len(candidates) > 1:
+            result.ambiguous += 1
+            continue
+        item = next(iter(candidates))
+        label = next(n for n in names if item in matches.get(n, {}))
+        node = f"{DATA_NS}link/{hashlib.sha1(f'{entity} {item}'.encode()).hexdigest()[:16]}"
+        triples += [
+            f"<{entity}> <{OWL_SAME}> <{item}> .",
+            f"<{node}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KG_NS}Link> .",
+            f"<{node}> <{KG_NS}linkedEntity> <{entity}> .",
+            f"<{node}> <{KG_NS}linkTarget> <{item}> .",
+            f"<{node}> <{KG_NS}endpoint> {_literal(endpoint)} .",
+            f"<{node}> <{KG_NS}matchedLabel> {_literal(label)} .",
+            f'<{node}> <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> .',
+        ]
+        result.linked += 1
+    # Linking again against the same endpoint replaces its earlier links.
+    store.update(
+        f"""DELETE {{ GRAPH <{LINKS_GRAPH}> {{ ?e <{OWL_SAME}> ?t . ?n ?p ?o }} }}
+        WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+          ?n <{KG_NS}endpoint> {_literal(endpoint)} ; <{KG_NS}linkedEntity> ?e ; <{KG_NS}linkTarget> ?t ; ?p ?o }} }} ;
+        INSERT DATA {{ GRAPH <{LINKS_GRAPH}> {{ {" ".join(triples)} }} }}"""
+    )
+    return result
