@@ -30,6 +30,7 @@ OVERLAP = 0.5
 LAYERS = (
     "entity mentions",
     "entities",
+    "mention attachment",
     "event triggers",
     "event participants",
     "event time",
@@ -295,7 +296,25 @@ class _Scorer:
         matches = self.record(
             "entities", list(range(len(self.gold.entities))), self.pred.entities, exact, overlap, describe
         )
+        self.attachment(matches)
         return {self.gold.entities[i]["name"]: self.pred.entities[j].id for i, j in matches}
+
+    def attachment(self, matches: list[tuple[int, int]]) -> None:
+        """Of the gold mentions some predicted mention covers, the share attached to the right entity
+        (precision), and of all gold mentions (recall)."""
+        aligned = dict(matches)
+        owner = [(tuple(m), j) for j, e in enumerate(self.pred.entities) for m in e.mentions]
+        counts = Counts()
+        for i, ent in enumerate(self.gold.entities):
+            for gm in ent["mentions"]:
+                counts.gold += 1
+                hits = [j for pm, j in owner if self.overlap(gm, pm)]
+                if hits:
+                    counts.pred += 1
+                    counts.tp += aligned.get(i) in hits
+        self.scores.files["mention attachment"] += 1
+        self.scores.exact["mention attachment"].add(counts)
+        self.scores.overlap["mention attachment"].add(counts)
 
     def events(self, entity_map: dict[str, str]) -> None:
         golds = self.gold.events

@@ -222,3 +222,17 @@ def test_cli_eval_bad_gold(runner, tmp_path, content):
     (tmp_path / "bad.json").write_text(content)
     result = runner.invoke(main, ["eval", str(tmp_path)])
     assert result.exit_code == 1 and "bad.json" in result.output and "Traceback" not in result.output
+
+
+def test_mention_attachment():
+    # "Acme" (second mention) is put on the wrong entity; "Beta Labs" is not found at all.
+    p = pred(
+        entities=[
+            Entity("organization/acme-corp", "Acme Corp", "Organization", [], [tuple(span("Acme Corp"))]),
+            Entity("organization/other", "Other", "Organization", [], [tuple(span("Acme", 1))]),
+        ]
+    )
+    s = score_article(gold(entities=GOLD_ENTITIES), p)
+    counts = s.exact["mention attachment"]
+    assert (counts.tp, counts.pred, counts.gold) == (1, 2, 3)
+    assert f(counts)[:2] == (0.5, 0.333)
