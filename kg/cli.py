@@ -208,31 +208,100 @@ def query(query, sparql, params, fmt, list_, store_path):
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))
 
 
+def _projection_options(func):
+    """Options that choose and filter a network projection (kg analyze, kg export --format gexf ...)."""
+    options = [
+        click.option(
+            "--projection",
+            type=click.Choice(["actors", "bipartite", "statements", "full"]),
+            default="actors",
+            show_default=True,
+            help="Which network to draw from the graph.",
+        ),
+        click.option(
+            "--edges",
+            "edges_query",
+            type=click.Path(dir_okay=False),
+            help="Your own edges query (.rq) instead of a named projection; needs --nodes.",
+        ),
+        click.option("--nodes", "nodes_query", type=click.Path(dir_okay=False), help="Your own nodes query (.rq)."),
+        click.option("--since", metavar="DATE", help="Only edges dated on or after DATE (YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Only edges dated on or before DATE."),
+        click.option("--type", "types", multiple=True, help="Only nodes of this type (repeatable), e.g. Person."),
+        click.option("--min-weight", type=float, default=0.0, help="Only edges at least this heavy."),
+        click.option("--article", help="Only edges from this article (id or IRI)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article):
+    from kg.analyze.projections import build_projection
+    from kg.read.dates import parse_user_date
+
+    return build_projection(
+        store,
+        projection,
+        edges_query=edges_query,
+        nodes_query=nodes_query,
+        since=parse_user_date(since) if since else None,
+        until=parse_user_date(until) if until else None,
+        types=tuple(types),
+        min_weight=min_weight,
+        article=article,
+    )
+
+
+GRAPH_FORMATS = ("gexf", "graphml", "csv")
+
+
 @main.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld"]),
-    help="RDF syntax (default: from --out's extension, else ttl).",
+    type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld", *GRAPH_FORMATS]),
+    help="RDF syntax, or a network format (default: from --out's extension, else ttl).",
 )
 @click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
-@click.option("--article", help="Only this article (its id or IRI).")
+@click.option("--static", is_flag=True, help="GEXF without start/end dates (no timeline in Gephi).")
+@_projection_options
 @_store_option
-def export(fmt, out, article, store_path):
-    """Write the whole graph, or one article's, as Turtle, N-Triples, TriG, N-Quads or JSON-LD.
+def export(
+    fmt, out, static, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path
+):
+    """Write the graph as RDF (ttl, nt, trig, nq, jsonld), or a network for Gephi (gexf, graphml, csv).
 
-    TriG, N-Quads and JSON-LD keep one named graph per article; Turtle and N-Triples merge them.
+    TriG, N-Quads and JSON-LD keep one named graph per article; Turtle and N-Triples merge them;
+    --article limits RDF output to one article. Network formats draw a projection (--projection,
+    or your own --edges/--nodes queries) with the filters below. GEXF 1.3 is dynamic by default:
+    nodes and edges carry start/end dates for Gephi's timeline. CSV writes OUT-nodes.csv and
+    OUT-edges.csv (Gephi's spreadsheet import).
+
+    \b
+    Examples:
+      kg export --out graph.trig
+      kg export --out actors.gexf --since 2023-10-01
+      kg export --format csv --projection bipartite --out net.csv
     """
     from kg.export import format_for
     from kg.rdf.iris import article_iri
     from kg.store import open_store
 
-    chosen = format_for(fmt, out)
-    graph = None
-    if article:
-        graph = article if article.startswith("http") else str(article_iri(article))
+    if fmt is None and out and Path(out).suffix.lower().lstrip(".") in GRAPH_FORMATS:
+        fmt = Path(out).suffix.lower().lstrip(".")
     store = open_store(store_path, must_exist=True)
     try:
+        if fmt in GRAPH_FORMATS:
+            proj = _build_projection(
+                store, projection, edges_query, nodes_query, since, until, types, min_weight, article
+            )
+            _write_network(proj, fmt, out, dynamic=not static)
+            return
+        chosen = format_for(fmt, out)
+        graph = None
+        if article:
+            graph = article if article.startswith("http") else str(article_iri(article))
         data = store.dump(chosen.name, graph=graph)
     finally:
         store.close()
@@ -241,6 +310,120 @@ def export(fmt, out, article, store_path):
         click.echo(f"Wrote {chosen.label} to {out}.", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+def _write_network(proj, fmt: str, out: str | None, *, dynamic: bool) -> None:
+    from kg.export.graphs import to_csv_tables, to_gexf, to_graphml
+
+    if fmt == "csv":
+        if not out:
+            raise click.UsageError("CSV export writes two files; give --out, e.g. --out net.csv")
+        nodes, edges = to_csv_tables(proj)
+        stem = Path(out).with_suffix("")
+        Path(f"{stem}-nodes.csv").write_text(nodes, encoding="utf-8")
+        Path(f"{stem}-edges.csv").write_text(edges, encoding="utf-8")
+        click.echo(
+            f"Wrote {len(proj.nodes)} nodes to {stem}-nodes.csv and {len(proj.edges)} edges to {stem}-edges.csv.",
+            err=True,
+        )
+        return
+    data = to_gexf(proj, dynamic=dynamic) if fmt == "gexf" else to_graphml(proj)
+    if out:
+        Path(out).write_bytes(data)
+        click.echo(f"Wrote {fmt.upper()} ({len(proj.nodes)} nodes, {len(proj.edges)} edges) to {out}.", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--top", type=int, default=20, show_default=True, help="Rows of the actor table (table format).")
+@click.option(
+    "--write",
+    "write_back",
+    is_flag=True,
+    help="Also store the scores as triples (graph kgd:graph/analysis) for SPARQL.",
+)
+@_projection_options
+@_store_option
+def analyze(
+    fmt, top, write_back, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path
+):
+    """Network analysis of a projection: size, and per actor degree, weighted degree, PageRank,
+    betweenness (sampled above 2,000 nodes), Louvain community (seeded, deterministic), and who
+    contradicts whom (denial, criticism and accusation edges).
+
+    \b
+    Examples:
+      kg analyze
+      kg analyze --projection bipartite --format csv > scores.csv
+      kg analyze --write && kg query --sparql 'SELECT ?e ?pr WHERE { ?e kg:pageRank ?pr } ORDER BY DESC(?pr)'
+    """
+    from kg.analyze.metrics import analyze as run_analysis
+    from kg.analyze.metrics import scores_as_ntriples
+    from kg.rdf.namespaces import DATA_NS
+    from kg.store import open_store
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        proj = _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article)
+        result = run_analysis(proj)
+        if write_back:
+            store.replace_graph(f"{DATA_NS}graph/analysis", scores_as_ntriples(result))
+    finally:
+        store.close()
+    _print_analysis(result, fmt, top)
+
+
+def _print_analysis(result, fmt: str, top: int) -> None:
+    import csv as csv_module
+    import io
+    from dataclasses import asdict
+
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "nodes": result.nodes,
+                    "edges": result.edges,
+                    "communities": result.communities,
+                    "scores": [asdict(s) for s in result.scores],
+                    "contradictions": [asdict(c) for c in result.contradictions],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv_module.writer(buf, lineterminator="\n")
+        writer.writerow(["id", "label", "type", "degree", "weighted_degree", "pagerank", "betweenness", "community"])
+        for s in result.scores:
+            writer.writerow(
+                [
+                    s.id,
+                    s.label,
+                    s.type,
+                    s.degree,
+                    f"{s.weighted_degree:g}",
+                    f"{s.pagerank:.6f}",
+                    f"{s.betweenness:.6f}",
+                    s.community,
+                ]
+            )
+        click.echo(buf.getvalue().rstrip("\n"))
+        return
+    click.echo(f"{result.nodes} nodes, {result.edges} edges, {result.communities} communities")
+    click.echo(f"\n{'actor':32} {'type':13} {'degree':>6} {'w.degree':>8} {'pagerank':>8} {'between.':>8} {'comm.':>5}")
+    for s in result.scores[:top]:
+        click.echo(
+            f"{s.label[:32]:32} {s.type[:13]:13} {s.degree:>6} {s.weighted_degree:>8g} {s.pagerank:>8.4f} "
+            f"{s.betweenness:>8.4f} {s.community:>5}"
+        )
+    if result.contradictions:
+        click.echo("\nwho contradicts whom")
+        for c in result.contradictions:
+            click.echo(f"  {c.source} {c.kind} {c.target} ({c.count:g}x, {c.articles} article(s))")
 
 
 @main.command()

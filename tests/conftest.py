@@ -92,3 +92,11 @@ def sparql_server(tmp_path):
     yield f"{url}/query"
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture
+def shared_schemas() -> Path:
+    path = SHARED / "schemas"
+    if not (path / "gexf-1.3" / "gexf.xsd").is_file():
+        pytest.fail(f"the shared GEXF schemas are missing: {path}")
+    return path

@@ -107,6 +107,15 @@ class KG(DefinedNamespace):
     linkTarget: URIRef
     endpoint: URIRef
     matchedLabel: URIRef
+    coParticipatesWith: URIRef
+    denies: URIRef
+    criticizes: URIRef
+    accuses: URIRef
+    pageRank: URIRef
+    degree: URIRef
+    weightedDegree: URIRef
+    betweenness: URIRef
+    community: URIRef
 
 
 PREFIXES = {

@@ -1,0 +1,196 @@
+"""Projections: from the store to a network, defined by SPARQL in ``queries/projections/``.
+
+A projection is a pair of SELECT queries. The edges query returns ``?source ?target`` and
+optionally ``?kind ?weight ?via ?article ?date``; rows with the same source, target and kind are
+one edge, which remembers its articles and first/last date. Its weight is the sum of ``?weight``,
+else the number of distinct ``?via`` (the event or statement behind it), else the number of rows. The nodes query
+returns ``?node`` and optionally ``?label ?type ?article ?date``, plus ``?attr ?value`` pairs for
+any other attribute. Users pass their own pair with ``--edges/--nodes``; the same queries run on the
+embedded store and on any SPARQL endpoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.resources import queries_dir
+from kg.store import Store
+
+PROJECTIONS = ("actors", "bipartite", "statements", "full")
+EDGE_LABELS = {
+    "co_participates": "co-participates",
+    "denial": "denies",
+    "criticism": "criticises",
+    "accusation": "accuses",
+    "call": "calls on",
+    "claim": "responds to",
+    "finding": "responds to",
+    "other": "responds to",
+}
+CONTRADICTION_KINDS = frozenset({"denial", "criticism", "accusation"})
+
+
+@dataclass
+class Node:
+    id: str
+    label: str
+    type: str = ""
+    articles: set[str] = field(default_factory=set)
+    start: str | None = None
+    end: str | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    kind: str
+    weight: float = 0.0
+    articles: set[str] = field(default_factory=set)
+    start: str | None = None
+    end: str | None = None
+    via: set[str] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        return EDGE_LABELS.get(self.kind, self.kind.replace("_", " "))
+
+
+@dataclass
+class Projection:
+    name: str
+    nodes: dict[str, Node]
+    edges: dict[tuple[str, str, str], Edge]
+
+    def to_networkx(self):
+        """A MultiDiGraph keyed by edge kind, with node and edge attributes (dates as strings)."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph(name=self.name)
+        for node in self.nodes.values():
+            attrs = {"label": node.label, "type": node.type, "articles": len(node.articles), **node.attrs}
+            if node.start:
+                attrs.update(start=node.start, end=node.end)
+            g.add_node(node.id, **attrs)
+        for (s, t, kind), edge in self.edges.items():
+            attrs = {"weight": edge.weight, "kind": kind, "label": edge.label, "articles": len(edge.articles)}
+            if edge.start:
+                attrs.update(start=edge.start, end=edge.end)
+            g.add_edge(s, t, key=kind, **attrs)
+        return g
+
+
+def _widen(current: tuple[str | None, str | None], date: str | None) -> tuple[str | None, str | None]:
+    if not date:
+        return current
+    start, end = current
+    return (min(start, date) if start else date, max(end, date) if end else date)
+
+
+def projection_queries(name: str | None, edges: str | None = None, nodes: str | None = None) -> tuple[str, str]:
+    """The (edges, nodes) query texts of a named projection, or of the user's own files."""
+    if edges or nodes:
+        if not (edges and nodes):
+            raise KgError("give both --edges and --nodes for a projection of your own")
+        return _read(Path(edges)), _read(Path(nodes))
+    name = name or "actors"
+    if name not in PROJECTIONS:
+        raise KgError(f"unknown projection {name!r}; choose one of {', '.join(PROJECTIONS)}")
+    folder = queries_dir() / "projections"
+    return _read(folder / f"{name}-edges.rq"), _read(folder / f"{name}-nodes.rq")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KgError(f"cannot read query {path}: {exc.strerror}") from None
+
+
+def build_projection(
+    store: Store,
+    name: str | None = "actors",
+    *,
+    edges_query: str | None = None,
+    nodes_query: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    types: tuple[str, ...] = (),
+    min_weight: float = 0.0,
+    article: str | None = None,
+) -> Projection:
+    edge_text, node_text = projection_queries(name, edges_query, nodes_query)
+    edges: dict[tuple[str, str, str], Edge] = {}
+    for row in store.query(edge_text).rows:
+        if "source" not in row or "target" not in row:
+            continue
+        kind = row["kind"].value if "kind" in row else "link"
+        key = (row["source"].value, row["target"].value, kind)
+        edge = edges.setdefault(key, Edge(*key))
+        if "weight" in row:
+            edge.weight += float(row["weight"].value)
+        elif "via" in row:
+            edge.via.add(row["via"].value)
+            edge.weight = float(len(edge.via))
+        else:
+            edge.weight += 1.0
+        if "article" in row:
+            edge.articles.add(row["article"].value)
+        edge.start, edge.end = _widen((edge.start, edge.end), _date(row))
+    nodes: dict[str, Node] = {}
+    for row in store.query(node_text).rows:
+        if "node" not in row:
+            continue
+        iri = row["node"].value
+        node = nodes.setdefault(iri, Node(iri, row["label"].value if "label" in row else _short(iri)))
+        if "type" in row:
+            node.type = row["type"].value
+        if "article" in row:
+            node.articles.add(row["article"].value)
+        if "attr" in row and "value" in row:
+            node.attrs.setdefault(row["attr"].value, row["value"].value)
+        node.start, node.end = _widen((node.start, node.end), _date(row))
+    for s, t, _ in edges:
+        for iri in (s, t):
+            nodes.setdefault(iri, Node(iri, _short(iri)))
+    projection = Projection(name or "custom", nodes, edges)
+    return filter_projection(projection, since=since, until=until, types=types, min_weight=min_weight, article=article)
+
+
+def _date(row) -> str | None:
+    return row["date"].value[:10] if "date" in row and row["date"].value else None
+
+
+def _short(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def filter_projection(
+    p: Projection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    types: tuple[str, ...] = (),
+    min_weight: float = 0.0,
+    article: str | None = None,
+) -> Projection:
+    """Keep edges in the date range, of enough weight, from the article; nodes of the types asked."""
+    nodes = {k: n for k, n in p.nodes.items() if not types or n.type in types}
+
+    def keep(edge: Edge) -> bool:
+        if edge.source not in nodes or edge.target not in nodes or edge.weight < min_weight:
+            return False
+        if article and not any(a == article or a.endswith("/" + article) for a in edge.articles):
+            return False
+        if since and (edge.end or "") < since:
+            return False
+        return not (until and edge.start and edge.start > until)
+
+    edges = {k: e for k, e in p.edges.items() if keep(e)}
+    if since or until or article or min_weight:
+        touched = {e.source for e in edges.values()} | {e.target for e in edges.values()}
+        nodes = {k: n for k, n in nodes.items() if k in touched}
+    return Projection(p.name, nodes, edges)
