@@ -350,7 +350,7 @@ def analyze(
     fmt, top, write_back, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path
 ):
     """Network analysis of a projection: size, and per actor degree, weighted degree, PageRank,
-    betweenness (sampled above 2,000 nodes), Louvain community (seeded, deterministic), and who
+    betweenness (estimated from sampled sources above 300 nodes), Louvain community (seeded, deterministic), and who
     contradicts whom (denial, criticism and accusation edges).
 
     \b
@@ -603,3 +603,45 @@ def link(endpoint, lang, timeout, store_path):
     finally:
         store.close()
     click.echo(f"Linked {result.linked} entities; {result.ambiguous} ambiguous, {result.unmatched} without a match.")
+
+
+@main.command()
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--title", default="kg network", show_default=True)
+@_projection_options
+@_store_option
+def view(out, title, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path):
+    """Write a self-contained interactive HTML page of a projection (opens offline, no CDN).
+
+    Colours by type, sizes by PageRank, details on hover (type, aliases, articles), and a
+    date slider that replays the story. Filters as for 'kg export'.
+    """
+    from kg.export.html import to_html
+    from kg.store import open_store
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        proj = _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article)
+    finally:
+        store.close()
+    Path(out).write_text(to_html(proj, title=title), encoding="utf-8")
+    click.echo(f"Wrote {out} ({len(proj.nodes)} nodes, {len(proj.edges)} edges).", err=True)
+
+
+@main.command()
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False), help="The PNG file to write.")
+@click.option("--title", default="", help="Title above the picture.")
+@_projection_options
+@_store_option
+def plot(out, title, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path):
+    """Write a static PNG picture of a projection (matplotlib), for reports."""
+    from kg.export.plot import plot_png
+    from kg.store import open_store
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        proj = _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article)
+    finally:
+        store.close()
+    plot_png(proj, Path(out), title=title)
+    click.echo(f"Wrote {out}.", err=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from kg.analyze.projections import CONTRADICTION_KINDS, Projection
 
 SEED = 42
-EXACT_BETWEENNESS_UP_TO = 2000  # nodes; above it betweenness is estimated from a sample
-BETWEENNESS_SAMPLE = 500
+EXACT_BETWEENNESS_UP_TO = 300  # nodes; above it betweenness is estimated from sampled sources
+BETWEENNESS_WORK = 5_000_000  # sources x edges the estimate may cost; sample size follows from it
 
 
 @dataclass
@@ -77,7 +77,8 @@ def analyze(projection: Projection) -> Analysis:
     g = undirected(projection)
     pr = pagerank(projection)
     if g.number_of_nodes() > EXACT_BETWEENNESS_UP_TO:
-        bc = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, seed=SEED, weight=None)
+        k = min(g.number_of_nodes(), max(16, BETWEENNESS_WORK // max(1, g.number_of_edges())))
+        bc = nx.betweenness_centrality(g, k=k, seed=SEED, weight=None)
     else:
         bc = nx.betweenness_centrality(g, weight=None)
     communities = nx.community.louvain_communities(g, weight="weight", seed=SEED) if g.number_of_edges() else []

@@ -151,7 +151,10 @@ def build_projection(
         if "article" in row:
             node.articles.add(row["article"].value)
         if "attr" in row and "value" in row:
-            node.attrs.setdefault(row["attr"].value, row["value"].value)
+            key, value = row["attr"].value, row["value"].value
+            values = node.attrs[key].split("; ") if key in node.attrs else []
+            if value not in values:
+                node.attrs[key] = "; ".join([*values, value])
         node.start, node.end = _widen((node.start, node.end), _date(row))
     for s, t, _ in edges:
         for iri in (s, t):

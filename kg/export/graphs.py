@@ -101,7 +101,8 @@ def to_gexf(projection: Projection, *, dynamic: bool = True) -> bytes:
         values = ET.SubElement(el, q("attvalues"))
         for k, value in enumerate((edge.kind, len(edge.articles))):
             ET.SubElement(values, q("attvalue"), {"for": str(k), "value": str(value)})
-    ET.indent(root)
+    if len(projection.nodes) + len(projection.edges) < 20_000:  # pretty-printing a big file costs minutes
+        ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
