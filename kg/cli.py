@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -36,8 +37,54 @@ def _input_options(func):
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
 
 
+def _local_store_option(func):
+    """--store PATH only, for commands whose own --endpoint means something else (kg link)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, store_path=None, **kwargs):
+        from kg.store import StoreSpec
+
+        return func(*args, store_path=StoreSpec(path=store_path), **kwargs)
+
+    return click.option("--store", "store_path", type=click.Path(), help=STORE_HELP)(wrapper)
+
+
 def _store_option(func):
-    return click.option("--store", "store_path", type=click.Path(), help=STORE_HELP)(func)
+    """--store PATH, or --endpoint URL (with --update-endpoint, --graph-store-endpoint): the command
+    receives them as one StoreSpec in ``store_path``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args, store_path=None, endpoint=None, update_endpoint=None, graph_store_endpoint=None, timeout=60.0, **kwargs
+    ):
+        from kg.store import StoreSpec
+
+        if store_path and endpoint:
+            raise click.UsageError("give --store or --endpoint, not both")
+        spec = StoreSpec(store_path, endpoint, update_endpoint, graph_store_endpoint, timeout)
+        return func(*args, store_path=spec, **kwargs)
+
+    options = [
+        click.option("--store", "store_path", type=click.Path(), help=STORE_HELP),
+        click.option(
+            "--endpoint",
+            metavar="URL",
+            envvar="KG_ENDPOINT",
+            help="Use a SPARQL 1.1 endpoint instead of the embedded store (or $KG_ENDPOINT).",
+        ),
+        click.option("--update-endpoint", metavar="URL", help="SPARQL Update endpoint (default: beside --endpoint)."),
+        click.option(
+            "--graph-store-endpoint",
+            metavar="URL",
+            help="Graph Store Protocol endpoint for writing whole article graphs (e.g. .../store).",
+        ),
+        click.option(
+            "--timeout", type=float, default=60.0, show_default=True, help="Seconds per request to an endpoint."
+        ),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,7 +120,14 @@ def _report_errors(errors) -> None:
 @_input_options
 @_store_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def ingest(paths, published, url, publisher, store_path, quiet):
+@click.option(
+    "--workers",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Extraction processes (each loads the language model once).",
+)
+def ingest(paths, published, url, publisher, store_path, quiet, workers):
     """Read articles, extract their graph and add it to the store.
 
     PATH is a .txt, .html, .json, .jsonl or RSS/Atom file, a folder (read recursively), or -
@@ -84,7 +138,7 @@ def ingest(paths, published, url, publisher, store_path, quiet):
 
     from kg.ingest import ingest as run_ingest
     from kg.read import expand_paths, read_articles
-    from kg.store import default_store_path, open_store
+    from kg.store import open_store
 
     meta = _metadata(paths, published, url, publisher)
     files = list(expand_paths(paths))
@@ -101,13 +155,13 @@ def ingest(paths, published, url, publisher, store_path, quiet):
             yield item
 
     try:
-        report = run_ingest(items(), store)
+        report = run_ingest(items(), store, workers=workers)
     finally:
         bar.close()
         store.close()
     _report_errors(report.errors)
     if not quiet:
-        where = store_path or default_store_path()
+        where = store_path.describe()
         click.echo(
             f"Ingested {report.articles} article(s) into {where}: {report.added} new, "
             f"{report.updated} updated, {report.unchanged} unchanged; {len(report.errors)} failed.",
@@ -586,7 +640,7 @@ def split(keep, other, store_path):
 @click.option("--endpoint", required=True, metavar="URL", help="SPARQL endpoint with rdfs:label/skos:altLabel.")
 @click.option("--lang", default="en", show_default=True, help="Language tag of the endpoint's labels.")
 @click.option("--timeout", default=30, show_default=True, help="Seconds per request.")
-@_store_option
+@_local_store_option
 def link(endpoint, lang, timeout, store_path):
     """Link entities to a knowledge base (Wikidata-shaped) with owl:sameAs.
 
@@ -645,3 +699,86 @@ def plot(out, title, projection, edges_query, nodes_query, since, until, types, 
         store.close()
     plot_png(proj, Path(out), title=title)
     click.echo(f"Wrote {out}.", err=True)
+
+
+@main.command()
+@click.option("--port", type=int, default=7878, show_default=True)
+@click.option("--bind", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--read-only", is_flag=True, help="Refuse SPARQL updates.")
+@_local_store_option
+def serve(port, bind, read_only, store_path):
+    """Serve the local store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
+
+    Queries at http://HOST:PORT/query, updates at /update, the Graph Store Protocol at /store;
+    queries see the union of all article graphs. Any SPARQL client can use it: YASGUI,
+    SPARQLWrapper, Gephi's Semantic Web Import, or kg itself with --endpoint. While it runs the
+    store is in use: stop it before 'kg ingest --store'.
+    """
+    import shutil
+    import subprocess
+
+    from kg.errors import StoreError
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(binary).exists():
+        raise KgError("the 'oxigraph' server is not installed; pip install oxigraph")
+    location = Path(store_path.describe())
+    if not location.is_dir():
+        raise StoreError(f"no store at {location}; run 'kg ingest' first or pass --store")
+    command = [
+        binary,
+        "serve-read-only" if read_only else "serve",
+        "--location",
+        str(location),
+        "--bind",
+        f"{bind}:{port}",
+        "--union-default-graph",
+    ]
+    click.echo(
+        f"SPARQL endpoint: http://{bind}:{port}/query (updates /update, graph store /store). Ctrl-C stops it.", err=True
+    )
+    try:
+        result = subprocess.run(command, stderr=subprocess.PIPE, text=True)
+    except KeyboardInterrupt:
+        return
+    if result.returncode not in (0, -2, 130):
+        reason = (result.stderr.strip().splitlines() or ["it stopped"])[-1]
+        raise KgError(f"the SPARQL server did not run: {reason}")
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL", help="The SPARQL query endpoint to copy to.")
+@click.option("--update-endpoint", metavar="URL", help="SPARQL Update endpoint (default: beside --endpoint).")
+@click.option("--graph-store-endpoint", metavar="URL", help="Graph Store Protocol endpoint (faster bulk loads).")
+@_local_store_option
+def push(endpoint, update_endpoint, graph_store_endpoint, store_path):
+    """Copy the local store to a SPARQL endpoint, graph by graph (idempotent)."""
+    from kg.store import StoreSpec, open_store
+    from kg.sync import copy_graphs
+
+    local = open_store(store_path, must_exist=True)
+    remote = open_store(
+        StoreSpec(endpoint=endpoint, update_endpoint=update_endpoint, graph_store_endpoint=graph_store_endpoint)
+    )
+    try:
+        n = copy_graphs(local, remote)
+    finally:
+        local.close()
+    click.echo(f"Pushed {n} graph(s) to {endpoint}.", err=True)
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL", help="The SPARQL query endpoint to copy from.")
+@_local_store_option
+def pull(endpoint, store_path):
+    """Copy every named graph of a SPARQL endpoint into the local store (idempotent)."""
+    from kg.store import StoreSpec, open_store
+    from kg.sync import copy_graphs
+
+    remote = open_store(StoreSpec(endpoint=endpoint))
+    local = open_store(store_path)
+    try:
+        n = copy_graphs(remote, local)
+    finally:
+        local.close()
+    click.echo(f"Pulled {n} graph(s) from {endpoint} into {store_path.describe()}.", err=True)

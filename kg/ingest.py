@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.corrections import apply_merges, recorded_merges
 from kg.errors import InputError
-from kg.extract import extract_many
+from kg.extract import extract_many, extract_parallel
 from kg.model import Article
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_graph
@@ -53,10 +53,14 @@ def ingest(
     store: Store,
     *,
     on_item: Callable[[], None] = lambda: None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Add every readable article of ``items`` to ``store``; unreadable ones are reported, not fatal."""
+    """Add every readable article of ``items`` to ``store``; unreadable ones are reported, not fatal.
+    With ``workers`` > 1 extraction runs in that many processes; writing stays in this one."""
     report = IngestReport()
-    return _write(extract_many(_articles(items, report, on_item)), store, report, on_item)
+    articles = _articles(items, report, on_item)
+    extractions = extract_parallel(articles, workers=workers) if workers > 1 else extract_many(articles)
+    return _write(extractions, store, report, on_item)
 
 
 def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:

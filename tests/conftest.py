@@ -56,42 +56,65 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class OxigraphServer:
+    """A real ``oxigraph serve`` on a free 127.0.0.1 port; stopped by :meth:`stop`."""
+
+    def __init__(self, location: Path, load: Path | None = None) -> None:
+        import shutil
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+        if load is not None:
+            subprocess.run(
+                [binary, "load", "--location", str(location), "--file", str(load)], check=True, capture_output=True
+            )
+        port = _free_port()
+        self.proc = subprocess.Popen(
+            [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.url = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        pytest.fail("oxigraph serve did not start")
+
+    @property
+    def query(self) -> str:
+        return f"{self.url}/query"
+
+    @property
+    def store(self) -> str:
+        return f"{self.url}/store"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
 @pytest.fixture
 def sparql_server(tmp_path):
-    """A real Oxigraph SPARQL server on 127.0.0.1, loaded with tests/data/kb/mini-kb.ttl."""
-    import shutil
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+    """A SPARQL server loaded with tests/data/kb/mini-kb.ttl (a tiny Wikidata-shaped knowledge base)."""
+    server = OxigraphServer(tmp_path / "kb-store", DATA / "kb" / "mini-kb.ttl")
+    yield server.query
+    server.stop()
 
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    location = tmp_path / "kb-store"
-    subprocess.run(
-        [binary, "load", "--location", str(location), "--file", str(DATA / "kb" / "mini-kb.ttl")],
-        check=True,
-        capture_output=True,
-    )
-    port = _free_port()
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 20
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("oxigraph serve did not start")
-    yield f"{url}/query"
-    proc.terminate()
-    proc.wait(timeout=10)
+
+@pytest.fixture
+def empty_server(tmp_path):
+    """An empty SPARQL server to use as kg's store."""
+    server = OxigraphServer(tmp_path / "server-store")
+    yield server
+    server.stop()
 
 
 @pytest.fixture

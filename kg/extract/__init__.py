@@ -43,3 +43,20 @@ def extract_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract_doc(article, doc)
+
+
+def _extract_in_worker(article: Article) -> Extraction:
+    return extract(article)
+
+
+def extract_parallel(articles: Iterable[Article], *, workers: int) -> Iterator[Extraction]:
+    """Like :func:`extract_many` with ``workers`` processes; each loads the language model once.
+    Results come back in input order."""
+    import multiprocessing
+
+    if workers <= 1:
+        yield from extract_many(articles)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=load_nlp) as pool:
+        yield from pool.imap(_extract_in_worker, articles, chunksize=2)

@@ -60,6 +60,9 @@ class Store(Protocol):
     def graphs(self) -> Iterator[str]:
         """Names of the article graphs."""
 
+    def named_graphs(self) -> list[str]:
+        """Names of all named graphs, kg's own included."""
+
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
         """The store (or one graph) in ``nt``, ``nq``, ``ttl``, ``trig`` or ``jsonld``."""
 

@@ -12,13 +12,14 @@ from kg.rdf.namespaces import KG_NS, PREFIXES
 from kg.store.base import QueryResult, Term
 from kg.store.binding import bind_values
 
-_FORMATS = {
+FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "nq": ox.RdfFormat.N_QUADS,
     "ttl": ox.RdfFormat.TURTLE,
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
+PREFIXES_FOR = {"ttl": PREFIXES, "trig": PREFIXES}
 _UNION_ALL = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
@@ -99,9 +100,13 @@ class EmbeddedStore:
             if "/id/article/" in node.value:
                 yield node.value
 
+    def named_graphs(self) -> list[str]:
+        """Every named graph: articles, and kg's own (corrections, links, analysis)."""
+        return sorted(node.value for node in self._store.named_graphs())
+
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
-        rdf_format = _FORMATS[fmt]
-        prefixes = PREFIXES if fmt in {"ttl", "trig"} else None
+        rdf_format = FORMATS[fmt]
+        prefixes = PREFIXES_FOR.get(fmt)
         if graph is not None:
             node = ox.NamedNode(graph)
             if not self._store.contains_named_graph(node):
