@@ -714,8 +714,8 @@ def serve(port, bind, read_only, store_path):
     SPARQLWrapper, Gephi's Semantic Web Import, or kg itself with --endpoint. While it runs the
     store is in use: stop it before 'kg ingest --store'.
     """
+    import os
     import shutil
-    import subprocess
 
     from kg.errors import StoreError
 
@@ -737,13 +737,9 @@ def serve(port, bind, read_only, store_path):
     click.echo(
         f"SPARQL endpoint: http://{bind}:{port}/query (updates /update, graph store /store). Ctrl-C stops it.", err=True
     )
-    try:
-        result = subprocess.run(command, stderr=subprocess.PIPE, text=True)
-    except KeyboardInterrupt:
-        return
-    if result.returncode not in (0, -2, 130):
-        reason = (result.stderr.strip().splitlines() or ["it stopped"])[-1]
-        raise KgError(f"the SPARQL server did not run: {reason}")
+    sys.stderr.flush()
+    # The server takes this process's place, so that signals (Ctrl-C, kill) reach it directly.
+    os.execv(binary, command)
 
 
 @main.command()

@@ -120,3 +120,37 @@ def test_bad_endpoints_are_one_line_errors(runner, empty_server, store_path, inp
     push = runner.invoke(main, ["push", "--endpoint", url, "--store", str(store_path)])
     assert push.exit_code == 1
     assert _quads(open_store(store_path)) == before
+
+
+def test_kg_serve_exposes_the_local_store(runner, store_path, inputs):
+    import time
+    import urllib.parse
+    import urllib.request
+
+    assert runner.invoke(main, ["ingest", inputs[0], "--store", str(store_path)]).exit_code == 0
+    port = _dead_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--port", str(port), "--store", str(store_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        query = urllib.parse.urlencode(
+            {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/kg-news/ontology#Article> }"}
+        )
+        deadline = time.time() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/query?{query}", timeout=2) as response:
+                    body = response.read().decode()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.2)
+        assert '"1"' in body or ">1<" in body or "\n1" in body
+        stats = runner.invoke(main, ["stats", "--format", "json", "--endpoint", f"http://127.0.0.1:{port}/query"])
+        assert stats.exit_code == 0 and '"articles": 1' in stats.stdout
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
