@@ -127,7 +127,12 @@ def _report_errors(errors) -> None:
     show_default=True,
     help="Extraction processes (each loads the language model once).",
 )
-def ingest(paths, published, url, publisher, store_path, quiet, workers):
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Spread extraction over a Dask distributed cluster (pip install 'kg[distributed]').",
+)
+def ingest(paths, published, url, publisher, store_path, quiet, workers, scheduler):
     """Read articles, extract their graph and add it to the store.
 
     PATH is a .txt, .html, .json, .jsonl or RSS/Atom file, a folder (read recursively), or -
@@ -155,7 +160,7 @@ def ingest(paths, published, url, publisher, store_path, quiet, workers):
             yield item
 
     try:
-        report = run_ingest(items(), store, workers=workers)
+        report = run_ingest(items(), store, workers=workers, scheduler=scheduler)
     finally:
         bar.close()
         store.close()

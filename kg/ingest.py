@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.corrections import apply_merges, recorded_merges
 from kg.errors import InputError
-from kg.extract import extract_many, extract_parallel
+from kg.extract import extract_distributed, extract_many, extract_parallel
 from kg.model import Article
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_graph
@@ -54,12 +54,19 @@ def ingest(
     *,
     on_item: Callable[[], None] = lambda: None,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Add every readable article of ``items`` to ``store``; unreadable ones are reported, not fatal.
-    With ``workers`` > 1 extraction runs in that many processes; writing stays in this one."""
+    With ``workers`` > 1 extraction runs in that many processes, with ``scheduler`` on a Dask cluster;
+    writing always stays in this process, one whole article at a time."""
     report = IngestReport()
     articles = _articles(items, report, on_item)
-    extractions = extract_parallel(articles, workers=workers) if workers > 1 else extract_many(articles)
+    if scheduler:
+        extractions = extract_distributed(articles, scheduler=scheduler)
+    elif workers > 1:
+        extractions = extract_parallel(articles, workers=workers)
+    else:
+        extractions = extract_many(articles)
     return _write(extractions, store, report, on_item)
 
 

@@ -154,3 +154,25 @@ def test_kg_serve_exposes_the_local_store(runner, store_path, inputs):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_dask_cluster_gives_the_same_graph(runner, tmp_path, inputs):
+    from distributed import LocalCluster
+
+    plain, spread = tmp_path / "plain", tmp_path / "spread"
+    assert runner.invoke(main, ["ingest", *inputs, "--store", str(plain)]).exit_code == 0
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True
+    ) as cluster:
+        result = runner.invoke(
+            main, ["ingest", *inputs, "--scheduler", cluster.scheduler_address, "--store", str(spread)]
+        )
+    assert result.exit_code == 0, result.output
+    assert _quads(open_store(plain)) == _quads(open_store(spread))
+
+
+def test_dead_scheduler(runner, tmp_path, inputs):
+    result = runner.invoke(
+        main, ["ingest", inputs[0], "--scheduler", f"tcp://127.0.0.1:{_dead_port()}", "--store", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 1 and "Dask scheduler" in result.output

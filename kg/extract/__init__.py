@@ -60,3 +60,27 @@ def extract_parallel(articles: Iterable[Article], *, workers: int) -> Iterator[E
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(workers, initializer=load_nlp) as pool:
         yield from pool.imap(_extract_in_worker, articles, chunksize=2)
+
+
+def extract_distributed(articles: Iterable[Article], *, scheduler: str) -> Iterator[Extraction]:
+    """Extraction spread over an existing Dask distributed cluster (``pip install 'kg[distributed]'``).
+
+    Each worker process loads the language model once (it is cached per process); results come
+    back as whole extractions, in the order they finish, for this process to write.
+    """
+    from kg.errors import KgError
+
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise KgError("--scheduler needs Dask distributed: pip install 'kg[distributed]'") from None
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    try:
+        futures = client.map(_extract_in_worker, list(articles), pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
