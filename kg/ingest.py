@@ -15,8 +15,7 @@ from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
 from kg.model import Article
 from kg.rdf.iris import article_iri
-from kg.rdf.mapping import extraction_to_graph
-from kg.rdf.namespaces import KG
+from kg.rdf.mapping import extraction_to_ntriples
 from kg.read import ReadItem
 from kg.store import Store
 
@@ -79,14 +78,13 @@ def _write(extractions, store: Store, report: IngestReport, on_item: Callable[[]
     merges = recorded_merges(store)
     for extraction in extractions:
         apply_merges(extraction, merges)
-        graph = extraction_to_graph(extraction)
+        ntriples, new_hash = extraction_to_ntriples(extraction)
         name = str(article_iri(extraction.article.id))
-        new_hash = str(graph.value(article_iri(extraction.article.id), KG.contentHash))
         old_hash = store.article_hash(name)
         if old_hash == new_hash:
             report.unchanged += 1
         else:
-            store.replace_graph(name, graph.serialize(format="nt"))
+            store.replace_graph(name, ntriples)
             if old_hash is None:
                 report.added += 1
             else:

@@ -99,14 +99,17 @@ class _Mention:
 class EventExtractor:
     def __init__(self, doc: Doc, entities: list[Entity], statements: list[Statement], published: str | None):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
         self.index = EntityIndex(entities)
         self.entity_types = {e.id: e.type for e in entities}
         self.statements = statements
         self.published = published
         self.cue_starts = {st.cue_span[0] for st in statements}
-        self.known_dates = [
-            v for e in doc.ents if e.label_ == "DATE" and (v := normalise_time(e.text)) and len(v) == 10
-        ]
+        # doc.ents is rebuilt on each access: index it once
+        self.ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        dates = {e.text for e in self.ent_of.values() if e.label_ == "DATE"}
+        self.known_dates = [v for text in dates if (v := normalise_time(text)) and len(v) == 10]
+        self._types: dict[int, str | None] = {}
         self.entity_tokens = {
             t.i
             for e in entities
@@ -118,6 +121,11 @@ class EventExtractor:
 
     def event_type(self, token: Token) -> str | None:
         """The taxonomy type of a trigger, ``Other`` for an untyped eventuality, None for no event."""
+        if token.i not in self._types:
+            self._types[token.i] = self._event_type(token)
+        return self._types[token.i]
+
+    def _event_type(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
         if token.i in self.entity_tokens:
             return None
@@ -299,7 +307,7 @@ class EventExtractor:
                 for t in [head, *[c for c in head.children if c.dep_ in {"compound", "nummod", "nmod", "amod"}]]:
                     if t.ent_type_ != "DATE":
                         continue
-                    ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
+                    ent = self.ent_of[t.i]
                     value = normalise_time(ent.text, self.published, known=self.known_dates)
                     mention.time_text = ent.text
                     if value:
@@ -357,7 +365,7 @@ class EventExtractor:
                 Event(
                     id=f"v{i}",
                     type=first.type,
-                    trigger=self.doc.text[first.span[0] : first.span[1]],
+                    trigger=self.text[first.span[0] : first.span[1]],
                     span=first.span,
                     time=next((m.time for m in cluster if m.time), None),
                     time_text=next((m.time_text for m in cluster if m.time_text), None),

@@ -61,7 +61,7 @@ def quantity_of(noun: Token) -> Quantity | None:
         value=value,
         approx=approx,
         what=noun.lemma_.lower(),
-        text=doc.text[span[0] : span[1]],
+        text=doc[first : noun.i + 1].text,
         lower_bound=lower_bound,
         span=span,
     )

@@ -78,6 +78,7 @@ class StatementExtractor:
         self.report_of_token: dict[int, Report] = {}
         self.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]
         self.cue_tokens: set[int] = set()
+        self.ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}  # doc.ents is rebuilt per access
 
     # ------------------------------------------------------------------ helpers
 
@@ -166,7 +167,7 @@ class StatementExtractor:
     def _date_in(self, tokens) -> str | None:
         for t in tokens:
             if t.ent_type_ == "DATE":
-                return next(e.text for e in self.doc.ents if e.start <= t.i < e.end)
+                return self.ent_of[t.i].text
         return None
 
     def _matching_report(self, offset, author, date_text, published, fresh) -> Report | None:

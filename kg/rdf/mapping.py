@@ -12,6 +12,7 @@ import re
 from datetime import datetime, timezone
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _nt_row  # N-Triples lines without a Graph
 
 from kg import __version__
 from kg.model import Extraction
@@ -64,11 +65,11 @@ class _Mapper:
         self.x = extraction
         self.aid = extraction.article.id
         self.article = article_iri(self.aid)
-        self.g = new_graph()
+        self.triples: set[tuple] = set()
         self.sentence_starts = [s.start for s in extraction.sentences]
 
     def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+        self.triples.add((s, p, o))
 
     def sentence_of(self, start: int) -> int | None:
         if not self.sentence_starts:
@@ -89,7 +90,7 @@ class _Mapper:
             self.add(m, KG.inSentence, sentence_iri(self.aid, index))
         return m
 
-    def run(self) -> Graph:
+    def run(self) -> set[tuple]:
         self.map_article()
         ids = {e.id: entity_iri(e.id) for e in self.x.entities}
         self.map_entities()
@@ -97,7 +98,7 @@ class _Mapper:
         self.map_statements(ids)
         self.map_events(ids)
         self.map_relations(ids)
-        return self.g
+        return self.triples
 
     def map_article(self) -> None:
         a, art = self.x.article, self.article
@@ -238,14 +239,31 @@ class _Mapper:
                 self.mention(node, tuple(rel.span))
 
 
-def extraction_to_graph(extraction: Extraction, *, ingested_at: datetime | None = None) -> Graph:
-    """The RDF graph of one article, with a content hash over everything except the ingest time."""
-    g = _Mapper(extraction).run()
+def _stamp(extraction: Extraction, lines: list[str], ingested_at: datetime | None) -> tuple[tuple, tuple]:
+    """The content hash (over every line but the ingest time) and the ingest-time triples."""
     art = article_iri(extraction.article.id)
-    digest = hashlib.sha256()
-    for line in sorted(g.serialize(format="nt").splitlines()):
-        digest.update(line.encode("utf-8"))
-    g.add((art, KG.contentHash, Literal(digest.hexdigest()[:32])))
+    digest = hashlib.sha256("".join(sorted(lines)).encode("utf-8")).hexdigest()[:32]
     stamp = ingested_at or datetime.now(timezone.utc).replace(microsecond=0)
-    g.add((art, KG.ingestedAt, Literal(stamp, datatype=XSD.dateTime)))
+    return (art, KG.contentHash, Literal(digest)), (art, KG.ingestedAt, Literal(stamp, datatype=XSD.dateTime))
+
+
+def extraction_triples(extraction: Extraction, *, ingested_at: datetime | None = None) -> set[tuple]:
+    """The triples of one article, with a content hash over everything except the ingest time."""
+    triples = _Mapper(extraction).run()
+    triples.update(_stamp(extraction, [_nt_row(t) for t in triples], ingested_at))
+    return triples
+
+
+def extraction_to_ntriples(extraction: Extraction) -> tuple[str, str]:
+    """(N-Triples, content hash) of one article: what ingest writes, without building an rdflib Graph."""
+    lines = [_nt_row(t) for t in _Mapper(extraction).run()]
+    content_hash, ingested = _stamp(extraction, lines, None)
+    return "".join(lines) + _nt_row(content_hash) + _nt_row(ingested), str(content_hash[2])
+
+
+def extraction_to_graph(extraction: Extraction, *, ingested_at: datetime | None = None) -> Graph:
+    """The article's triples as an rdflib Graph with kg's prefixes bound (for Turtle and JSON-LD)."""
+    g = new_graph()
+    for triple in extraction_triples(extraction, ingested_at=ingested_at):
+        g.add(triple)
     return g

@@ -1,0 +1,83 @@
+"""Benchmark: ingest throughput end to end into the embedded store, next to spaCy's own parse rate.
+
+Usage: python benchmarks/ingest.py [N] [--workers W] [--shared PATH]
+
+Builds N articles (default 2,000) from the real texts under ../shared/corpus/*/texts and
+../shared/examples, repeated with distinct ids, then measures in one run:
+  1. spaCy alone: nlp.pipe over the same texts with the same model (the floor extraction cannot beat);
+  2. kg ingest: read -> extract -> map -> store, with 1 process and with W processes.
+Prints articles/s, words/s, the ratios to spaCy alone, and peak memory (RSS).
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def articles(n: int, shared: Path):
+    from kg.model import Article
+    from kg.read.text import parse_text
+
+    texts = sorted(shared.glob("corpus/*/texts/*.txt")) + sorted(shared.glob("examples/*.txt"))
+    if not texts:
+        raise SystemExit(f"no texts under {shared}")
+    base = [parse_text(p.read_text(encoding="utf-8"), source=str(p)) for p in texts]
+    out = []
+    for i in range(n):
+        a = base[i % len(base)]
+        out.append(Article(text=a.text, title=a.title, published=a.published, url=f"https://bench.example/{i}"))
+    return out
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str]) -> int:
+    from kg.ingest import ingest
+    from kg.nlp import load_nlp
+    from kg.read import ReadItem
+    from kg.store import open_store
+
+    n = int(argv[0]) if argv and argv[0].isdigit() else 2000
+    workers = int(argv[argv.index("--workers") + 1]) if "--workers" in argv else 2
+    shared = Path(argv[argv.index("--shared") + 1]) if "--shared" in argv else HERE.parent.parent / "shared"
+    docs = articles(n, shared)
+    words = sum(len(a.text.split()) for a in docs)
+    nlp = load_nlp()
+    nlp("warm up")
+    print(f"{n:,} articles, {words:,} words; model {nlp.meta['name']} {nlp.meta['version']}")
+
+    t = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in docs), batch_size=16):
+        pass
+    spacy_s = time.perf_counter() - t
+    spacy_rate = n / spacy_s
+    print(f"spaCy alone:           {spacy_rate:7.1f} articles/s {words / spacy_s:9.0f} words/s")
+
+    for w in (1, workers):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = open_store(Path(tmp) / "store")
+            t = time.perf_counter()
+            report = ingest((ReadItem(source="bench", article=a) for a in docs), store, workers=w)
+            seconds = time.perf_counter() - t
+            quads = store.count()
+            store.close()
+        assert report.added == n, report
+        label = f"kg ingest, {w} process{'es' if w > 1 else '  '}:"
+        print(
+            f"{label} {n / seconds:7.1f} articles/s {words / seconds:9.0f} words/s"
+            f"  = {n / seconds / spacy_rate:5.0%} of spaCy alone  ({quads:,} quads)"
+        )
+    print(f"peak memory (RSS, this process): {rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
