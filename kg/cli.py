@@ -101,6 +101,10 @@ def main() -> None:
       kg query statements            # who said what
       kg export --out graph.trig     # one named graph per article
     """
+    import signal
+
+    # Ctrl-C stops cleanly even when the parent started us with SIGINT ignored (background jobs).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _metadata(paths, published, url, publisher):

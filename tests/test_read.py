@@ -126,7 +126,7 @@ def test_ids_are_stable(harbour):
     ("name", "content", "message"),
     [
         ("empty.txt", b"", "empty"),
-        ("blank.txt", b"   \n\t\n", "empty"),
+        ("blank.txt", b"   \n\t\n", "whitespace"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("latin1.txt", "Caf\u00e9 headline\n\nA body.".encode("latin-1"), "UTF-8"),
         ("broken.json", b'{"text": "unterminated', "invalid JSON"),

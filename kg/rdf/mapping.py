@@ -240,9 +240,11 @@ class _Mapper:
 
 
 def _stamp(extraction: Extraction, lines: list[str], ingested_at: datetime | None) -> tuple[tuple, tuple]:
-    """The content hash (over every line but the ingest time) and the ingest-time triples."""
+    """The content hash and the ingest-time triples. The hash covers every line but the ingest time
+    and the source file, so the same article read again, from anywhere, counts as unchanged."""
     art = article_iri(extraction.article.id)
-    digest = hashlib.sha256("".join(sorted(lines)).encode("utf-8")).hexdigest()[:32]
+    source = f"<{KG.source}>"
+    digest = hashlib.sha256("".join(sorted(x for x in lines if source not in x)).encode("utf-8")).hexdigest()[:32]
     stamp = ingested_at or datetime.now(timezone.utc).replace(microsecond=0)
     return (art, KG.contentHash, Literal(digest)), (art, KG.ingestedAt, Literal(stamp, datatype=XSD.dateTime))
 

@@ -52,8 +52,10 @@ class Metadata:
 
 def decode(data: bytes, source: str) -> str:
     """Bytes to text, refusing binary files and anything not UTF-8."""
-    if not data.strip():
+    if not data:
         raise InputError(f"{source}: the input is empty")
+    if not data.strip():
+        raise InputError(f"{source}: the input holds only whitespace")
     if b"\x00" in data[:8192]:
         raise InputError(f"{source}: looks like a binary file, not text")
     try:

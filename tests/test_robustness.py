@@ -1,0 +1,224 @@
+"""Bad input, interruption and concurrency: nothing stored is lost or corrupted."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kg.cli import main
+from kg.store import StoreSpec, open_store
+from kg.validate import validate_nquads
+
+
+def _state(store_path) -> tuple[int, bool]:
+    store = open_store(store_path, must_exist=True)
+    try:
+        data = store.dump("nq")
+        count = store.count()
+    finally:
+        store.close()
+    return count, validate_nquads(data).conforms
+
+
+def _article_graphs_are_whole(store) -> dict[str, int]:
+    """Every article graph has its article node, text and content hash: it was written whole."""
+    rows = store.query(
+        """SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?hash) AS ?h) (SAMPLE(?text) AS ?t) WHERE {
+             GRAPH ?g { ?s ?p ?o OPTIONAL { ?g kg:contentHash ?hash } OPTIONAL { ?g kg:text ?text } }
+             FILTER(CONTAINS(STR(?g), "/id/article/")) } GROUP BY ?g"""
+    ).rows
+    for row in rows:
+        assert "h" in row and "t" in row, f"graph {row['g'].value} is not a whole article"
+    return {row["g"].value: int(row["n"].value) for row in rows}
+
+
+def test_mixed_folder_of_good_and_bad_files(runner, tmp_path, harbour, store_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(harbour.read_text())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "spaces.txt").write_bytes(b" \n\t \n")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "truncated.txt").write_bytes("Headline\n\nA caf\u00e9 and a na\u00efve r\u00e9sum\u00e9".encode()[:-1])
+    (folder / "wrong.json").write_text(json.dumps({"headline": "no text field"}))
+    (folder / "page.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    (folder / "german.txt").write_text(
+        "Nachrichten aus Berlin\n\nDie Regierung hat am Montag beschlossen, dass die neuen Schulen im Herbst "
+        "eröffnet werden sollen, erklärte der Minister, und die Gemeinden bekommen mehr Geld für die Bauarbeiten."
+    )
+    (folder / "broken.rss").write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Feed</title>"
+        "<item><title>Good Entry About Council Vote</title><description>The council of Leeds voted on Monday to "
+        "build a new bridge, the mayor said.</description></item>"
+        "<item></item>"
+        "<item><title>Unclosed <b>tag</title><description>The mayor of York said the museum would reopen in "
+        "May after repairs"
+    )
+    big = folder / "huge.txt"
+    with big.open("w") as f:
+        f.write("Huge Headline\n\n")
+        sentence = "The council said the new bridge would open next year and cost more than planned. "
+        f.write(sentence * (50_000_000 // len(sentence)))
+    assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
+    before = _state(store_path)
+    result = runner.invoke(main, ["ingest", str(folder), "--store", str(store_path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    for name, message in [
+        ("empty.txt", "empty"),
+        ("spaces.txt", "whitespace"),
+        ("binary.txt", "binary"),
+        ("truncated.txt", "UTF-8"),
+        ("wrong.json", "'text'"),
+        ("page.html", "no article text"),
+        ("german.txt", "English"),
+        ("huge.txt", "limit"),
+    ]:
+        line = next((ln for ln in result.output.splitlines() if name in ln), "")
+        assert message in line, (name, result.output)
+    # good.txt is the article already stored: unchanged. The feed's readable entries are added.
+    assert "1 unchanged" in result.output
+    after = _state(store_path)
+    assert after[1] and before[1]
+    assert after[0] >= before[0]
+    store = open_store(store_path, must_exist=True)
+    try:
+        titles = {r["t"].value for r in store.query("SELECT ?t WHERE { ?a schema:headline ?t }").rows}
+    finally:
+        store.close()
+    assert "Good Entry About Council Vote" in titles
+
+
+BATCH = 400
+
+
+def _wait_for_writes(store_path, proc, min_bytes: int = 1_000_000) -> None:
+    """Wait until the ingest process has written part of the batch (the store's files grow)."""
+    deadline = time.time() + 180
+    while time.time() < deadline and proc.poll() is None:
+        size = sum(f.stat().st_size for f in store_path.rglob("*") if f.is_file()) if store_path.exists() else 0
+        if size > min_bytes:
+            return
+        time.sleep(0.2)
+
+
+def _batch(tmp_path, n: int) -> str:
+    """A JSON Lines batch of n distinct articles written for the tests."""
+    path = tmp_path / "batch.jsonl"
+    towns = ["Leeds", "York", "Bristol", "Cardiff", "Dundee", "Exeter", "Bath", "Derby"]
+    with path.open("w") as f:
+        for i in range(n):
+            town = towns[i % len(towns)]
+            text = (
+                f"The council of {town} said on Monday that the new library would open in {2025 + i % 5}. "
+                f"Opponents accused the mayor of {town} of hiding the cost of {10 + i} million pounds. "
+                f"The mayor denied that the budget had been exceeded."
+            )
+            f.write(
+                json.dumps(
+                    {
+                        "title": f"Library plan number {i} in {town}",
+                        "text": text,
+                        "url": f"https://example.org/library/{i}",
+                    }
+                )
+                + "\n"
+            )
+    return str(path)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_interrupted_ingest_keeps_whole_articles(tmp_path, store_path, sig):
+    batch = _batch(tmp_path, BATCH)
+    command = [sys.executable, "-m", "kg", "ingest", batch, "-q", "--store", str(store_path)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for_writes(store_path, proc)
+    assert proc.poll() is None, "the batch finished before the interruption; make it larger"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130, (proc.returncode, err[-500:])
+        assert "Traceback" not in err and "Interrupted" in err
+    count, conforms = _state(store_path)
+    assert conforms
+    store = open_store(store_path, must_exist=True)
+    try:
+        partial = _article_graphs_are_whole(store)
+    finally:
+        store.close()
+    assert 0 < len(partial) < BATCH
+    rerun = subprocess.run(
+        command[:-4] + [batch, "--store", str(store_path)], capture_output=True, text=True, timeout=600
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(partial)} unchanged" in rerun.stderr
+    store = open_store(store_path, must_exist=True)
+    try:
+        complete = _article_graphs_are_whole(store)
+        articles = int(store.query("SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }").rows[0]["n"].value)
+    finally:
+        store.close()
+    assert len(complete) == articles == BATCH
+
+
+def test_queries_during_ingest_see_whole_articles(tmp_path, empty_server):
+    batch = _batch(tmp_path, 30)
+    spec = StoreSpec(endpoint=empty_server.query)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "ingest",
+            batch,
+            "-q",
+            "--endpoint",
+            empty_server.query,
+            "--graph-store-endpoint",
+            empty_server.store,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen: list[dict[str, int]] = []
+    while proc.poll() is None:
+        store = open_store(spec)
+        seen.append(_article_graphs_are_whole(store))
+        time.sleep(0.1)
+    assert proc.returncode == 0, proc.stderr.read()
+    final = _article_graphs_are_whole(open_store(spec))
+    assert len(final) == 30 and len(seen) > 1
+    for snapshot in seen:
+        for graph, n in snapshot.items():
+            assert n == final[graph], "a query saw part of an article"
+
+
+def test_store_in_use_by_another_process(tmp_path, store_path, harbour, runner):
+    """The embedded store allows one writer: a second process gets a clear message, not corruption."""
+    assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
+    batch = _batch(tmp_path, 40)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "ingest", batch, "-q", "--store", str(store_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(3)
+        second = subprocess.run(
+            [sys.executable, "-m", "kg", "stats", "--store", str(store_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if proc.poll() is None:
+            assert second.returncode == 1 and "in use" in second.stderr, second.stderr
+    finally:
+        proc.wait(timeout=600)
+    assert _state(store_path)[1]
