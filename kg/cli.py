@@ -541,7 +541,13 @@ def validate(store_path):
     metavar="N",
     help="Also print, per layer, the N most frequent misses and false alarms with their sentences.",
 )
-def eval_(gold_dirs, fmt, n_errors):
+@click.option(
+    "--crossdoc",
+    is_flag=True,
+    help="Score cross-document event coreference against gold 'chain' ids (ECB+): MUC, B3, CEAF-e, CoNLL "
+    "F1 on gold and predicted mentions, next to the same-lemma baseline.",
+)
+def eval_(gold_dirs, fmt, n_errors, crossdoc):
     """Score extraction against annotated gold articles (the shared corpus JSON format).
 
     Runs extraction on the text of every gold file under GOLD_DIR and reports precision, recall
@@ -556,6 +562,13 @@ def eval_(gold_dirs, fmt, n_errors):
     from tqdm import tqdm
 
     from kg.evaluate import count_gold, evaluate, format_table, worst_errors
+
+    if crossdoc:
+        from kg.crossdoc import evaluate_crossdoc, format_crossdoc
+
+        result = evaluate_crossdoc(gold_dirs)
+        click.echo(json.dumps(result) if fmt == "json" else format_crossdoc(result))
+        return
 
     total = count_gold(gold_dirs)
     with tqdm(total=total, unit="doc", file=sys.stderr, disable=None) as bar:

@@ -37,6 +37,14 @@ def extract(article: Article) -> Extraction:
     return extract_doc(article, load_nlp()(article.text))
 
 
+def extract_docs(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[object, Extraction]]:
+    """Like :func:`extract_many`, also yielding the spaCy ``Doc`` (for evaluation that needs lemmas)."""
+    nlp = load_nlp()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield doc, extract_doc(article, doc)
+
+
 def extract_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Extraction]:
     """Like :func:`extract` over many articles, parsing them in batches (faster than one by one)."""
     nlp = load_nlp()

@@ -1,0 +1,211 @@
+"""Cross-document event coreference: which event mentions in different articles are one event.
+
+The method, documented so results can be checked:
+
+1. Articles are grouped into *stories*: two articles are linked when the cosine similarity of
+   their TF-IDF vectors of content lemmas (nouns, proper nouns, verbs, numbers) is at least
+   ``DOC_THRESHOLD``; stories are the connected components.
+2. Within a story, two event mentions corefer when they have the same trigger lemma (or the same
+   type from the taxonomy, for typed events) and nothing conflicts: no different normalised
+   times, no different places, no disjoint agents. Chains are the connected components.
+
+The *lemma baseline* used for comparison puts all mentions with the same trigger lemma in one
+chain, across all articles given to it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+DOC_THRESHOLD = 0.2
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
+
+
+@dataclass
+class EventMention:
+    id: str
+    doc: str
+    lemma: str
+    type: str = "Other"
+    time: str | None = None
+    place: str | None = None
+    agents: frozenset[str] = field(default_factory=frozenset)
+
+
+def content_lemmas(doc) -> Counter:
+    return Counter(
+        t.lemma_.lower() for t in doc if t.pos_ in CONTENT_POS and not t.is_stop and re.search(r"\w", t.text)
+    )
+
+
+def story_groups(bags: dict[str, Counter], threshold: float = DOC_THRESHOLD) -> dict[str, int]:
+    """Article id -> story number, by TF-IDF cosine similarity (connected components)."""
+    n = len(bags)
+    df = Counter(term for bag in bags.values() for term in bag)
+    vectors = {}
+    for doc, bag in bags.items():
+        vec = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors[doc] = {t: v / norm for t, v in vec.items()}
+    docs = sorted(vectors)
+    parent = {d: d for d in docs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    postings: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        for t in vectors[d]:
+            postings[t].append(d)
+    for d in docs:
+        scores: Counter = Counter()
+        for t, w in vectors[d].items():
+            for other in postings[t]:
+                if other > d:
+                    scores[other] += w * vectors[other][t]
+        for other, score in scores.items():
+            if score >= threshold:
+                parent[find(other)] = find(d)
+    roots = {r: i for i, r in enumerate(sorted({find(d) for d in docs}))}
+    return {d: roots[find(d)] for d in docs}
+
+
+def _conflict(a: EventMention, b: EventMention) -> bool:
+    if a.time and b.time and not (a.time.startswith(b.time) or b.time.startswith(a.time)):
+        return True
+    if a.place and b.place and a.place != b.place:
+        return True
+    return bool(a.agents and b.agents and not a.agents & b.agents)
+
+
+def event_chains(mentions: list[EventMention], story_of: dict[str, int]) -> list[set[str]]:
+    """Chains of coreferent event mentions (the method in the module docstring)."""
+    parent = {m.id: m.id for m in mentions}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[tuple, list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        key = m.type if m.type not in {"Other", "Statement"} else m.lemma
+        blocks[(story_of.get(m.doc, m.doc), key)].append(m)
+    for block in blocks.values():
+        block.sort(key=lambda m: m.id)
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if a.doc != b.doc and not _conflict(a, b):
+                    parent[find(b.id)] = find(a.id)
+    chains: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        chains[find(m.id)].add(m.id)
+    return list(chains.values())
+
+
+def lemma_baseline(mentions: list[EventMention]) -> list[set[str]]:
+    chains: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        chains[m.lemma].add(m.id)
+    return list(chains.values())
+
+
+TOPIC_PATTERN = r"^[a-z-]+?-(\d+)-"
+
+
+def _topic(doc_id: str, pattern: str) -> str:
+    m = re.match(pattern, doc_id)
+    return m.group(1) if m else "all"
+
+
+def _root_lemma(doc, span: tuple[int, int]) -> str:
+    s = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return s.root.lemma_.lower() if s is not None and len(s) else doc.text[span[0] : span[1]].lower()
+
+
+def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
+    """Cross-document event coreference against gold ``chain`` ids (ECB+), on gold and on predicted
+    mentions, for our method and the lemma baseline; scores pooled over topics."""
+    from kg.coref_metrics import conll
+    from kg.evaluate import _Tokens, gold_files, load_gold
+    from kg.extract import extract_docs
+    from kg.model import Article
+
+    golds = [g for g in (load_gold(p) for p in gold_files(paths)) if any(e.get("chain") for e in g.events)]
+    if not golds:
+        from kg.errors import InputError
+
+        raise InputError("no gold events with cross-document 'chain' ids (ECB+ has them)")
+    articles = (Article(text=g.text, title=g.title or "", id=g.id) for g in golds)
+    key: dict[str, set[str]] = defaultdict(set)
+    gold_mentions: list[EventMention] = []
+    predicted: list[EventMention] = []
+    bags: dict[str, dict[str, Counter]] = defaultdict(dict)
+    for gold, (doc, x) in zip(golds, extract_docs(articles), strict=True):
+        topic = _topic(gold.id, topic_pattern)
+        bags[topic][gold.id] = content_lemmas(doc)
+        tokens = _Tokens(gold.text)
+        names = {e.id: e.name for e in x.entities}
+        ours = []
+        for ev in x.events:
+            agents = frozenset(names.get(p.entity, p.entity) for p in ev.participants if p.role == "agent")
+            ours.append((ev, agents))
+        for item in gold.events:
+            span = tuple(item["span"])
+            mid = f"{gold.id}:{span[0]}-{span[1]}"
+            key[f"{topic}:{item['chain']}"].add(mid)
+            match = next(((ev, ag) for ev, ag in ours if tokens.jaccard(span, tuple(ev.span)) >= 0.5), None)
+            ev, agents = match if match else (None, frozenset())
+            gold_mentions.append(
+                EventMention(
+                    mid,
+                    gold.id,
+                    _root_lemma(doc, span),
+                    ev.type if ev else "Other",
+                    ev.time if ev else None,
+                    ev.place if ev else None,
+                    agents,
+                )
+            )
+        for ev, agents in ours:
+            span = tuple(ev.span)
+            same = next((tuple(i["span"]) for i in gold.events if tokens.jaccard(span, tuple(i["span"])) >= 0.5), None)
+            anchor = same or span
+            mid = f"{gold.id}:{anchor[0]}-{anchor[1]}"
+            if any(p.id == mid for p in predicted[-len(ours) :]):
+                mid = f"{gold.id}:{span[0]}-{span[1]}:pred"
+            predicted.append(EventMention(mid, gold.id, _root_lemma(doc, span), ev.type, ev.time, ev.place, agents))
+    story_of = {}
+    for topic, topic_bags in bags.items():
+        for doc_id, story in story_groups(topic_bags).items():
+            story_of[doc_id] = f"{topic}:{story}"
+    key_chains = list(key.values())
+    results = {}
+    for setting, mentions in (("gold mentions", gold_mentions), ("predicted mentions", predicted)):
+        by_topic: dict[str, list[EventMention]] = defaultdict(list)
+        for m in mentions:
+            by_topic[_topic(m.doc, topic_pattern)].append(m)
+        ours_chains = [c for ms in by_topic.values() for c in event_chains(ms, story_of)]
+        lemma_chains = [c for ms in by_topic.values() for c in lemma_baseline(ms)]
+        results[setting] = {"kg": conll(key_chains, ours_chains), "lemma baseline": conll(key_chains, lemma_chains)}
+    return {"documents": len(golds), "gold chains": len(key_chains), "doc threshold": DOC_THRESHOLD, **results}
+
+
+def format_crossdoc(result: dict) -> str:
+    lines = [f"cross-document event coreference: {result['documents']} documents, {result['gold chains']} gold chains"]
+    header = f"{'mentions':20} {'method':16} {'MUC F1':>7} {'B3 F1':>7} {'CEAF-e F1':>9} {'CoNLL F1':>9}"
+    lines += [header, "-" * len(header)]
+    for setting in ("gold mentions", "predicted mentions"):
+        for method, s in result[setting].items():
+            lines.append(
+                f"{setting:20} {method:16} {s['muc']['f1']:7.3f} {s['b3']['f1']:7.3f} {s['ceafe']['f1']:9.3f} "
+                f"{s['conll_f1']:9.3f}"
+            )
+    return "\n".join(lines)

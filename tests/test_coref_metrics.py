@@ -1,0 +1,102 @@
+"""Coreference metrics on small cases worked out by hand, and the cross-document method."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import main
+from kg.coref_metrics import b_cubed, ceaf_e, conll, muc
+from kg.crossdoc import EventMention, event_chains, lemma_baseline, story_groups
+
+
+def approx(x):
+    return pytest.approx(x, abs=1e-4)
+
+
+def test_split_chain():
+    key, response = [{1, 2, 3}], [{1, 2}, {3}]
+    m = muc(key, response)
+    assert (m.recall, m.precision) == (approx(0.5), approx(1.0))
+    b = b_cubed(key, response)
+    assert (b.recall, b.precision) == (approx(5 / 9), approx(1.0))
+    c = ceaf_e(key, response)
+    assert (c.recall, c.precision) == (approx(0.8), approx(0.4))
+
+
+def test_perfect_and_twinless_mentions():
+    key = [{1, 2}, {3}]
+    assert conll(key, key)["conll_f1"] == approx(1.0)
+    # A predicted mention that is not in the key lowers precision only.
+    b = b_cubed(key, [{1, 2, 9}, {3}])
+    assert b.recall == approx(1.0) and b.precision < 1.0
+
+
+def test_event_chains_respect_conflicts_and_stories():
+    ms = [
+        EventMention("a:1", "a", "attack", "Attack", "2024-03-02", "place/x"),
+        EventMention("b:1", "b", "assault", "Attack", "2024-03", "place/x"),
+        EventMention("c:1", "c", "attack", "Attack", "2022-01-01", "place/x"),  # another attack, another year
+        EventMention("d:1", "d", "say", "Statement"),
+        EventMention("e:1", "e", "say", "Statement"),
+    ]
+    chains = {frozenset(c) for c in event_chains(ms, {"a": 0, "b": 0, "c": 0, "d": 0, "e": 1})}
+    assert frozenset({"a:1", "b:1"}) in chains and frozenset({"c:1"}) in chains
+    assert frozenset({"d:1"}) in chains  # other story
+    assert {frozenset(c) for c in lemma_baseline(ms)} >= {frozenset({"a:1", "c:1"}), frozenset({"d:1", "e:1"})}
+
+
+def test_story_groups():
+    from collections import Counter
+
+    bags = {
+        "a": Counter("earthquake california magnitude kill".split()),
+        "b": Counter("earthquake california damage kill".split()),
+        "c": Counter("election vote parliament minister".split()),
+    }
+    groups = story_groups(bags)
+    assert groups["a"] == groups["b"] != groups["c"]
+
+
+def test_cli_crossdoc_on_written_gold(runner, tmp_path):
+    texts = {
+        "demo-1-1": "A strong earthquake struck northern Chile on Monday, killing three people.",
+        "demo-1-2": "Three people died when the earthquake struck Chile, officials said.",
+        "demo-1-3": "Voters in Peru elected a new president on Sunday.",
+    }
+    chains = {"demo-1-1": ["EQ", "KILL"], "demo-1-2": ["KILL", "EQ"], "demo-1-3": ["ELECT"]}
+    triggers = {"demo-1-1": ["struck", "killing"], "demo-1-2": ["died", "struck"], "demo-1-3": ["elected"]}
+    for doc_id, text in texts.items():
+        events = []
+        for trigger, chain in zip(triggers[doc_id], chains[doc_id], strict=True):
+            start = text.index(trigger)
+            events.append(
+                {
+                    "trigger": trigger,
+                    "span": [start, start + len(trigger)],
+                    "type": None,
+                    "time": None,
+                    "participants": [],
+                    "chain": chain,
+                }
+            )
+        (tmp_path / f"{doc_id}.json").write_text(
+            json.dumps(
+                {
+                    "id": doc_id,
+                    "text": text,
+                    "title": None,
+                    "published": None,
+                    "entities": [],
+                    "events": events,
+                    "statements": [],
+                }
+            )
+        )
+    result = runner.invoke(main, ["eval", str(tmp_path), "--crossdoc", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["gold chains"] == 3
+    assert 0 < out["gold mentions"]["kg"]["conll_f1"] <= 1
+    assert 0 < out["gold mentions"]["lemma baseline"]["conll_f1"] <= 1
