@@ -165,6 +165,10 @@ def ingest(paths, published, url, publisher, store_path, quiet, workers, schedul
 
     try:
         report = run_ingest(items(), store, workers=workers, scheduler=scheduler)
+        if report.added or report.updated:
+            from kg.stories import rebuild_stories
+
+            rebuild_stories(store)
     finally:
         bar.close()
         store.close()
@@ -800,3 +804,32 @@ def pull(endpoint, store_path):
     finally:
         local.close()
     click.echo(f"Pulled {n} graph(s) from {endpoint} into {store_path.describe()}.", err=True)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_store_option
+def stories(fmt, store_path):
+    """Recompute and list stories: real-world events reported by several articles.
+
+    Typed events of different articles become one canonical event when type, time, participants
+    and place agree (a documented score; see kg/stories.py); the same claim by one speaker in
+    several articles becomes one claim; denials and criticism answer claims across articles.
+    'kg ingest' keeps this up to date; the result lives in its own graph and does not depend on the
+    order of ingestion. See also the queries story-reports, story-figures, story-actors and
+    claims-and-denials.
+    """
+    from kg.queries import load_query
+    from kg.results import FORMATTERS
+    from kg.store import open_store
+    from kg.stories import rebuild_stories
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        counts = rebuild_stories(store)
+        result = store.query(load_query("stories").text)
+    finally:
+        store.close()
+    if fmt == "table":
+        click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
+    click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))

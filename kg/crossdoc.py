@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-DOC_THRESHOLD = 0.2
+DOC_THRESHOLD = 0.15
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 
 

@@ -254,7 +254,8 @@ class EventExtractor:
                 if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and self._is_place(t)
             ]
         for role, tok in roles:
-            for entity in self.entity_of(tok):
+            found = self.entity_of(tok) or self._group_behind(tok)
+            for entity in found:
                 if role == "place":
                     mention.place = mention.place or entity
                 elif not any(p.entity == entity for p in mention.participants):
@@ -263,6 +264,18 @@ class EventExtractor:
                 q = quantity_of(tok)
                 if q is not None:
                     mention.quantities.append(q)
+
+    def _group_behind(self, token: Token) -> list[str]:
+        """'Gunmen from the Red Dawn Front', 'members of the militia': the organisation they belong to."""
+        if token.pos_ != "NOUN":
+            return []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+                for obj in child.children:
+                    found = self.entity_of(obj) if obj.dep_ == "pobj" else []
+                    if found and self.entity_types.get(found[0]) in {"Organization", "Group"}:
+                        return found
+        return []
 
     def _inherited_subject(self, token: Token) -> Token | None:
         """Conjuncts and controlled infinitives share their governor's subject ("plans to assemble")."""
@@ -443,6 +456,10 @@ class EventExtractor:
                     break
 
     def _umbrella_of(self, token: Token, event_at: dict[int, Event]) -> Event | None:
+        if token.dep_ == "advcl" and token.tag_ == "VBG":  # "attacked the market, killing 12 people"
+            parent = event_at.get(token.head.i)
+            if parent is not None and parent.type in UMBRELLA_TYPES:
+                return parent
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in SUB_EVENT_PREPS:
                 for obj in child.children:

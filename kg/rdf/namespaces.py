@@ -116,6 +116,18 @@ class KG(DefinedNamespace):
     weightedDegree: URIRef
     betweenness: URIRef
     community: URIRef
+    CanonicalEvent: URIRef
+    canonicalEvent: URIRef
+    eventType: URIRef
+    articleCount: URIRef
+    firstReported: URIRef
+    lastReported: URIRef
+    EventLink: URIRef
+    linkedEvent: URIRef
+    linkScore: URIRef
+    evidence: URIRef
+    Claim: URIRef
+    claimStatement: URIRef
 
 
 PREFIXES = {
