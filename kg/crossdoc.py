@@ -20,6 +20,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kg.clusters import UnionFind
+
 DOC_THRESHOLD = 0.15
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 
@@ -51,14 +53,7 @@ def story_groups(bags: dict[str, Counter], threshold: float = DOC_THRESHOLD) -> 
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors[doc] = {t: v / norm for t, v in vec.items()}
     docs = sorted(vectors)
-    parent = {d: d for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    stories = UnionFind(docs)
     postings: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         for t in vectors[d]:
@@ -71,9 +66,9 @@ def story_groups(bags: dict[str, Counter], threshold: float = DOC_THRESHOLD) -> 
                     scores[other] += w * vectors[other][t]
         for other, score in scores.items():
             if score >= threshold:
-                parent[find(other)] = find(d)
-    roots = {r: i for i, r in enumerate(sorted({find(d) for d in docs}))}
-    return {d: roots[find(d)] for d in docs}
+                stories.union(d, other)
+    roots = {r: i for i, r in enumerate(sorted(stories.groups()))}
+    return {d: roots[stories.find(d)] for d in docs}
 
 
 def _conflict(a: EventMention, b: EventMention) -> bool:
@@ -86,14 +81,7 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
 
 def event_chains(mentions: list[EventMention], story_of: dict[str, int]) -> list[set[str]]:
     """Chains of coreferent event mentions (the method in the module docstring)."""
-    parent = {m.id: m.id for m in mentions}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    chains = UnionFind(m.id for m in mentions)
     blocks: dict[tuple, list[EventMention]] = defaultdict(list)
     for m in mentions:
         key = m.type if m.type not in {"Other", "Statement"} else m.lemma
@@ -103,11 +91,8 @@ def event_chains(mentions: list[EventMention], story_of: dict[str, int]) -> list
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 if a.doc != b.doc and not _conflict(a, b):
-                    parent[find(b.id)] = find(a.id)
-    chains: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        chains[find(m.id)].add(m.id)
-    return list(chains.values())
+                    chains.union(a.id, b.id)
+    return [set(group) for group in chains.groups().values()]
 
 
 def lemma_baseline(mentions: list[EventMention]) -> list[set[str]]:

@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.clusters import UnionFind
 from kg.rdf.namespaces import DATA_NS, KG_NS
 from kg.store import Store
 
@@ -131,14 +132,7 @@ def _events(store: Store) -> list[EventRecord]:
 
 def canonical_events(events: list[EventRecord]) -> tuple[dict[str, list[EventRecord]], list[tuple]]:
     """Canonical id -> member events, and the scored links; candidates are blocked by type."""
-    parent = {e.iri: e.iri for e in events}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    components = UnionFind(e.iri for e in events)
     links = []
     by_type: dict[str, list[EventRecord]] = defaultdict(list)
     for e in events:
@@ -149,12 +143,10 @@ def canonical_events(events: list[EventRecord]) -> tuple[dict[str, list[EventRec
                 score, evidence = pair_score(a, b)
                 if score >= THRESHOLD:
                     links.append((a.iri, b.iri, score, evidence))
-                    ra, rb = find(a.iri), find(b.iri)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                    components.union(a.iri, b.iri)
     clusters: dict[str, list[EventRecord]] = defaultdict(list)
     for e in events:
-        clusters[find(e.iri)].append(e)
+        clusters[components.find(e.iri)].append(e)
     canon = {f"{DATA_NS}story/event/{hashlib.sha1(root.encode()).hexdigest()[:16]}": m for root, m in clusters.items()}
     return canon, links
 

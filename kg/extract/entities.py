@@ -114,6 +114,16 @@ def _clean_span(span: Span) -> Span | None:
         start -= 1
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
+    # "Spokeswoman Sandy Angers", "Chancellor Olaf Scholz": the title is not part of the name.
+    rest = doc[start + 1 : end]
+    if (
+        len(rest) >= 2
+        and doc[start].is_title
+        and doc[start].lower_.strip(".") in PERSON_TITLES
+        and all(t.pos_ == "PROPN" for t in rest)
+        and rest[-1].lower_ not in ORG_WORDS
+    ):
+        start += 1
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"

@@ -99,45 +99,8 @@ class RemoteStore:
             rows.append(row)
         return QueryResult(variables=variables, rows=rows)
 
-    def _query_with_sparqlwrapper(self, sparql: str) -> dict:
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper
-        from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, QueryBadFormed, SPARQLWrapperException
-
-        text = sparql_prologue() + sparql
-        client = SPARQLWrapper(self.endpoint, agent="kg")
-        client.setMethod(POST)
-        client.setTimeout(int(self.timeout))
-        if self._auth:
-            client.addCustomHttpHeader("Authorization", self._auth)
-        client.setQuery(text)
-        is_graph = client.queryType in {"CONSTRUCT", "DESCRIBE"}
-        if is_graph:
-            client.setReturnFormat("nt")
-            client.addCustomHttpHeader("Accept", "application/n-triples")
-        else:
-            client.setReturnFormat(JSON)
-        delay = BACKOFF
-        for attempt in range(RETRIES):
-            try:
-                result = client.query()
-                if is_graph:
-                    return {"triples": result.response.read().decode("utf-8")}
-                return result.convert()
-            except QueryBadFormed as exc:
-                raise QueryError(f"{self.endpoint} rejected the query: {str(exc).splitlines()[-1][:200]}") from None
-            except EndPointNotFound:
-                raise StoreError(f"{self.endpoint} answered 404: no SPARQL endpoint there") from None
-            except (SPARQLWrapperException, urllib.error.URLError, OSError, ValueError) as exc:
-                if attempt == RETRIES - 1:
-                    reason = getattr(exc, "reason", None) or str(exc).splitlines()[0][:200]
-                    raise StoreError(f"cannot query {self.endpoint}: {reason}") from None
-            time.sleep(delay)
-            delay *= 2
-        raise StoreError(f"cannot query {self.endpoint}")  # pragma: no cover
-
-    def update(self, sparql: str) -> None:
+    def _client(self, sparql: str):
         from SPARQLWrapper import POST, SPARQLWrapper
-        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
         client = SPARQLWrapper(self.endpoint, updateEndpoint=self.update_endpoint, agent="kg")
         client.setMethod(POST)
@@ -145,21 +108,48 @@ class RemoteStore:
         if self._auth:
             client.addCustomHttpHeader("Authorization", self._auth)
         client.setQuery(sparql_prologue() + sparql)
+        return client
+
+    def _send(self, client, url: str, what: str):
+        """Run a SPARQLWrapper request with retries and backoff; errors name the endpoint."""
+        from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, QueryBadFormed, SPARQLWrapperException
+
         delay = BACKOFF
         for attempt in range(RETRIES):
             try:
-                client.query()
-                return
+                return client.query()
             except QueryBadFormed as exc:
-                raise QueryError(
-                    f"{self.update_endpoint} rejected the update: {str(exc).splitlines()[-1][:200]}"
-                ) from None
+                raise QueryError(f"{url} rejected the {what}: {str(exc).splitlines()[-1][:200]}") from None
+            except EndPointNotFound:
+                raise StoreError(f"{url} answered 404: no SPARQL endpoint there") from None
             except (SPARQLWrapperException, urllib.error.URLError, OSError, ValueError) as exc:
                 if attempt == RETRIES - 1:
                     reason = getattr(exc, "reason", None) or str(exc).splitlines()[0][:200]
-                    raise StoreError(f"cannot update {self.update_endpoint}: {reason}") from None
+                    raise StoreError(f"cannot {what} {url}: {reason}") from None
             time.sleep(delay)
             delay *= 2
+        raise StoreError(f"cannot {what} {url}")  # pragma: no cover - the loop returns or raises
+
+    def _query_with_sparqlwrapper(self, sparql: str) -> dict:
+        from SPARQLWrapper import JSON
+
+        client = self._client(sparql)
+        is_graph = client.queryType in {"CONSTRUCT", "DESCRIBE"}
+        if is_graph:
+            client.setReturnFormat("nt")
+            client.addCustomHttpHeader("Accept", "application/n-triples")
+        else:
+            client.setReturnFormat(JSON)
+        result = self._send(client, self.endpoint, "query")
+        if is_graph:
+            return {"triples": result.response.read().decode("utf-8")}
+        try:
+            return result.convert()
+        except ValueError as exc:
+            raise StoreError(f"{self.endpoint} did not answer with SPARQL results: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        self._send(self._client(sparql), self.update_endpoint, "update")
 
     def article_hash(self, graph: str) -> str | None:
         rows = self.query(f"SELECT ?h WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KG_NS}contentHash> ?h }} }}").rows
