@@ -28,20 +28,25 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
-    """Bind variables with a ``VALUES`` block opening the query's WHERE clause.
+    """Bind variables with a ``VALUES`` block opening every WHERE clause of the query.
 
-    Placed first in the group, the binding is visible to every FILTER and BIND there, and the
-    values, rendered by :func:`term_to_sparql`, stay terms whatever characters they hold.
+    Placed first in each group, also in subqueries, the binding is visible to every FILTER and
+    BIND there; the values, rendered by :func:`term_to_sparql`, stay terms whatever characters
+    they hold.
     """
     if not bindings:
         return sparql
-    match = _WHERE.search(_mask(sparql))
-    if match is None:
+    matches = list(_WHERE.finditer(_mask(sparql)))
+    if not matches:
         raise QueryError("parameters need a query with a WHERE { ... } clause")
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(term_to_sparql(v) for v in bindings.values())
     block = f"\n  VALUES ({names}) {{ ({values}) }}\n"
-    return sparql[: match.end()] + block + sparql[match.end() :]
+    out, last = [], 0
+    for m in matches:
+        out += [sparql[last : m.end()], block]
+        last = m.end()
+    return "".join(out) + sparql[last:]
 
 
 def _mask(sparql: str) -> str:
