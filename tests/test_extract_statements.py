@@ -213,3 +213,23 @@ def test_report_date_resolved_against_publication():
 def test_not_statements(text):
     x = _extract(text)
     assert not [(s.cue, s.content) for s in x.statements if s.cue not in {"announced"}]
+
+
+def test_reporting_noun_with_its_speaker():
+    x = _extract("The announcement by Siemens that it would close two plants surprised investors.")
+    [stmt] = [s for s in x.statements if s.cue == "announcement"]
+    assert _speaker_name(x, stmt) == "Siemens"
+    assert stmt.content == "it would close two plants"
+
+
+def test_expletive_passive_reports_without_speaker():
+    x = _extract("It is expected that the central bank will raise rates in June.")
+    [stmt] = x.statements
+    assert stmt.speaker is None and stmt.cue == "expected"
+    assert stmt.content == "the central bank will raise rates in June"
+
+
+def test_object_and_infinitive():
+    x = _extract("Analysts at Barclays forecast the company's losses to exceed two billion dollars.")
+    [stmt] = [s for s in x.statements if s.cue == "forecast"]
+    assert stmt.content == "the company's losses to exceed two billion dollars"

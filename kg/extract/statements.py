@@ -53,6 +53,18 @@ CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
     "ignores ignored distorted lies lie absurd outrageous unacceptable predetermined".split()
 )
+# Reporting nouns and the kind of statement they introduce.
+NOUN_CUES = {
+    **dict.fromkeys(
+        "announcement statement declaration claim assertion confirmation prediction forecast pledge promise "
+        "warning admission".split(),
+        "claim",
+    ),
+    **dict.fromkeys("allegation accusation".split(), "accusation"),
+    "denial": "denial",
+    "criticism": "criticism",
+    "finding": "finding",
+}
 VENUES = frozenset(
     "statement interview post tweet letter speech memo release email conference briefing message filing "
     "broadcast editorial column blog video podcast hearing testimony".split()
@@ -248,7 +260,23 @@ class StatementExtractor:
                 return (sides[0][0], sides[-1][1]) if len(sides) == 2 else sides[0]
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         comp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i), None)
-        if obj is not None and comp is not None and CUE_KINDS.get(lemma) in {"call", "accusation", "criticism"}:
+        if comp is None and obj is not None:
+            # "forecast the losses to exceed ...": the parser often reads the infinitive as a purpose clause
+            comp = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "to"
+                ),
+                None,
+            )
+            if comp is not None and CUE_KINDS.get(lemma) not in {"call", "accusation", "criticism"}:
+                comp = comp if lemma in {"forecast", "expect", "estimate", "predict", "believe", "report"} else None
+        if (
+            obj is not None
+            and comp is not None
+            and (CUE_KINDS.get(lemma) in {"call", "accusation", "criticism"} or comp.dep_ in {"xcomp", "advcl"})
+        ):
             return self.span(obj.left_edge.i, comp.right_edge.i + 1)
         clauses = [
             c
@@ -346,6 +374,8 @@ class StatementExtractor:
         if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
             return False
         speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or lemma in {"report", "say", "claim"}
+        expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children) and "ccomp" in deps
+        speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
 
     def from_verbs(self) -> None:
@@ -433,6 +463,49 @@ class StatementExtractor:
             return True
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN", "VBG"} for t in span)
+
+    def from_nouns(self) -> None:
+        """Reporting nouns: "the announcement by GM that it had filed", "GM's declaration of bankruptcy"."""
+        for token in self.doc:
+            kind = NOUN_CUES.get(token.lemma_.lower())
+            if kind is None or token.pos_ != "NOUN" or self.in_quote(token.idx) or self._is_venue_noun(token):
+                continue
+            content = None
+            for child in token.children:
+                if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+                ):
+                    content = self._clause(child)
+                elif child.dep_ == "prep" and child.lower_ == "of" and content is None:
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        content = self.span(obj.left_edge.i, obj.right_edge.i + 1)
+            speaker_tok = None
+            for child in token.children:
+                if child.dep_ == "poss" or (
+                    child.dep_ in {"compound", "nmod"} and self.index.at(child.idx, child.idx + 1)
+                ):
+                    speaker_tok = child
+                elif child.dep_ == "prep" and child.lower_ == "by":
+                    speaker_tok = next((c for c in child.children if c.dep_ == "pobj"), speaker_tok)
+            if content is None or speaker_tok is None:
+                continue
+            fields = self.speaker_fields(speaker_tok)
+            if fields["speaker"] is None:
+                continue
+            self.cue_tokens.add(token.i)
+            self.add(
+                cue=token.text,
+                cue_span=(token.idx, token.idx + len(token.text)),
+                content_span=content,
+                kind=kind,
+                quote=False,
+                **fields,
+            )
+
+    def _is_venue_noun(self, token: Token) -> bool:
+        """'said in a statement that ...': the verb reports; the noun only says where."""
+        return token.dep_ == "pobj" and self._is_statement_venue(token.head)
 
     def according_to(self) -> None:
         for token in self.doc:
@@ -559,6 +632,7 @@ class StatementExtractor:
     def run(self) -> tuple[list[Statement], list[Report]]:
         self.headline()
         self.from_verbs()
+        self.from_nouns()
         self.according_to()
         self.statements.sort(key=lambda s: s.cue_span[0])
         renumber = {s.id: f"s{i + 1}" for i, s in enumerate(self.statements)}
