@@ -97,12 +97,15 @@ def test_mixed_folder_of_good_and_bad_files(runner, tmp_path, harbour, store_pat
 BATCH = 400
 
 
+def _size(store_path) -> int:
+    return sum(f.stat().st_size for f in store_path.rglob("*") if f.is_file()) if store_path.exists() else 0
+
+
 def _wait_for_writes(store_path, proc, min_bytes: int = 1_000_000) -> None:
     """Wait until the ingest process has written part of the batch (the store's files grow)."""
     deadline = time.time() + 180
     while time.time() < deadline and proc.poll() is None:
-        size = sum(f.stat().st_size for f in store_path.rglob("*") if f.is_file()) if store_path.exists() else 0
-        if size > min_bytes:
+        if _size(store_path) > min_bytes:
             return
         time.sleep(0.2)
 
@@ -202,7 +205,7 @@ def test_queries_during_ingest_see_whole_articles(tmp_path, empty_server):
 def test_store_in_use_by_another_process(tmp_path, store_path, harbour, runner):
     """The embedded store allows one writer: a second process gets a clear message, not corruption."""
     assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
-    batch = _batch(tmp_path, 40)
+    batch = _batch(tmp_path, BATCH)
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "ingest", batch, "-q", "--store", str(store_path)],
         stdout=subprocess.PIPE,
@@ -210,7 +213,7 @@ def test_store_in_use_by_another_process(tmp_path, store_path, harbour, runner):
         text=True,
     )
     try:
-        time.sleep(3)
+        _wait_for_writes(store_path, proc, min_bytes=_size(store_path) + 500_000)
         second = subprocess.run(
             [sys.executable, "-m", "kg", "stats", "--store", str(store_path)],
             capture_output=True,
@@ -220,5 +223,6 @@ def test_store_in_use_by_another_process(tmp_path, store_path, harbour, runner):
         if proc.poll() is None:
             assert second.returncode == 1 and "in use" in second.stderr, second.stderr
     finally:
+        proc.send_signal(signal.SIGINT)  # the point is made; stop the batch
         proc.wait(timeout=600)
     assert _state(store_path)[1]
