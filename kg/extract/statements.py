@@ -288,7 +288,12 @@ class StatementExtractor:
         if clauses:
             marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
             best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
-            return self._clause(best)
+            start, end = self._clause(best)
+            # Two complements on one side usually mean the parser split one clause ("announced that
+            # development ..., begun two years ago, has been pushed back"): take them together.
+            same_side = [c for c in clauses if (c.i > verb.i) == (best.i > verb.i)]
+            end = max(end, *(self.span(c.left_edge.i, c.right_edge.i + 1)[1] for c in same_side))
+            return start, end
         clause = self._that_clause_under_prep(verb)
         if clause is not None:
             return clause
