@@ -165,10 +165,6 @@ def ingest(paths, published, url, publisher, store_path, quiet, workers, schedul
 
     try:
         report = run_ingest(items(), store, workers=workers, scheduler=scheduler)
-        if report.added or report.updated:
-            from kg.stories import rebuild_stories
-
-            rebuild_stories(store)
     finally:
         bar.close()
         store.close()

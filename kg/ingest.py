@@ -18,6 +18,7 @@ from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_ntriples
 from kg.read import ReadItem
 from kg.store import Store
+from kg.stories import rebuild_stories
 
 
 @dataclass
@@ -90,4 +91,6 @@ def _write(extractions, store: Store, report: IngestReport, on_item: Callable[[]
             else:
                 report.updated += 1
         on_item()
+    if report.added or report.updated:
+        rebuild_stories(store)  # the cross-article layer follows every change, whoever ingests
     return report

@@ -116,12 +116,9 @@ def build_projection(
     *,
     edges_query: str | None = None,
     nodes_query: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    types: tuple[str, ...] = (),
-    min_weight: float = 0.0,
-    article: str | None = None,
+    **filters,
 ) -> Projection:
+    """The named (or the user's own) projection, filtered with :func:`filter_projection`'s options."""
     edge_text, node_text = projection_queries(name, edges_query, nodes_query)
     edges: dict[tuple[str, str, str], Edge] = {}
     for row in store.query(edge_text).rows:
@@ -160,7 +157,7 @@ def build_projection(
         for iri in (s, t):
             nodes.setdefault(iri, Node(iri, _short(iri)))
     projection = Projection(name or "custom", nodes, edges)
-    return filter_projection(projection, since=since, until=until, types=types, min_weight=min_weight, article=article)
+    return filter_projection(projection, **filters)
 
 
 def _date(row) -> str | None:

@@ -47,10 +47,8 @@ def extract_docs(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
 
 def extract_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Extraction]:
     """Like :func:`extract` over many articles, parsing them in batches (faster than one by one)."""
-    nlp = load_nlp()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(article, doc)
+    for _, extraction in extract_docs(articles, batch_size=batch_size):
+        yield extraction
 
 
 def _extract_in_worker(article: Article) -> Extraction:
