@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from kg.catalog import sync_catalog
 from kg.corrections import apply_merges, recorded_merges
 from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
@@ -91,6 +92,7 @@ def _write(extractions, store: Store, report: IngestReport, on_item: Callable[[]
             else:
                 report.updated += 1
         on_item()
-    if report.added or report.updated:
-        rebuild_stories(store)  # the cross-article layer follows every change, whoever ingests
+    # The derived layers follow every change, whoever ingests; syncing also finishes what a killed run left.
+    if sync_catalog(store) or report.added or report.updated:
+        rebuild_stories(store)
     return report

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -305,7 +306,34 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if span.end_char <= headline_end:
             span = _trim_headline(span, body_names)
         mentions.append((_display(span.text), type_, (span.start_char, span.end_char)))
-    return _merge(mentions)
+    return _propagate(doc.text, _merge(mentions))
+
+
+def _propagate(text: str, entities: list[Entity]) -> list[Entity]:
+    """Mentions NER missed: later occurrences of an entity's name, an alias or a person's surname
+    ("Verhoeven added ...") outside every found mention. A form two entities share is left alone."""
+    forms: dict[str, set[int]] = defaultdict(set)
+    for n, ent in enumerate(entities):
+        names = {ent.name, *ent.aliases}
+        if ent.type == "Person" and len(ent.name.split()) > 1:
+            names.add(ent.name.split()[-1])
+        for name in names:
+            if len(name) >= 3 and name[0].isupper() and name.lower() not in _NOT_NAMES:
+                forms[name].add(n)
+    taken = [m for ent in entities for m in ent.mentions]
+    for name in sorted(forms, key=len, reverse=True):
+        if len(forms[name]) != 1:
+            continue
+        ent = entities[next(iter(forms[name]))]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = (match.start(), match.end())
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            ent.mentions = sorted({*ent.mentions, span})
+            taken.append(span)
+            if name != ent.name and name not in ent.aliases:
+                ent.aliases.append(name)  # the surname a later mention uses is a name of the person
+    return entities
 
 
 def _merge(mentions: list[tuple[str, str, tuple[int, int]]]) -> list[Entity]:

@@ -221,7 +221,9 @@ class EventExtractor:
                 elif dep == "agent" and passive:
                     roles += [("agent", c) for c in child.children if c.dep_ == "pobj"]
             else:
-                if dep in {"poss", "compound"} and child.i < token.i:
+                if dep == "compound" and child.i < token.i and self._is_place(child):
+                    roles.append(("place", child))  # "the Darfa attack": where, not who
+                elif dep in {"poss", "compound"} and child.i < token.i:
                     roles.append(("agent", child))
                 elif dep == "prep" and child.lower_ == "by":
                     roles += [("agent", c) for c in child.children if c.dep_ == "pobj"]

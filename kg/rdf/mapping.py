@@ -157,6 +157,10 @@ class _Mapper:
         for st in self.x.statements:
             node = local_iri(self.aid, "statement", st.id)
             self.add(node, RDF.type, KG.Statement)
+            begin, end = st.content_span
+            for ent in self.x.entities:  # who the statement names, so "what is said about X" is one lookup
+                if ent.id != st.speaker and any(begin <= m[0] and m[1] <= end for m in ent.mentions):
+                    self.add(node, SCHEMA.mentions, ids[ent.id])
             if st.speaker in ids:
                 self.add(node, KG.speaker, ids[st.speaker])
             if st.speaker_text:
@@ -207,8 +211,7 @@ class _Mapper:
                 self.add(p, RDF.type, KG.Participation)
                 self.add(p, KG.participant, ids[part.entity])
                 self.add(p, KG.role, Literal(part.role))
-                if part.role == "agent":
-                    self.add(node, SEM.hasActor, ids[part.entity])
+                self.add(node, SEM.hasActor, ids[part.entity])  # SEM: any actor taking part, whatever the role
             for i, q in enumerate(ev.quantities):
                 qn = URIRef(f"{node}/quantity/{i}")
                 self.add(node, KG.quantity, qn)

@@ -116,6 +116,10 @@ class KG(DefinedNamespace):
     weightedDegree: URIRef
     betweenness: URIRef
     community: URIRef
+    nameKey: URIRef
+    mentionCount: URIRef
+    cataloguedHash: URIRef
+    cataloguedEntity: URIRef
     CanonicalEvent: URIRef
     canonicalEvent: URIRef
     eventType: URIRef

@@ -27,15 +27,36 @@ def term_to_sparql(term: Term) -> str:
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
+def name_key(text: str) -> str:
+    """The lookup form of a name: lower case, whitespace collapsed (the form of ``kg:nameKey``)."""
+    return " ".join(text.lower().split())
+
+
+def with_keys(sparql: str, bindings: dict[str, Term]) -> dict[str, Term]:
+    """Add ``x_key`` for every literal binding ``x`` whose key variable ``?x_key`` the query uses.
+
+    Case-insensitive name lookups then match ``kg:nameKey`` with an index lookup instead of
+    filtering every label of the store through LCASE.
+    """
+    out = dict(bindings)
+    masked = _mask(sparql)
+    for name, term in bindings.items():
+        key = f"{name}_key"
+        if term.type == "literal" and key not in out and re.search(rf"[?$]{key}\b", masked):
+            out[key] = Term("literal", name_key(term.value))
+    return out
+
+
 def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
     """Bind variables with a ``VALUES`` block opening every WHERE clause of the query.
 
     Placed first in each group, also in subqueries, the binding is visible to every FILTER and
     BIND there; the values, rendered by :func:`term_to_sparql`, stay terms whatever characters
-    they hold.
+    they hold. A literal ``x`` also binds ``?x_key`` where the query uses it (:func:`with_keys`).
     """
     if not bindings:
         return sparql
+    bindings = with_keys(sparql, bindings)
     matches = list(_WHERE.finditer(_mask(sparql)))
     if not matches:
         raise QueryError("parameters need a query with a WHERE { ... } clause")

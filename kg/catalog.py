@@ -1,0 +1,138 @@
+"""The entity catalogue: one deduplicated description of every entity, in ``kgd:graph/entities``.
+
+Each article graph describes the entities it names (type, label, aliases), so that it stands alone
+and can be replaced whole; a store of many articles therefore holds one copy of "Hamas" per
+article that names it, and a query joining on labels over the union of graphs multiplies its rows
+by that count. The catalogue keeps one copy per entity (the most frequent type and label, every
+alias, lower-case name keys for case-insensitive lookup, and article/mention counts), derived
+from the article graphs. After each ingest only the entities of the changed articles are
+recomputed, so the cost follows the change, not the store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.store import Store
+from kg.store.base import Term
+from kg.store.binding import name_key, term_to_sparql
+
+CATALOG_GRAPH = f"{DATA_NS}graph/entities"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
+_CHUNK = 200
+_MENTIONS = "https://schema.org/mentions"
+
+
+def _lit(value: str, datatype: str | None = None) -> str:
+    return term_to_sparql(Term("literal", value, datatype=datatype))
+
+
+def _describe(store: Store, chunk: list[str]) -> list[str]:
+    values = " ".join(f"<{e}>" for e in chunk)
+    rows = store.query(
+        f"""SELECT ?e ?p ?o ?g WHERE {{
+          VALUES ?e {{ {values} }}
+          GRAPH ?g {{ ?e ?p ?o FILTER(?p IN (<{_RDF_TYPE}>, <{_LABEL}>, <{KG_NS}alias>, <{KG_NS}canonicalKey>)) }}
+          FILTER(?g != <{CATALOG_GRAPH}>)
+        }}"""
+    ).rows
+    counts = store.query(
+        f"""SELECT ?e (COUNT(DISTINCT ?g) AS ?articles) (COUNT(?m) AS ?mentions) WHERE {{
+          VALUES ?e {{ {values} }}
+          GRAPH ?g {{ ?e <{KG_NS}mention> ?m }}
+        }} GROUP BY ?e"""
+    ).rows
+    found: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for r in rows:
+        found[r["e"].value][r["p"].value][r["o"].value] += 1
+    lines = []
+    for r in counts:
+        e = r["e"].value
+        facts = found.get(e)
+        if not facts or not facts[_LABEL]:
+            continue
+        # most frequent wins; ties go to the alphabetically first, so the result is order-free
+        label = min(facts[_LABEL].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        kind = min(facts[_RDF_TYPE].items(), key=lambda kv: (-kv[1], kv[0]))[0] if facts[_RDF_TYPE] else None
+        names = (set(facts[_LABEL]) | set(facts[KG_NS + "alias"])) - {label}
+        s = f"<{e}>"
+        if kind:
+            lines.append(f"{s} <{_RDF_TYPE}> <{kind}> .")
+        lines.append(f"{s} <{_LABEL}> {_lit(label)} .")
+        lines += [f"{s} <{KG_NS}canonicalKey> {_lit(k)} ." for k in sorted(facts[KG_NS + "canonicalKey"])]
+        lines += [f"{s} <{KG_NS}alias> {_lit(n)} ." for n in sorted(names)]
+        lines += [f"{s} <{KG_NS}nameKey> {_lit(k)} ." for k in sorted({name_key(n) for n in names | {label}})]
+        lines.append(f"{s} <{KG_NS}articleCount> {_lit(r['articles'].value, _XSD_INT)} .")
+        lines.append(f"{s} <{KG_NS}mentionCount> {_lit(r['mentions'].value, _XSD_INT)} .")
+    return lines
+
+
+def update_catalog(store: Store, entities: Iterable[str]) -> int:
+    """Recompute the catalogue entries of ``entities`` from the article graphs; returns how many.
+
+    Entities no article names any more lose their entry. Each chunk is one update, so a reader
+    sees an entity's old entry or its new one, never a mix.
+    """
+    todo = sorted(set(entities))
+    for i in range(0, len(todo), _CHUNK):
+        chunk = todo[i : i + _CHUNK]
+        values = " ".join(f"<{e}>" for e in chunk)
+        lines = _describe(store, chunk)
+        store.update(
+            f"DELETE {{ GRAPH <{CATALOG_GRAPH}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+            f"GRAPH <{CATALOG_GRAPH}> {{ ?e ?p ?o }} }}"
+            + (f" ;\nINSERT DATA {{ GRAPH <{CATALOG_GRAPH}> {{\n" + "\n".join(lines) + "\n} }" if lines else "")
+        )
+    return len(todo)
+
+
+def sync_catalog(store: Store) -> int:
+    """Bring the catalogue up to date with the article graphs; returns how many articles it caught up on.
+
+    The catalogue records, per article, the content hash and the entities it catalogued. Articles
+    whose stored hash differs (new, replaced, or written by a run killed before its catalogue
+    step) and catalogued articles no longer stored are found with one query over the hashes;
+    the entities they name now or named before are recomputed, then the records are renewed.
+    Running it twice changes nothing, so an interrupted run is completed by the next one.
+    """
+    cat, kg = CATALOG_GRAPH, KG_NS
+    stale = {
+        r["g"].value
+        for r in store.query(
+            f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} "
+            f"FILTER NOT EXISTS {{ GRAPH <{cat}> {{ ?g <{kg}cataloguedHash> ?h }} }} }}"
+        ).rows
+    }
+    gone = {
+        r["g"].value
+        for r in store.query(
+            f"SELECT ?g WHERE {{ GRAPH <{cat}> {{ ?g <{kg}cataloguedHash> ?h }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }} }}"
+        ).rows
+    }
+    changed = sorted(stale | gone)
+    if not changed:
+        return 0
+    entities: set[str] = set()
+    for i in range(0, len(changed), _CHUNK):
+        values = " ".join(f"<{g}>" for g in changed[i : i + _CHUNK])
+        rows = store.query(
+            f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} "
+            f"{{ GRAPH <{cat}> {{ ?g <{kg}cataloguedEntity> ?e }} }} UNION {{ GRAPH ?g {{ ?g <{_MENTIONS}> ?e }} }} }}"
+        ).rows
+        entities.update(r["e"].value for r in rows)
+    update_catalog(store, entities)
+    for i in range(0, len(changed), _CHUNK):
+        values = " ".join(f"<{g}>" for g in changed[i : i + _CHUNK])
+        store.update(
+            f"DELETE {{ GRAPH <{cat}> {{ ?g ?p ?o }} }}\n"
+            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH <{cat}> {{ ?g ?p ?o }} }} ;\n"
+            f"INSERT {{ GRAPH <{cat}> {{ ?g <{kg}cataloguedHash> ?h ; <{kg}cataloguedEntity> ?e }} }}\n"
+            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{kg}contentHash> ?h "
+            f"OPTIONAL {{ ?g <{_MENTIONS}> ?e }} }} }}"
+        )
+    return len(changed)
