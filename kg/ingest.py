@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from kg.catalog import sync_catalog
-from kg.corrections import apply_merges, recorded_merges
+from kg.corrections import Merge, apply_merges, recorded_merges
 from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
-from kg.model import Article
+from kg.model import Article, Extraction
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_ntriples
 from kg.read import ReadItem
@@ -49,6 +50,22 @@ def _articles(items: Iterable[ReadItem], report: IngestReport, on_item: Callable
             yield item.article
 
 
+@dataclass
+class Prepared:
+    """An article graph ready to write: where, what, and the hash that says whether it changed."""
+
+    graph: str
+    ntriples: str
+    hash: str
+
+
+def prepare(merges: list[Merge], extraction: Extraction) -> Prepared:
+    """Apply recorded corrections and map to N-Triples (runs in the worker that extracted)."""
+    apply_merges(extraction, merges)
+    ntriples, content_hash = extraction_to_ntriples(extraction)
+    return Prepared(str(article_iri(extraction.article.id)), ntriples, content_hash)
+
+
 def ingest(
     items: Iterable[ReadItem],
     store: Store,
@@ -58,35 +75,33 @@ def ingest(
     scheduler: str | None = None,
 ) -> IngestReport:
     """Add every readable article of ``items`` to ``store``; unreadable ones are reported, not fatal.
-    With ``workers`` > 1 extraction runs in that many processes, with ``scheduler`` on a Dask cluster;
-    writing always stays in this process, one whole article at a time."""
+    With ``workers`` > 1 extraction and mapping run in that many processes, with ``scheduler`` on a
+    Dask cluster; writing always stays in this process, one whole article at a time."""
     report = IngestReport()
     articles = _articles(items, report, on_item)
+    then = partial(prepare, recorded_merges(store))
     if scheduler:
-        extractions = extract_distributed(articles, scheduler=scheduler)
-    elif workers > 1:
-        extractions = extract_parallel(articles, workers=workers)
+        prepared = map(then, extract_distributed(articles, scheduler=scheduler))
     else:
-        extractions = extract_many(articles)
-    return _write(extractions, store, report, on_item)
+        prepared = extract_parallel(articles, workers=workers, then=then)
+    return _write(prepared, store, report, on_item)
 
 
 def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:
     """Extract and store articles already read (e.g. rebuilt from the store to apply a correction)."""
-    return _write(extract_many(articles), store, IngestReport(), lambda: None)
+    then = partial(prepare, recorded_merges(store))
+    return _write(map(then, extract_many(articles)), store, IngestReport(), lambda: None)
 
 
-def _write(extractions, store: Store, report: IngestReport, on_item: Callable[[], None]) -> IngestReport:
-    merges = recorded_merges(store)
-    for extraction in extractions:
-        apply_merges(extraction, merges)
-        ntriples, new_hash = extraction_to_ntriples(extraction)
-        name = str(article_iri(extraction.article.id))
-        old_hash = store.article_hash(name)
-        if old_hash == new_hash:
+def _write(
+    prepared: Iterable[Prepared], store: Store, report: IngestReport, on_item: Callable[[], None]
+) -> IngestReport:
+    for item in prepared:
+        old_hash = store.article_hash(item.graph)
+        if old_hash == item.hash:
             report.unchanged += 1
         else:
-            store.replace_graph(name, ntriples)
+            store.replace_graph(item.graph, item.ntriples)
             if old_hash is None:
                 report.added += 1
             else:

@@ -6,7 +6,10 @@ spaCy ``Doc``; this module only runs them in order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from itertools import islice
+from typing import TypeVar
 
 from kg.extract.coref import attach_references
 from kg.extract.entities import extract_entities
@@ -51,21 +54,43 @@ def extract_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
         yield extraction
 
 
+T = TypeVar("T")
+
+
+def _same(extraction: Extraction) -> Extraction:
+    return extraction
+
+
 def _extract_in_worker(article: Article) -> Extraction:
     return extract(article)
 
 
-def extract_parallel(articles: Iterable[Article], *, workers: int) -> Iterator[Extraction]:
-    """Like :func:`extract_many` with ``workers`` processes; each loads the language model once.
-    Results come back in input order."""
+def _extract_chunk(then: Callable[[Extraction], T], chunk: list[Article]) -> list[T]:
+    return [then(x) for x in extract_many(chunk, batch_size=len(chunk))]
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def extract_parallel(
+    articles: Iterable[Article], *, workers: int, then: Callable[[Extraction], T] = _same, chunk: int = 8
+) -> Iterator[T]:
+    """Like :func:`extract_many` with ``workers`` processes; each loads the language model once and
+    parses ``chunk`` articles per batch. ``then`` (a picklable function) runs in the worker on each
+    extraction, so that later per-article work is spread over the processes too. Results come back
+    in input order."""
     import multiprocessing
 
     if workers <= 1:
-        yield from extract_many(articles)
+        yield from map(then, extract_many(articles))
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(workers, initializer=load_nlp) as pool:
-        yield from pool.imap(_extract_in_worker, articles, chunksize=2)
+        for results in pool.imap(partial(_extract_chunk, then), _chunks(articles, chunk)):
+            yield from results
 
 
 def extract_distributed(articles: Iterable[Article], *, scheduler: str) -> Iterator[Extraction]:
