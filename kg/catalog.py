@@ -90,31 +90,47 @@ def update_catalog(store: Store, entities: Iterable[str]) -> int:
     return len(todo)
 
 
+def changed_since(store: Store, layer: str) -> list[str]:
+    """Article graphs a derived graph (``layer``) has not taken in yet: new or replaced ones, those
+    written by a run killed before its derived step, and those it took in that are gone."""
+    kg = KG_NS
+    stale = store.query(
+        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} "
+        f"FILTER NOT EXISTS {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} }} }}"
+    ).rows
+    gone = store.query(
+        f"SELECT ?g WHERE {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }} }}"
+    ).rows
+    return sorted({r["g"].value for r in stale} | {r["g"].value for r in gone})
+
+
+def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: bool = False) -> None:
+    """Record in ``layer`` the hash of each article graph it has now taken in (and, for the
+    catalogue, the entities it counted there), replacing what it recorded before."""
+    kg = KG_NS
+    entities = f"; <{kg}cataloguedEntity> ?e" if with_entities else ""
+    optional = f"OPTIONAL {{ ?g <{_MENTIONS}> ?e }}" if with_entities else ""
+    for i in range(0, len(graphs), _CHUNK):
+        values = " ".join(f"<{g}>" for g in graphs[i : i + _CHUNK])
+        store.update(
+            f"DELETE {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?x ; <{kg}cataloguedEntity> ?y }} }}\n"
+            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?x "
+            f"OPTIONAL {{ ?g <{kg}cataloguedEntity> ?y }} }} }} ;\n"
+            f"INSERT {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h {entities} }} }}\n"
+            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{kg}contentHash> ?h {optional} }} }}"
+        )
+
+
 def sync_catalog(store: Store) -> int:
     """Bring the catalogue up to date with the article graphs; returns how many articles it caught up on.
 
-    The catalogue records, per article, the content hash and the entities it catalogued. Articles
-    whose stored hash differs (new, replaced, or written by a run killed before its catalogue
-    step) and catalogued articles no longer stored are found with one query over the hashes;
-    the entities they name now or named before are recomputed, then the records are renewed.
-    Running it twice changes nothing, so an interrupted run is completed by the next one.
+    The catalogue records, per article, the content hash and the entities it catalogued; the
+    entities the changed articles name now or named before are recomputed, then the records are
+    renewed. Running it twice changes nothing, so an interrupted run is completed by the next one.
     """
     cat, kg = CATALOG_GRAPH, KG_NS
-    stale = {
-        r["g"].value
-        for r in store.query(
-            f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} "
-            f"FILTER NOT EXISTS {{ GRAPH <{cat}> {{ ?g <{kg}cataloguedHash> ?h }} }} }}"
-        ).rows
-    }
-    gone = {
-        r["g"].value
-        for r in store.query(
-            f"SELECT ?g WHERE {{ GRAPH <{cat}> {{ ?g <{kg}cataloguedHash> ?h }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }} }}"
-        ).rows
-    }
-    changed = sorted(stale | gone)
+    changed = changed_since(store, cat)
     if not changed:
         return 0
     entities: set[str] = set()
@@ -126,13 +142,5 @@ def sync_catalog(store: Store) -> int:
         ).rows
         entities.update(r["e"].value for r in rows)
     update_catalog(store, entities)
-    for i in range(0, len(changed), _CHUNK):
-        values = " ".join(f"<{g}>" for g in changed[i : i + _CHUNK])
-        store.update(
-            f"DELETE {{ GRAPH <{cat}> {{ ?g ?p ?o }} }}\n"
-            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH <{cat}> {{ ?g ?p ?o }} }} ;\n"
-            f"INSERT {{ GRAPH <{cat}> {{ ?g <{kg}cataloguedHash> ?h ; <{kg}cataloguedEntity> ?e }} }}\n"
-            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{kg}contentHash> ?h "
-            f"OPTIONAL {{ ?g <{_MENTIONS}> ?e }} }} }}"
-        )
+    record_taken(store, cat, changed, with_entities=True)
     return len(changed)

@@ -804,28 +804,30 @@ def pull(endpoint, store_path):
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--rebuild", is_flag=True, help="Recompute every story from all articles (else only what changed).")
 @_store_option
-def stories(fmt, store_path):
-    """Recompute and list stories: real-world events reported by several articles.
+def stories(fmt, rebuild, store_path):
+    """List stories: real-world events reported by several articles.
 
     Typed events of different articles become one canonical event when type, time, participants
     and place agree (a documented score; see kg/stories.py); the same claim by one speaker in
     several articles becomes one claim; denials and criticism answer claims across articles.
-    'kg ingest' keeps this up to date; the result lives in its own graph and does not depend on the
-    order of ingestion. See also the queries story-reports, story-figures, story-actors and
-    claims-and-denials.
+    'kg ingest' keeps this up to date incrementally (new articles are compared with indexed
+    candidates, not with every story); the result lives in its own graph and does not depend on
+    the order of ingestion. 'kg merge'/'kg split' with story or event IRIs correct it. See also the
+    queries story-reports, story-figures, story-actors and claims-and-denials.
     """
     from kg.queries import load_query
     from kg.results import FORMATTERS
     from kg.store import open_store
-    from kg.stories import rebuild_stories
+    from kg.stories import rebuild_stories, sync_stories
 
     store = open_store(store_path, must_exist=True)
     try:
-        counts = rebuild_stories(store)
+        counts = rebuild_stories(store) if rebuild else sync_stories(store)
         result = store.query(load_query("stories").text)
     finally:
         store.close()
-    if fmt == "table":
+    if fmt == "table" and counts:
         click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))

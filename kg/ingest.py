@@ -20,7 +20,7 @@ from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_ntriples
 from kg.read import ReadItem
 from kg.store import Store
-from kg.stories import rebuild_stories
+from kg.stories import sync_stories
 
 
 @dataclass
@@ -107,7 +107,8 @@ def _write(
             else:
                 report.updated += 1
         on_item()
-    # The derived layers follow every change, whoever ingests; syncing also finishes what a killed run left.
-    if sync_catalog(store) or report.added or report.updated:
-        rebuild_stories(store)
+    # The derived layers follow every change, whoever ingests; each syncs only what changed since it
+    # last looked, so this also finishes what a killed run left.
+    sync_catalog(store)
+    sync_stories(store)
     return report

@@ -1,23 +1,28 @@
 """Stories across articles: one real-world event, one claim, many reports.
 
-Recomputed from the article graphs into a graph of its own (``kgd:graph/stories``), so article
-graphs stay untouched and the result does not depend on the order articles arrived in.
+Derived from the article graphs into a graph of its own (``kgd:graph/stories``), so article graphs
+stay untouched. Kept up to date incrementally: after an ingest only the changed articles' events
+and statements are compared with *candidates* found through indexes (same type and a shared
+participant or place; a shared speaker; a shared named entity), never with the whole store. The
+result does not depend on the order articles arrived in: the canonical events are the connected
+components of the scored links, named after their smallest member.
 
 Canonical events. Two typed events from different articles are candidates when they have the same
-type, compatible times (one normalised time contains the other; an event without a time takes its
-article's publication date, compatible within ``DAYS_APART`` days) and share a participant or a
-place. Their score is the documented sum
+type and share a participant or a place; they link when their times are compatible (one
+normalised time contains the other; an event without a time takes its article's publication date,
+compatible within ``DAYS_APART`` days) and their score is at least ``THRESHOLD``:
 
     0.35 same type + 0.25 time (same day 1, containing interval 0.6, from publication dates 0.4)
     + 0.25 participant overlap (Jaccard) + 0.15 same place + 0.10 same trigger lemma
 
-and pairs scoring at least ``THRESHOLD`` are linked; canonical events are the connected
-components, each link kept with its score and evidence.
+Every link is kept with its score and evidence. Corrections recorded with ``kg merge``/``kg split``
+(graph ``kgd:graph/corrections``) add must-links between events or keep an event on its own.
 
 Claims. Statements of one speaker in different articles whose content words overlap with Jaccard
 at least ``CLAIM_SIMILARITY`` are one claim. A denial, rejection or criticism answers a claim,
-finding or accusation of another speaker in another article when their content shares at least
-two content words or it names the other speaker's report.
+finding or accusation of another speaker in another article when the two share a named actor (one
+names the other's speaker, or both name the same actor) and their contents share at least two
+content words, or when it is about a report of the other's speaker.
 """
 
 from __future__ import annotations
@@ -25,21 +30,34 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.catalog import changed_since, record_taken
 from kg.clusters import UnionFind
 from kg.rdf.namespaces import DATA_NS, KG_NS
 from kg.store import Store
+from kg.store.base import Term
+from kg.store.binding import term_to_sparql
 
 STORIES_GRAPH = f"{DATA_NS}graph/stories"
+CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
 THRESHOLD = 0.6
 DAYS_APART = 7
 CLAIM_SIMILARITY = 0.5
+TYPED = (
+    "Attack Killing HostageTaking Release MilitaryCampaign Publication Interview Investigation Arrest Ruling "
+    "Election Agreement Protest".split()
+)
 STOPWORDS = frozenset(
     "the a an of to in on at for and or but that this with by from as is was were be been has have had it its "
     "their they he she his her said says not no than more".split()
 )
+_CHUNK = 300
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @dataclass
@@ -99,82 +117,287 @@ def pair_score(a: EventRecord, b: EventRecord) -> tuple[float, list[str]]:
     return round(score, 4), evidence
 
 
-def _events(store: Store) -> list[EventRecord]:
-    rows = store.query(
-        """
-        SELECT ?e ?a ?type ?trigger ?time ?published ?place ?who WHERE {
-          ?e a kg:Event ; a ?type ; kg:trigger ?trigger ; kg:mention/kg:inArticle ?a .
-          FILTER(?type NOT IN (kg:Event, kg:OtherEvent, kg:StatementEvent) && STRSTARTS(STR(?type), STR(kg:)))
-          OPTIONAL { ?e kg:time ?time }
-          OPTIONAL { ?a schema:datePublished ?published }
-          OPTIONAL { ?e sem:hasPlace ?place }
-          OPTIONAL { ?e kg:participation/kg:participant ?who }
-        }"""
-    ).rows
+def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
+    items = sorted(items)
+    for i in range(0, len(items), size):
+        yield " ".join(f"<{x}>" for x in items[i : i + size])
+
+
+def _lit(text: str, datatype: str | None = None) -> str:
+    return term_to_sparql(Term("literal", text, datatype=datatype))
+
+
+# ---------------------------------------------------------------------------------------- reading
+
+
+def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable[str] = ()) -> list[EventRecord]:
+    """Typed events of the given article graphs, or the given events, with what scoring needs."""
+    types = " ".join(f"kg:{t}" for t in TYPED)
     records: dict[str, EventRecord] = {}
-    for r in rows:
-        iri = r["e"].value
-        rec = records.get(iri)
-        if rec is None:
-            rec = records[iri] = EventRecord(
-                iri,
-                r["a"].value,
-                r["type"].value.rsplit("#", 1)[-1],
-                r["trigger"].value,
-                r["time"].value if "time" in r else None,
-                r["published"].value if "published" in r else None,
-                r["place"].value if "place" in r else None,
-            )
-        if "who" in r:
-            rec.participants.add(r["who"].value)
+    selections = [f"VALUES ?a {{ {v} }}" for v in _chunks(graphs)] + [f"VALUES ?e {{ {v} }}" for v in _chunks(events)]
+    for values in selections:
+        rows = store.query(
+            f"""SELECT ?e ?a ?type ?trigger ?time ?published ?place ?who WHERE {{
+              {values}
+              GRAPH ?a {{
+                ?e a ?type ; kg:trigger ?trigger ; kg:mention ?m .
+                ?m kg:inArticle ?a .
+                VALUES ?type {{ {types} }}
+                OPTIONAL {{ ?e kg:time ?time }}
+                OPTIONAL {{ ?a schema:datePublished ?published }}
+                OPTIONAL {{ ?e sem:hasPlace ?place }}
+                OPTIONAL {{ ?e sem:hasActor ?who }}
+              }}
+            }}"""
+        ).rows
+        for r in rows:
+            iri = r["e"].value
+            rec = records.get(iri)
+            if rec is None:
+                rec = records[iri] = EventRecord(
+                    iri,
+                    r["a"].value,
+                    r["type"].value.rsplit("#", 1)[-1],
+                    r["trigger"].value,
+                    r["time"].value if "time" in r else None,
+                    r["published"].value if "published" in r else None,
+                    r["place"].value if "place" in r else None,
+                )
+            if "who" in r:
+                rec.participants.add(r["who"].value)
     return sorted(records.values(), key=lambda e: e.iri)
 
 
-def canonical_events(events: list[EventRecord]) -> tuple[dict[str, list[EventRecord]], list[tuple]]:
-    """Canonical id -> member events, and the scored links; candidates are blocked by type."""
-    components = UnionFind(e.iri for e in events)
-    links = []
-    by_type: dict[str, list[EventRecord]] = defaultdict(list)
-    for e in events:
-        by_type[e.type].append(e)
-    for block in by_type.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                score, evidence = pair_score(a, b)
+def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[str]:
+    """Stored events that could be the same as a new one: same type and a shared participant or place."""
+    keys = sorted({(e.type, who) for e in new for who in e.participants | ({e.place} if e.place else set())})
+    found: set[str] = set()
+    for i in range(0, len(keys), _CHUNK):
+        pairs = " ".join(f"(kg:{t} <{who}>)" for t, who in keys[i : i + _CHUNK])
+        for prop in ("sem:hasActor", "sem:hasPlace"):
+            rows = store.query(
+                f"SELECT DISTINCT ?e WHERE {{ VALUES (?type ?who) {{ {pairs} }} ?e {prop} ?who ; a ?type }}"
+            )
+            found.update(r["e"].value for r in rows.rows)
+    return {e for e in found if not any(e.startswith(g + "/") for g in exclude)}
+
+
+def _stored(store: Store, query: str, values: Iterable[str]) -> list[dict[str, Term]]:
+    out = []
+    for v in _chunks(values):
+        out += store.query(query.replace("$VALUES", v)).rows
+    return out
+
+
+def _corrections(store: Store) -> tuple[list[tuple[str, str]], set[str]]:
+    """Recorded event corrections: pairs that must be one story, and events kept on their own."""
+    rows = store.query(
+        f"""SELECT ?c ?kind ?e WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          ?c a ?kind ; kg:correctedEvent ?e . VALUES ?kind {{ kg:EventMerge kg:EventSplit }} }} }}"""
+    ).rows
+    merges: dict[str, list[str]] = defaultdict(list)
+    alone = set()
+    for r in rows:
+        if r["kind"].value.endswith("EventMerge"):
+            merges[r["c"].value].append(r["e"].value)
+        else:
+            alone.add(r["e"].value)
+    pairs = [tuple(sorted(v)[:2]) for v in merges.values() if len(v) == 2]
+    return [p for p in pairs if not set(p) & alone], alone
+
+
+# ---------------------------------------------------------------------------------------- events
+
+
+def story_iri(members: Iterable[str]) -> str:
+    return f"{DATA_NS}story/event/{hashlib.sha1(min(members).encode()).hexdigest()[:16]}"
+
+
+def _link_iri(a: str, b: str) -> str:
+    return f"{DATA_NS}story/link/{hashlib.sha1(f'{a} {b}'.encode()).hexdigest()[:16]}"
+
+
+def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
+    st = STORIES_GRAPH
+    changed_set = set(changed)
+    new = _event_records(store, graphs=changed)
+    new_iris = {e.iri for e in new}
+    must, alone = _corrections(store)
+    # canonical events touched: those of the changed articles' former events, and of the candidates
+    former = _stored(
+        store, f"SELECT ?e WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}", changed
+    )
+    candidates = _candidates(store, new, changed_set)
+    partners = {x for pair in must for x in pair if set(pair) & (new_iris | candidates)}
+    seeds = {r["e"].value for r in former} | candidates | (partners - new_iris)
+    canon = {
+        r["c"].value
+        for r in _stored(
+            store, f"SELECT ?c WHERE {{ VALUES ?e {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", seeds
+        )
+    }
+    members = {
+        r["e"].value
+        for r in _stored(
+            store, f"SELECT ?e WHERE {{ VALUES ?c {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", canon
+        )
+    }
+    old = {e for e in members | seeds if not any(e.startswith(g + "/") for g in changed_set)}
+    records = {e.iri: e for e in new}
+    records.update({e.iri: e for e in _event_records(store, events=old)})
+    # links among the old members stay as stored; links of new events are scored against candidates
+    stored_links = _stored(
+        store,
+        f"""SELECT ?l ?a ?b ?score ?evidence WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{
+          ?l kg:linkedEvent ?a , ?b ; kg:linkScore ?score ; kg:evidence ?evidence . FILTER(STR(?a) < STR(?b)) }} }}""",
+        old,
+    )
+    links: dict[tuple[str, str], tuple[float, str]] = {}
+    for r in stored_links:
+        a, b = r["a"].value, r["b"].value
+        if a in records and b in records and not {a, b} & alone:
+            links[(a, b)] = (float(r["score"].value), r["evidence"].value)
+    by_key: dict[tuple[str, str], list[EventRecord]] = defaultdict(list)
+    for e in records.values():
+        for who in e.participants | ({e.place} if e.place else set()):
+            by_key[(e.type, who)].append(e)
+    for e in new:
+        if e.iri in alone:
+            continue
+        seen = set()
+        for who in e.participants | ({e.place} if e.place else set()):
+            for other in by_key[(e.type, who)]:
+                if other.iri == e.iri or other.iri in seen or other.iri in alone:
+                    continue
+                seen.add(other.iri)
+                score, evidence = pair_score(e, other)
                 if score >= THRESHOLD:
-                    links.append((a.iri, b.iri, score, evidence))
-                    components.union(a.iri, b.iri)
-    clusters: dict[str, list[EventRecord]] = defaultdict(list)
-    for e in events:
-        clusters[components.find(e.iri)].append(e)
-    canon = {f"{DATA_NS}story/event/{hashlib.sha1(root.encode()).hexdigest()[:16]}": m for root, m in clusters.items()}
-    return canon, links
+                    links[tuple(sorted((e.iri, other.iri)))] = (score, "; ".join(evidence))
+    for a, b in must:
+        if a in records and b in records:
+            links[(a, b)] = (1.0, "merged by a correction")
+    groups = UnionFind(records)
+    for a, b in links:
+        groups.union(a, b)
+    clusters = groups.groups()
+    # replace what the touched stories said with the recomputed ones
+    touched = set(records) | {r["e"].value for r in former}
+    deletes = [
+        f"DELETE {{ GRAPH <{st}> {{ ?c ?p ?o }} }} WHERE {{ VALUES ?c {{ {v} }} GRAPH <{st}> {{ ?c ?p ?o }} }}"
+        for v in _chunks(canon)
+    ]
+    deletes += [
+        f"DELETE {{ GRAPH <{st}> {{ ?e kg:canonicalEvent ?c . ?l ?p ?o }} }} WHERE {{ VALUES ?e {{ {v} }} "
+        f"GRAPH <{st}> {{ {{ ?e kg:canonicalEvent ?c }} UNION {{ ?l kg:linkedEvent ?e ; ?p ?o }} }} }}"
+        for v in _chunks(touched)
+    ]
+    deletes += [
+        f"DELETE {{ GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}\n"
+        f"WHERE {{ VALUES ?a {{ {v} }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}"
+        for v in _chunks(changed)
+    ]
+    for d in deletes:
+        store.update(d)
+    lines = []
+    kg = KG_NS
+    for group in clusters.values():
+        group = sorted(group)
+        iri = story_iri(group)
+        recs = [records[g] for g in group]
+        first = recs[0]
+        articles = {m.article for m in recs}
+        dates = sorted(m.published for m in recs if m.published)
+        times = sorted(m.time for m in recs if m.time)
+        lines += [
+            f"<{iri}> <{_RDF_TYPE}> <{kg}CanonicalEvent> .",
+            f"<{iri}> <{kg}eventType> <{kg}{first.type}> .",
+            f"<{iri}> <{_LABEL}> {_lit(first.type + ': ' + first.trigger)} .",
+            f"<{iri}> <{kg}articleCount> {_lit(str(len(articles)), _XSD + 'integer')} .",
+        ]
+        if times:
+            lines.append(f"<{iri}> <{kg}time> {_lit(times[0])} .")
+        if dates:
+            lines += [
+                f"<{iri}> <{kg}firstReported> {_lit(dates[0])} .",
+                f"<{iri}> <{kg}lastReported> {_lit(dates[-1])} .",
+            ]
+        lines += [f"<{m}> <{kg}canonicalEvent> <{iri}> ." for m in group]
+    for (a, b), (score, evidence) in sorted(links.items()):
+        node = _link_iri(a, b)
+        lines += [
+            f"<{node}> <{_RDF_TYPE}> <{kg}EventLink> .",
+            f"<{node}> <{kg}linkedEvent> <{a}> .",
+            f"<{node}> <{kg}linkedEvent> <{b}> .",
+            f"<{node}> <{kg}linkScore> {_lit(str(score), _XSD + 'decimal')} .",
+            f"<{node}> <{kg}evidence> {_lit(evidence)} .",
+        ]
+    lines += [f"<{e.article}> <{kg}storyEvent> <{e.iri}> ." for e in new]
+    if lines:
+        store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+    return {
+        "events compared": len(new),
+        "candidates": len(candidates),
+        "stories touched": len(clusters),
+        "linked across articles": sum(1 for g in clusters.values() if len({records[x].article for x in g}) > 1),
+    }
+
+
+# ---------------------------------------------------------------------------------------- claims
 
 
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
 
 
-def _statements(store: Store) -> list[dict]:
-    rows = store.query(
-        """
-        SELECT ?s ?speaker ?kind ?content ?a ?report ?reportAuthor WHERE {
-          ?s a kg:Statement ; kg:kind ?kind ; kg:content ?content ; kg:cueMention/kg:inArticle ?a .
-          OPTIONAL { ?s kg:speaker ?speaker }
-          OPTIONAL { ?s kg:about ?report . ?report kg:author ?reportAuthor }
-        }"""
+def _statement_rows(store: Store, values: str, selection: str) -> list[dict[str, Term]]:
+    return store.query(
+        f"""SELECT ?s ?a ?speaker ?kind ?content ?named ?reportAuthor WHERE {{
+          {values.replace("$SEL", selection)}
+          GRAPH ?a {{
+            ?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m kg:inArticle ?a .
+            OPTIONAL {{ ?s kg:speaker ?speaker }}
+            OPTIONAL {{ ?s <https://schema.org/mentions> ?named }}
+            OPTIONAL {{ ?s kg:about ?report . ?report kg:author ?reportAuthor }}
+          }}
+        }}"""
     ).rows
-    return [
-        {
-            "iri": r["s"].value,
-            "speaker": r["speaker"].value if "speaker" in r else None,
-            "kind": r["kind"].value,
-            "words": _words(r["content"].value),
-            "article": r["a"].value,
-            "about_author": r["reportAuthor"].value if "reportAuthor" in r else None,
-        }
-        for r in rows
+
+
+def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterable[str] = ()) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    selections = [("VALUES ?a { $SEL }", v) for v in _chunks(graphs)] + [
+        ("VALUES ?s { $SEL }", v) for v in _chunks(statements)
     ]
+    for values, sel in selections:
+        for r in _statement_rows(store, values, sel):
+            s = found.setdefault(
+                r["s"].value,
+                {
+                    "iri": r["s"].value,
+                    "article": r["a"].value,
+                    "speaker": r["speaker"].value if "speaker" in r else None,
+                    "kind": r["kind"].value,
+                    "words": _words(r["content"].value),
+                    "named": set(),
+                    "about_author": r["reportAuthor"].value if "reportAuthor" in r else None,
+                },
+            )
+            if "named" in r:
+                s["named"].add(r["named"].value)
+    return found
+
+
+def _related(store: Store, new: dict[str, dict], changed: set[str]) -> set[str]:
+    """Stored statements that could form a claim with, or answer, a new one: same speaker, or a shared actor."""
+    actors = set()
+    for s in new.values():
+        actors |= s["named"] | ({s["speaker"]} if s["speaker"] else set()) | ({s["about_author"]} - {None})
+    found = set()
+    for v in _chunks(actors):
+        for path in ("kg:speaker", "<https://schema.org/mentions>", "kg:about/kg:author"):
+            rows = store.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?x {{ {v} }} ?s {path} ?x ; kg:kind ?k }}").rows
+            found.update(r["s"].value for r in rows)
+    return {s for s in found if not any(s.startswith(g + "/") for g in changed)}
 
 
 def claims_and_responses(statements: list[dict]) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
@@ -199,68 +422,93 @@ def claims_and_responses(statements: list[dict]) -> tuple[dict[str, list[str]], 
                 used.update(group)
                 claims[f"{DATA_NS}story/claim/{hashlib.sha1(group[0].encode()).hexdigest()[:16]}"] = group
     responses = []
+    claims_by_actor: dict[str, list[dict]] = defaultdict(list)
+    for c in statements:
+        if c["kind"] in {"claim", "finding", "accusation"}:
+            for actor in c["named"] | ({c["speaker"]} if c["speaker"] else set()):
+                claims_by_actor[actor].append(c)
     for d in statements:
         if d["kind"] not in {"denial", "criticism"}:
             continue
-        for c in statements:
-            if c["article"] == d["article"] or c["kind"] not in {"claim", "finding", "accusation"}:
-                continue
-            if c["speaker"] == d["speaker"]:
-                continue
-            if len(d["words"] & c["words"]) >= 2 or (d["about_author"] and d["about_author"] == c["speaker"]):
-                responses.append((d["iri"], c["iri"]))
-    return claims, responses
+        seen = set()
+        for actor in d["named"] | ({d["speaker"]} if d["speaker"] else set()) | ({d["about_author"]} - {None}):
+            for c in claims_by_actor[actor]:
+                if c["iri"] in seen or c["article"] == d["article"] or c["speaker"] == d["speaker"]:
+                    continue
+                seen.add(c["iri"])
+                by_report = d["about_author"] is not None and d["about_author"] == c["speaker"]
+                if by_report or len(d["words"] & c["words"]) >= 2:
+                    responses.append((d["iri"], c["iri"]))
+    return claims, sorted(responses)
+
+
+def _update_claims(store: Store, changed: list[str]) -> dict[str, int]:
+    st = STORIES_GRAPH
+    changed_set = set(changed)
+    new = _statements(store, graphs=changed)
+    related = _related(store, new, changed_set)
+    # speakers whose claims are recomputed: of the new statements, and of the changed articles' former ones
+    # the changed articles' statements the stories graph holds (found by their IRIs, which start with the article's)
+    held = store.query(
+        f"""SELECT ?s ?sp WHERE {{ GRAPH <{st}> {{
+          {{ ?c kg:claimStatement ?s ; kg:claimSpeaker ?sp }}
+          UNION {{ ?s kg:respondsTo ?x }} UNION {{ ?x kg:respondsTo ?s }}
+        }} }}"""
+    ).rows
+    former = [r for r in held if r["s"].value.split("/statement/", 1)[0] in changed_set]
+    speakers = {s["speaker"] for s in new.values() if s["speaker"]} | {r["sp"].value for r in former if "sp" in r}
+    old_claims = _stored(
+        store,
+        f"SELECT DISTINCT ?c ?x WHERE {{ VALUES ?sp {{ $VALUES }} "
+        f"GRAPH <{st}> {{ ?c kg:claimSpeaker ?sp ; kg:claimStatement ?x }} }}",
+        speakers,
+    )
+    same_speaker = {r["x"].value for r in old_claims}
+    all_statements = dict(new)
+    all_statements.update(_statements(store, statements=(related | same_speaker) - set(new)))
+    claims, responses = claims_and_responses(list(all_statements.values()))
+    claims = {c: m for c, m in claims.items() if all_statements[m[0]]["speaker"] in speakers}
+    responses = [(d, c) for d, c in responses if d in new or c in new]
+    # remove the former claims of these speakers and the former responses of the changed articles
+    stale = {r["c"].value for r in old_claims}
+    touched = {r["s"].value for r in former} | set(new)
+    for v in _chunks(stale):
+        store.update(
+            f"DELETE {{ GRAPH <{st}> {{ ?c ?p ?o }} }} WHERE {{ VALUES ?c {{ {v} }} GRAPH <{st}> {{ ?c ?p ?o }} }}"
+        )
+    for v in _chunks(touched):
+        store.update(
+            f"DELETE {{ GRAPH <{st}> {{ ?d kg:respondsTo ?x . ?y kg:respondsTo ?d }} }} WHERE {{ VALUES ?d {{ {v} }} "
+            f"GRAPH <{st}> {{ {{ ?d kg:respondsTo ?x }} UNION {{ ?y kg:respondsTo ?d }} }} }}"
+        )
+    kg = KG_NS
+    lines = []
+    for iri, group in claims.items():
+        lines.append(f"<{iri}> <{_RDF_TYPE}> <{kg}Claim> .")
+        lines.append(f"<{iri}> <{kg}claimSpeaker> <{all_statements[group[0]]['speaker']}> .")
+        lines += [f"<{iri}> <{kg}claimStatement> <{s}> ." for s in group]
+    lines += [f"<{d}> <{kg}respondsTo> <{c}> ." for d, c in responses]
+    if lines:
+        store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+    return {"claims": len(claims), "responses across articles": len(responses)}
+
+
+# ---------------------------------------------------------------------------------------- entry points
+
+
+def sync_stories(store: Store) -> dict[str, int]:
+    """Bring the stories graph up to date with the article graphs (a no-op when nothing changed)."""
+    changed = changed_since(store, STORIES_GRAPH)
+    if not changed:
+        return {}
+    counts = {"articles": len(changed)}
+    counts |= _update_events(store, changed)
+    counts |= _update_claims(store, changed)
+    record_taken(store, STORIES_GRAPH, changed)
+    return counts
 
 
 def rebuild_stories(store: Store) -> dict[str, int]:
-    """Recompute the stories graph from every article graph; returns what it found."""
-    events = _events(store)
-    canon, links = canonical_events(events)
-    statements = _statements(store)
-    claims, responses = claims_and_responses(statements)
-    kg = KG_NS
-    lines = []
-
-    def lit(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-    member_of = {}
-    for iri, members in canon.items():
-        articles = {m.article for m in members}
-        dates = sorted(m.published for m in members if m.published)
-        times = sorted(m.time for m in members if m.time)
-        lines.append(f"<{iri}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}CanonicalEvent> .")
-        lines.append(f"<{iri}> <{kg}eventType> <{kg}{members[0].type}> .")
-        lines.append(
-            f"<{iri}> <http://www.w3.org/2000/01/rdf-schema#label> {lit(members[0].type + ': ' + members[0].trigger)} ."
-        )
-        lines.append(f'<{iri}> <{kg}articleCount> "{len(articles)}"^^<http://www.w3.org/2001/XMLSchema#integer> .')
-        if times:
-            lines.append(f"<{iri}> <{kg}time> {lit(times[0])} .")
-        if dates:
-            lines.append(f"<{iri}> <{kg}firstReported> {lit(dates[0])} .")
-            lines.append(f"<{iri}> <{kg}lastReported> {lit(dates[-1])} .")
-        for m in members:
-            lines.append(f"<{m.iri}> <{kg}canonicalEvent> <{iri}> .")
-            member_of[m.iri] = iri
-    for a, b, score, evidence in links:
-        node = f"{DATA_NS}story/link/{hashlib.sha1(f'{a} {b}'.encode()).hexdigest()[:16]}"
-        lines += [
-            f"<{node}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}EventLink> .",
-            f"<{node}> <{kg}linkedEvent> <{a}> .",
-            f"<{node}> <{kg}linkedEvent> <{b}> .",
-            f'<{node}> <{kg}linkScore> "{score}"^^<http://www.w3.org/2001/XMLSchema#decimal> .',
-            f"<{node}> <{kg}evidence> {lit('; '.join(evidence))} .",
-        ]
-    for iri, members in claims.items():
-        lines.append(f"<{iri}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}Claim> .")
-        lines += [f"<{iri}> <{kg}claimStatement> <{s}> ." for s in members]
-    lines += [f"<{d}> <{kg}respondsTo> <{c}> ." for d, c in responses]
-    store.replace_graph(STORIES_GRAPH, "\n".join(lines))
-    return {
-        "events": len(events),
-        "canonical events": len(canon),
-        "linked across articles": sum(1 for m in canon.values() if len({e.article for e in m}) > 1),
-        "claims": len(claims),
-        "responses across articles": len(responses),
-    }
+    """Recompute the stories graph from every article graph (after changing the scoring, say)."""
+    store.update(f"DROP SILENT GRAPH <{STORIES_GRAPH}>")
+    return sync_stories(store)

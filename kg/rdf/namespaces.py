@@ -127,6 +127,11 @@ class KG(DefinedNamespace):
     firstReported: URIRef
     lastReported: URIRef
     EventLink: URIRef
+    storyEvent: URIRef
+    claimSpeaker: URIRef
+    EventMerge: URIRef
+    EventSplit: URIRef
+    correctedEvent: URIRef
     linkedEvent: URIRef
     linkScore: URIRef
     evidence: URIRef
