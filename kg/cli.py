@@ -820,14 +820,15 @@ def stories(fmt, rebuild, store_path):
     from kg.queries import load_query
     from kg.results import FORMATTERS
     from kg.store import open_store
-    from kg.stories import rebuild_stories, sync_stories
+    from kg.stories import rebuild_stories, story_counts, sync_stories
 
     store = open_store(store_path, must_exist=True)
     try:
-        counts = rebuild_stories(store) if rebuild else sync_stories(store)
+        rebuild_stories(store) if rebuild else sync_stories(store)
+        counts = story_counts(store)
         result = store.query(load_query("stories").text)
     finally:
         store.close()
-    if fmt == "table" and counts:
+    if fmt == "table":
         click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))

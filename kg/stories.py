@@ -508,6 +508,24 @@ def sync_stories(store: Store) -> dict[str, int]:
     return counts
 
 
+def story_counts(store: Store) -> dict[str, int]:
+    """What the stories graph holds now."""
+    row = store.query(
+        f"""SELECT (COUNT(DISTINCT ?c) AS ?canonical) (COUNT(DISTINCT ?multi) AS ?linked)
+                  (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?r) AS ?responses) WHERE {{
+          GRAPH <{STORIES_GRAPH}> {{
+            {{ ?c a kg:CanonicalEvent OPTIONAL {{ ?c kg:articleCount ?n FILTER(?n > 1) BIND(?c AS ?multi) }} }}
+            UNION {{ ?claim a kg:Claim }} UNION {{ ?r kg:respondsTo ?x }}
+          }} }}"""
+    ).rows[0]
+    return {
+        "canonical events": int(row["canonical"].value),
+        "linked across articles": int(row["linked"].value),
+        "claims": int(row["claims"].value),
+        "statements answering another article": int(row["responses"].value),
+    }
+
+
 def rebuild_stories(store: Store) -> dict[str, int]:
     """Recompute the stories graph from every article graph (after changing the scoring, say)."""
     store.update(f"DROP SILENT GRAPH <{STORIES_GRAPH}>")
