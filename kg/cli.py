@@ -624,21 +624,29 @@ def _class_name(type_: str) -> str:
 @click.argument("other")
 @_store_option
 def merge(keep, other, store_path):
-    """Record that OTHER is the same actor as KEEP, and rewrite the articles that name it.
+    """Record that OTHER is the same actor (or story) as KEEP, and update the graph.
 
-    KEEP and OTHER are canonical keys (see 'kg entities'), IRIs, or unambiguous names. The
+    For actors, KEEP and OTHER are canonical keys (see 'kg entities'), IRIs, or unambiguous names;
+    the articles that name OTHER are re-extracted. For stories, KEEP and OTHER are story IRIs
+    (kgd:story/event/..., see 'kg stories') or article event IRIs: they become one story. Every
     correction is stored with its time in a graph of its own and applied on every later ingest,
-    so it survives re-ingesting. 'kg split KEEP OTHER' undoes it.
+    so it survives re-ingesting. 'kg split' undoes it.
     """
+    from kg.corrections import is_event_ref, merge_events
     from kg.corrections import merge as run_merge
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
     try:
-        keep_name, other_name, n = run_merge(store, keep, other)
+        if is_event_ref(keep) or is_event_ref(other):
+            a, b = merge_events(store, keep, other)
+            message = f"Merged the stories of {a} and {b}."
+        else:
+            keep_name, other_name, n = run_merge(store, keep, other)
+            message = f"Merged {other_name!r} into {keep_name!r}; {n} article(s) re-extracted."
     finally:
         store.close()
-    click.echo(f"Merged {other_name!r} into {keep_name!r}; {n} article(s) re-extracted.")
+    click.echo(message)
 
 
 @main.command()
@@ -646,16 +654,25 @@ def merge(keep, other, store_path):
 @click.argument("other")
 @_store_option
 def split(keep, other, store_path):
-    """Undo 'kg merge KEEP OTHER': OTHER becomes its own entity again in every article."""
+    """Undo 'kg merge KEEP OTHER': OTHER becomes its own entity again in every article.
+
+    With a story IRI as KEEP and an article event IRI as OTHER, the event is taken out of the
+    story and kept on its own (also after re-ingest).
+    """
+    from kg.corrections import is_event_ref, split_event
     from kg.corrections import split as run_split
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
     try:
-        key, n = run_split(store, keep, other)
+        if is_event_ref(keep) or is_event_ref(other):
+            message = f"Took {split_event(store, keep, other)} out of {keep}."
+        else:
+            key, n = run_split(store, keep, other)
+            message = f"Split {key!r} from {keep!r}; {n} article(s) re-extracted."
     finally:
         store.close()
-    click.echo(f"Split {key!r} from {keep!r}; {n} article(s) re-extracted.")
+    click.echo(message)
 
 
 @main.command()

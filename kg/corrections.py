@@ -1,9 +1,12 @@
-"""User corrections of the entity graph: merge two entities, or split a merge again.
+"""User corrections: merge two entities or split a merge again; merge two stories or take an
+event out of one.
 
 A correction is recorded in a graph of its own (``kgd:graph/corrections``) with its time, as
 provenance, and never inside an article graph. Ingest applies the recorded merges to every
 extraction before mapping, so corrections survive re-ingest; ``merge`` and ``split`` re-ingest the
-affected articles from the text the store keeps, so the article graphs agree at once.
+affected articles from the text the store keeps, so the article graphs agree at once. Event
+corrections name member events (deterministic IRIs), so they too survive re-ingest; the stories
+layer applies them every time it recomputes.
 """
 
 from __future__ import annotations
@@ -198,3 +201,86 @@ def _slug(name: str) -> str:
     from kg.extract.entities import slug
 
     return slug(name)
+
+
+# ------------------------------------------------------------------------------ events and stories
+
+
+def is_event_ref(ref: str) -> bool:
+    """A story (canonical event) or an article's event, as an IRI or in the kgd: short form tables print."""
+    return "/story/event/" in ref or "/event/" in ref or ref.startswith("kgd:story/")
+
+
+def find_event(store: Store, ref: str) -> str:
+    """The member event a reference stands for: the event itself, or a story's first member."""
+    from kg.stories import STORIES_GRAPH
+
+    iri = DATA_NS + ref[4:] if ref.startswith("kgd:") else ref.strip("<>")
+    if "/story/event/" in iri:
+        rows = store.query(
+            f"SELECT (MIN(STR(?e)) AS ?first) WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent <{iri}> }} }}"
+        ).rows
+        if not rows or "first" not in rows[0]:
+            raise KgError(f"no story {ref!r} in the store; see 'kg stories'")
+        return rows[0]["first"].value
+    if not store.query(f"ASK {{ <{iri}> kg:trigger ?t }}").boolean:
+        raise KgError(f"no event {ref!r} in the store; see the story-reports query for event IRIs")
+    return iri
+
+
+def _restory(store: Store, events: list[str]) -> None:
+    """Make the stories layer take the events' articles in again, then sync it."""
+    from kg.stories import STORIES_GRAPH, sync_stories
+
+    articles = " ".join(f"<{e.split('/event/', 1)[0]}>" for e in events)
+    store.update(
+        f"DELETE {{ GRAPH <{STORIES_GRAPH}> {{ ?a kg:cataloguedHash ?h }} }} "
+        f"WHERE {{ VALUES ?a {{ {articles} }} GRAPH <{STORIES_GRAPH}> {{ ?a kg:cataloguedHash ?h }} }}"
+    )
+    sync_stories(store)
+
+
+def merge_events(store: Store, keep_ref: str, other_ref: str) -> tuple[str, str]:
+    """Record that two stories (or events) are one real-world event; returns the two member events."""
+    a, b = sorted((find_event(store, keep_ref), find_event(store, other_ref)))
+    if a == b:
+        raise KgError(f"{keep_ref!r} and {other_ref!r} are the same event")
+    node = _correction_iri("event-merge", a, b)
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    store.update(
+        f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          ?c a kg:EventSplit ; kg:correctedEvent ?e ; ?p ?o . VALUES ?e {{ <{a}> <{b}> }} }} }} ;
+        INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          <{node}> a kg:EventMerge ; kg:correctedEvent <{a}> , <{b}> ; <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> }} }}"""
+    )
+    _restory(store, [a, b])
+    return a, b
+
+
+def split_event(store: Store, story_ref: str, event_ref: str) -> str:
+    """Take an article's event out of a story: it stays on its own, also after re-ingest."""
+    from kg.stories import STORIES_GRAPH
+
+    event = find_event(store, event_ref)
+    story = DATA_NS + story_ref[4:] if story_ref.startswith("kgd:") else story_ref.strip("<>")
+    if "/story/event/" in story and not store.query(
+        f"ASK {{ GRAPH <{STORIES_GRAPH}> {{ <{event}> kg:canonicalEvent <{story}> }} }}"
+    ).boolean:
+        raise KgError(f"event {event_ref!r} is not part of story {story_ref!r}")
+    node = _correction_iri("event-split", event, event)
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    partners = [
+        r["x"].value
+        for r in store.query(
+            f"SELECT ?x WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ "
+            f"?c a kg:EventMerge ; kg:correctedEvent <{event}> , ?x }} }}"
+        ).rows
+    ]
+    store.update(
+        f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          ?c a kg:EventMerge ; kg:correctedEvent <{event}> ; ?p ?o }} }} ;
+        INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          <{node}> a kg:EventSplit ; kg:correctedEvent <{event}> ; <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> }} }}"""
+    )
+    _restory(store, [event, *partners])
+    return event

@@ -90,3 +90,37 @@ def test_same_claim_in_two_articles_is_one_claim(runner, data_dir, tmp_path):
         store.close()
     assert [int(r["n"].value) for r in rows] == [2]
     assert links and all(float(r["score"].value) >= 0.6 and "same type Attack" in r["evidence"].value for r in links)
+
+
+def _top(store_path):
+    store = open_store(store_path, must_exist=True)
+    try:
+        rows = store.query(load_query("stories").text).rows
+        members = store.query(
+            "SELECT ?e ?a WHERE { ?e kg:canonicalEvent ?s ; kg:mention/kg:inArticle ?a }", {"s": rows[0]["story"]}
+        ).rows
+    finally:
+        store.close()
+    return rows[0], sorted({(r["e"].value, r["a"].value) for r in members})
+
+
+def test_stories_can_be_corrected_and_corrections_survive_reingest(runner, data_dir, tmp_path):
+    path = tmp_path / "store"
+    _ingest_in_order(runner, data_dir, path, STORY)
+    top, members = _top(path)
+    assert int(top["articles"].value) == 3
+    # take the last article's event out of the story, using the short form tables print
+    story = "kgd:" + top["story"].value.split("/id/", 1)[1]
+    event = members[-1][0]
+    result = runner.invoke(main, ["split", story, event, "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    top, rest = _top(path)
+    assert int(top["articles"].value) == 2 and event not in {e for e, _ in rest}
+    _ingest_in_order(runner, data_dir, path, STORY)  # re-ingest: the correction holds
+    assert int(_top(path)[0]["articles"].value) == 2
+    # and merging the event back makes one story of three articles again
+    result = runner.invoke(main, ["merge", top["story"].value, event, "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert int(_top(path)[0]["articles"].value) == 3
+    bad = runner.invoke(main, ["merge", "kgd:story/event/0000", event, "--store", str(path)])
+    assert bad.exit_code == 1 and "no story" in bad.output and "Traceback" not in bad.output
