@@ -293,13 +293,21 @@ def _projection_options(func):
         click.option("--type", "types", multiple=True, help="Only nodes of this type (repeatable), e.g. Person."),
         click.option("--min-weight", type=float, default=0.0, help="Only edges at least this heavy."),
         click.option("--article", help="Only edges from this article (id or IRI)."),
+        click.option(
+            "--canonical",
+            is_flag=True,
+            help="Draw stories (canonical events, see 'kg stories') instead of each article's events: "
+            "an attack fifty articles report is one node, and actors who share it count it once.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article):
+def _build_projection(
+    store, projection, edges_query, nodes_query, since, until, types, min_weight, article, canonical
+):
     from kg.analyze.projections import build_projection
     from kg.read.dates import parse_user_date
 
@@ -313,6 +321,7 @@ def _build_projection(store, projection, edges_query, nodes_query, since, until,
         types=tuple(types),
         min_weight=min_weight,
         article=article,
+        canonical=canonical,
     )
 
 
@@ -331,7 +340,7 @@ GRAPH_FORMATS = ("gexf", "graphml", "csv")
 @_projection_options
 @_store_option
 def export(
-    fmt, out, static, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path
+    fmt, out, static, store_path, **projection_options
 ):
     """Write the graph as RDF (ttl, nt, trig, nq, jsonld), or a network for Gephi (gexf, graphml, csv).
 
@@ -356,13 +365,12 @@ def export(
     store = open_store(store_path, must_exist=True)
     try:
         if fmt in GRAPH_FORMATS:
-            proj = _build_projection(
-                store, projection, edges_query, nodes_query, since, until, types, min_weight, article
-            )
+            proj = _build_projection(store, **projection_options)
             _write_network(proj, fmt, out, dynamic=not static)
             return
         chosen = format_for(fmt, out)
         graph = None
+        article = projection_options["article"]
         if article:
             graph = article if article.startswith("http") else str(article_iri(article))
         data = store.dump(chosen.name, graph=graph)
@@ -410,7 +418,7 @@ def _write_network(proj, fmt: str, out: str | None, *, dynamic: bool) -> None:
 @_projection_options
 @_store_option
 def analyze(
-    fmt, top, write_back, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path
+    fmt, top, write_back, store_path, **projection_options
 ):
     """Network analysis of a projection: size, and per actor degree, weighted degree, PageRank,
     betweenness (estimated from sampled sources above 300 nodes), Louvain community (seeded, deterministic), and who
@@ -429,7 +437,7 @@ def analyze(
 
     store = open_store(store_path, must_exist=True)
     try:
-        proj = _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article)
+        proj = _build_projection(store, **projection_options)
         result = run_analysis(proj)
         if write_back:
             store.replace_graph(f"{DATA_NS}graph/analysis", scores_as_ntriples(result))
@@ -703,7 +711,7 @@ def link(endpoint, lang, timeout, store_path):
 @click.option("--title", default="kg network", show_default=True)
 @_projection_options
 @_store_option
-def view(out, title, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path):
+def view(out, title, store_path, **projection_options):
     """Write a self-contained interactive HTML page of a projection (opens offline, no CDN).
 
     Colours by type, sizes by PageRank, details on hover (type, aliases, articles), and a
@@ -714,7 +722,7 @@ def view(out, title, projection, edges_query, nodes_query, since, until, types, 
 
     store = open_store(store_path, must_exist=True)
     try:
-        proj = _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article)
+        proj = _build_projection(store, **projection_options)
     finally:
         store.close()
     Path(out).write_text(to_html(proj, title=title), encoding="utf-8")
@@ -726,14 +734,14 @@ def view(out, title, projection, edges_query, nodes_query, since, until, types, 
 @click.option("--title", default="", help="Title above the picture.")
 @_projection_options
 @_store_option
-def plot(out, title, projection, edges_query, nodes_query, since, until, types, min_weight, article, store_path):
+def plot(out, title, store_path, **projection_options):
     """Write a static PNG picture of a projection (matplotlib), for reports."""
     from kg.export.plot import plot_png
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
     try:
-        proj = _build_projection(store, projection, edges_query, nodes_query, since, until, types, min_weight, article)
+        proj = _build_projection(store, **projection_options)
     finally:
         store.close()
     plot_png(proj, Path(out), title=title)

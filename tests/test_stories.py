@@ -124,3 +124,29 @@ def test_stories_can_be_corrected_and_corrections_survive_reingest(runner, data_
     assert int(_top(path)[0]["articles"].value) == 3
     bad = runner.invoke(main, ["merge", "kgd:story/event/0000", event, "--store", str(path)])
     assert bad.exit_code == 1 and "no story" in bad.output and "Traceback" not in bad.output
+
+
+def test_canonical_projection_counts_the_event_once(runner, data_dir, tmp_path):
+    from kg.analyze.projections import build_projection
+
+    path = tmp_path / "store"
+    _ingest_in_order(runner, data_dir, path, STORY)
+    store = open_store(path, must_exist=True)
+    try:
+        per_article = build_projection(store, "bipartite")
+        canonical = build_projection(store, "bipartite", canonical=True)
+        top = store.query(load_query("stories").text).rows[0]["story"].value
+    finally:
+        store.close()
+    attacks = [n for n in per_article.nodes.values() if n.type == "Attack"]
+    assert len({a for n in attacks for a in n.articles}) == 3 and len(attacks) >= 3
+    node = canonical.nodes[top]
+    assert node.type == "Attack" and len(node.articles) == 3 and node.label.startswith("Attack")
+    # every actor edge to the story is one edge carrying all the articles that report it
+    into_story = [e for e in canonical.edges.values() if e.target == top]
+    assert into_story and all(e.weight == 1.0 for e in into_story)
+    assert max(len(e.articles) for e in into_story) == 3
+    result = runner.invoke(
+        main, ["export", "--format", "gexf", "--projection", "bipartite", "--canonical", "--store", str(path)]
+    )
+    assert result.exit_code == 0 and top in result.output

@@ -120,6 +120,7 @@ def build_projection(
 ) -> Projection:
     """The named (or the user's own) projection, filtered with :func:`filter_projection`'s options."""
     edge_text, node_text = projection_queries(name, edges_query, nodes_query)
+    canonical = filters.pop("canonical", False)
     edges: dict[tuple[str, str, str], Edge] = {}
     for row in store.query(edge_text).rows:
         if "source" not in row or "target" not in row:
@@ -157,7 +158,49 @@ def build_projection(
         for iri in (s, t):
             nodes.setdefault(iri, Node(iri, _short(iri)))
     projection = Projection(name or "custom", nodes, edges)
+    if canonical:
+        projection = to_canonical(projection, store)
     return filter_projection(projection, **filters)
+
+
+def to_canonical(p: Projection, store: Store) -> Projection:
+    """Replace each article's event by its story (canonical event): nodes merge, and edges merge
+    with their evidence, so that an event reported by many articles counts once (``via`` is mapped
+    too) while every article stays on the edge."""
+    from kg.stories import STORIES_GRAPH
+
+    rows = store.query(
+        f"SELECT ?e ?c ?label WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent ?c . ?c rdfs:label ?label }} }}"
+    ).rows
+    story = {r["e"].value: r["c"].value for r in rows}
+    labels = {r["c"].value: r["label"].value for r in rows}
+
+    def to(iri: str) -> str:
+        return story.get(iri, iri)
+
+    nodes: dict[str, Node] = {}
+    for node in p.nodes.values():
+        iri = to(node.id)
+        merged = nodes.setdefault(iri, Node(iri, labels.get(iri, node.label), node.type))
+        merged.articles |= node.articles
+        merged.start, merged.end = _widen(_widen((merged.start, merged.end), node.start), node.end)
+        for key, value in node.attrs.items():
+            values = merged.attrs[key].split("; ") if key in merged.attrs else []
+            merged.attrs[key] = "; ".join(dict.fromkeys([*values, *value.split("; ")]))
+    edges: dict[tuple[str, str, str], Edge] = {}
+    for edge in p.edges.values():
+        key = (to(edge.source), to(edge.target), edge.kind)
+        if key[0] == key[1]:
+            continue
+        merged = edges.setdefault(key, Edge(*key))
+        if edge.via:
+            merged.via |= {to(v) for v in edge.via}
+            merged.weight = float(len(merged.via))
+        else:
+            merged.weight += edge.weight
+        merged.articles |= edge.articles
+        merged.start, merged.end = _widen(_widen((merged.start, merged.end), edge.start), edge.end)
+    return Projection(p.name, nodes, edges)
 
 
 def _date(row) -> str | None:
