@@ -133,10 +133,12 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
     gold_mentions: list[EventMention] = []
     predicted: list[EventMention] = []
     bags: dict[str, dict[str, Counter]] = defaultdict(dict)
+    entity_data = _EntityData()
     for gold, (doc, x) in zip(golds, extract_docs(articles), strict=True):
         topic = _topic(gold.id, topic_pattern)
         bags[topic][gold.id] = content_lemmas(doc)
         tokens = _Tokens(gold.text)
+        entity_data.add(topic, gold, doc, x, tokens)
         names = {e.id: e.name for e in x.entities}
         ours = []
         for ev in x.events:
@@ -174,7 +176,7 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
         for doc_id, story in story_groups(topic_bags).items():
             story_of[doc_id] = f"{topic}:{story}"
     key_chains = list(key.values())
-    results = {}
+    results: dict = {"entities": _entity_results(entity_data)}
     for setting, mentions in (("gold mentions", gold_mentions), ("predicted mentions", predicted)):
         by_topic: dict[str, list[EventMention]] = defaultdict(list)
         for m in mentions:
@@ -185,14 +187,67 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
     return {"documents": len(golds), "gold chains": len(key_chains), "doc threshold": DOC_THRESHOLD, **results}
 
 
+@dataclass
+class _EntityData:
+    """Entity mentions for cross-document scoring. kg's chains are its canonical keys (type and
+    normalised name, the same in every article of a topic); the baseline puts mentions with the
+    same head lemma in one chain."""
+
+    key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    gold: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # id -> (kg, lemma)
+    predicted: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, topic: str, gold, doc, x, tokens) -> None:
+        ours = [(tuple(span), e.id) for e in x.entities for span in e.mentions]
+        gold_spans = [
+            (tuple(span), ent["chain"]) for ent in gold.entities if ent.get("chain") for span in ent["mentions"]
+        ]
+        for span, chain in gold_spans:
+            mid = f"{gold.id}:{span[0]}-{span[1]}"
+            self.key[f"{topic}:{chain}"].add(mid)
+            match = next((k for s, k in ours if tokens.jaccard(span, s) >= 0.5), None)
+            ours_key = f"{topic}:{match}" if match else f"{mid}:alone"
+            self.gold[mid].append((ours_key, f"{topic}:{_root_lemma(doc, span)}"))
+        taken: set[str] = set()
+        for span, k in ours:
+            same = next((s for s, _ in gold_spans if tokens.jaccard(span, s) >= 0.5), None)
+            mid = f"{gold.id}:{(same or span)[0]}-{(same or span)[1]}"
+            if mid in taken:
+                mid = f"{gold.id}:{span[0]}-{span[1]}:pred"
+            taken.add(mid)
+            self.predicted[mid].append((f"{topic}:{k}", f"{topic}:{_root_lemma(doc, span)}"))
+
+
+def _entity_results(data: _EntityData) -> dict:
+    from kg.coref_metrics import conll
+
+    key_chains = list(data.key.values())
+    out = {"gold chains": len(key_chains)}
+    for setting, mentions in (("gold mentions", data.gold), ("predicted mentions", data.predicted)):
+        ours: dict[str, set[str]] = defaultdict(set)
+        lemma: dict[str, set[str]] = defaultdict(set)
+        for mid, [(k, lem), *_] in mentions.items():
+            ours[k].add(mid)
+            lemma[lem].add(mid)
+        out[setting] = {
+            "kg": conll(key_chains, list(ours.values())),
+            "lemma baseline": conll(key_chains, list(lemma.values())),
+        }
+    return out
+
+
 def format_crossdoc(result: dict) -> str:
-    lines = [f"cross-document event coreference: {result['documents']} documents, {result['gold chains']} gold chains"]
-    header = f"{'mentions':20} {'method':16} {'MUC F1':>7} {'B3 F1':>7} {'CEAF-e F1':>9} {'CoNLL F1':>9}"
-    lines += [header, "-" * len(header)]
-    for setting in ("gold mentions", "predicted mentions"):
-        for method, s in result[setting].items():
-            lines.append(
-                f"{setting:20} {method:16} {s['muc']['f1']:7.3f} {s['b3']['f1']:7.3f} {s['ceafe']['f1']:9.3f} "
-                f"{s['conll_f1']:9.3f}"
-            )
-    return "\n".join(lines)
+    lines = []
+    for title, part in (("event", result), ("entity", result["entities"])):
+        chains = part["gold chains"]
+        lines.append(f"cross-document {title} coreference: {result['documents']} documents, {chains} gold chains")
+        header = f"{'mentions':20} {'method':16} {'MUC F1':>7} {'B3 F1':>7} {'CEAF-e F1':>9} {'CoNLL F1':>9}"
+        lines += [header, "-" * len(header)]
+        for setting in ("gold mentions", "predicted mentions"):
+            for method, s in part[setting].items():
+                lines.append(
+                    f"{setting:20} {method:16} {s['muc']['f1']:7.3f} {s['b3']['f1']:7.3f} {s['ceafe']['f1']:9.3f} "
+                    f"{s['conll_f1']:9.3f}"
+                )
+        lines.append("")
+    return "\n".join(lines).rstrip()

@@ -132,24 +132,19 @@ def _lit(text: str, datatype: str | None = None) -> str:
 
 def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable[str] = ()) -> list[EventRecord]:
     """Typed events of the given article graphs, or the given events, with what scoring needs."""
-    types = " ".join(f"kg:{t}" for t in TYPED)
+    types = ", ".join(f"kg:{t}" for t in TYPED)
     records: dict[str, EventRecord] = {}
-    selections = [f"VALUES ?a {{ {v} }}" for v in _chunks(graphs)] + [f"VALUES ?e {{ {v} }}" for v in _chunks(events)]
-    for values in selections:
-        rows = store.query(
-            f"""SELECT ?e ?a ?type ?trigger ?time ?published ?place ?who WHERE {{
-              {values}
-              GRAPH ?a {{
-                ?e a ?type ; kg:trigger ?trigger ; kg:mention ?m .
-                ?m kg:inArticle ?a .
-                VALUES ?type {{ {types} }}
+    body = f"""?e kg:trigger ?trigger ; a ?type ; kg:mention ?m . ?m kg:inArticle ?a .
+                FILTER(?type IN ({types}))
                 OPTIONAL {{ ?e kg:time ?time }}
                 OPTIONAL {{ ?a schema:datePublished ?published }}
                 OPTIONAL {{ ?e sem:hasPlace ?place }}
-                OPTIONAL {{ ?e sem:hasActor ?who }}
-              }}
-            }}"""
-        ).rows
+                OPTIONAL {{ ?e sem:hasActor ?who }}"""
+    # one query per article graph, named as a constant: Oxigraph plans GRAPH ?a with OPTIONALs badly
+    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {body.replace('?a', f'<{g}>')} }}" for g in sorted(graphs)]
+    selections += [f"VALUES ?e {{ {v} }} {body}" for v in _chunks(events)]
+    for selection in selections:
+        rows = store.query(f"SELECT ?e ?a ?type ?trigger ?time ?published ?place ?who WHERE {{ {selection} }}").rows
         for r in rows:
             iri = r["e"].value
             rec = records.get(iri)
@@ -168,18 +163,54 @@ def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable
     return sorted(records.values(), key=lambda e: e.iri)
 
 
+def _when(time: str | None, published: str | None) -> tuple[str, int] | None:
+    """The date bucket an event is indexed under: weeks of ``DAYS_APART`` days from its time (else its
+    article's date); a time of only a year or month is "coarse" and meets every week."""
+    if time and len(time) < 10:
+        return ("coarse", 0)
+    day = _day(time or published)
+    return ("week", day.toordinal() // DAYS_APART) if day else None
+
+
+def _meets(a: tuple[str, int] | None, b: tuple[str, int] | None) -> bool:
+    """Whether events in these buckets can have compatible times (a superset of :func:`_time_score`)."""
+    if a is None or b is None:
+        return False
+    return a[0] == "coarse" or b[0] == "coarse" or abs(a[1] - b[1]) <= 1
+
+
+def _keys(e: EventRecord) -> set[tuple[str, str]]:
+    return {(e.type, who) for who in e.participants | ({e.place} if e.place else set())}
+
+
 def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[str]:
-    """Stored events that could be the same as a new one: same type and a shared participant or place."""
-    keys = sorted({(e.type, who) for e in new for who in e.participants | ({e.place} if e.place else set())})
+    """Stored events that could be the same as a new one, found through the store's indexes: same
+    type, a shared participant or place, and a date bucket that meets the new event's."""
+    wanted: dict[tuple[str, str], list[tuple[str, int] | None]] = defaultdict(list)
+    for e in new:
+        for key in _keys(e):
+            wanted[key].append(_when(e.time, e.published))
+    keys = sorted(wanted)
     found: set[str] = set()
     for i in range(0, len(keys), _CHUNK):
         pairs = " ".join(f"(kg:{t} <{who}>)" for t, who in keys[i : i + _CHUNK])
         for prop in ("sem:hasActor", "sem:hasPlace"):
             rows = store.query(
-                f"SELECT DISTINCT ?e WHERE {{ VALUES (?type ?who) {{ {pairs} }} ?e {prop} ?who ; a ?type }}"
-            )
-            found.update(r["e"].value for r in rows.rows)
-    return {e for e in found if not any(e.startswith(g + "/") for g in exclude)}
+                f"""SELECT DISTINCT ?e ?type ?who ?time ?published WHERE {{
+                  VALUES (?type ?who) {{ {pairs} }}
+                  ?e {prop} ?who ; a ?type ; kg:mention ?m .
+                  ?m kg:inArticle ?a
+                  OPTIONAL {{ ?e kg:time ?time }}
+                  OPTIONAL {{ ?a schema:datePublished ?published }}
+                }}"""
+            ).rows
+            for r in rows:
+                published = r["published"].value if "published" in r else None
+                when = _when(r["time"].value if "time" in r else None, published)
+                key = (r["type"].value.rsplit("#", 1)[-1], r["who"].value)
+                if any(_meets(when, w) for w in wanted[key]):
+                    found.add(r["e"].value)
+    return {e for e in found if e.split("/event/", 1)[0] not in exclude}
 
 
 def _stored(store: Store, query: str, values: Iterable[str]) -> list[dict[str, Term]]:
@@ -242,7 +273,7 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
             store, f"SELECT ?e WHERE {{ VALUES ?c {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", canon
         )
     }
-    old = {e for e in members | seeds if not any(e.startswith(g + "/") for g in changed_set)}
+    old = {e for e in members | seeds if e.split("/event/", 1)[0] not in changed_set}
     records = {e.iri: e for e in new}
     records.update({e.iri: e for e in _event_records(store, events=old)})
     # links among the old members stay as stored; links of new events are scored against candidates
@@ -257,16 +288,20 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
         a, b = r["a"].value, r["b"].value
         if a in records and b in records and not {a, b} & alone:
             links[(a, b)] = (float(r["score"].value), r["evidence"].value)
-    by_key: dict[tuple[str, str], list[EventRecord]] = defaultdict(list)
+    by_key: dict[tuple[str, str], dict[tuple[str, int], list[EventRecord]]] = defaultdict(lambda: defaultdict(list))
     for e in records.values():
-        for who in e.participants | ({e.place} if e.place else set()):
-            by_key[(e.type, who)].append(e)
+        when = _when(e.time, e.published)
+        if when is not None:
+            for key in _keys(e):
+                by_key[key][when].append(e)
     for e in new:
-        if e.iri in alone:
+        when = _when(e.time, e.published)
+        if e.iri in alone or when is None:
             continue
         seen = set()
-        for who in e.participants | ({e.place} if e.place else set()):
-            for other in by_key[(e.type, who)]:
+        for key in _keys(e):
+            nearby = (other for bucket, group in by_key[key].items() if _meets(when, bucket) for other in group)
+            for other in nearby:
                 if other.iri == e.iri or other.iri in seen or other.iri in alone:
                     continue
                 seen.add(other.iri)
@@ -349,27 +384,20 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
 
 
-def _statement_rows(store: Store, values: str, selection: str) -> list[dict[str, Term]]:
-    return store.query(
-        f"""SELECT ?s ?a ?speaker ?kind ?content ?named ?reportAuthor WHERE {{
-          {values.replace("$SEL", selection)}
-          GRAPH ?a {{
-            ?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m kg:inArticle ?a .
-            OPTIONAL {{ ?s kg:speaker ?speaker }}
-            OPTIONAL {{ ?s <https://schema.org/mentions> ?named }}
-            OPTIONAL {{ ?s kg:about ?report . ?report kg:author ?reportAuthor }}
-          }}
-        }}"""
-    ).rows
+_STATEMENT = """?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m kg:inArticle ?a .
+            OPTIONAL { ?s kg:speaker ?speaker }
+            OPTIONAL { ?s <https://schema.org/mentions> ?named }
+            OPTIONAL { ?s kg:about ?report . ?report kg:author ?reportAuthor }"""
 
 
 def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterable[str] = ()) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    selections = [("VALUES ?a { $SEL }", v) for v in _chunks(graphs)] + [
-        ("VALUES ?s { $SEL }", v) for v in _chunks(statements)
-    ]
-    for values, sel in selections:
-        for r in _statement_rows(store, values, sel):
+    # per article graph, named as a constant (see _event_records); statements by IRI over all graphs
+    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {_STATEMENT.replace('?a', f'<{g}>')} }}" for g in sorted(graphs)]
+    selections += [f"VALUES ?s {{ {v} }} {_STATEMENT}" for v in _chunks(statements)]
+    for selection in selections:
+        rows = store.query(f"SELECT ?s ?a ?speaker ?kind ?content ?named ?reportAuthor WHERE {{ {selection} }}").rows
+        for r in rows:
             s = found.setdefault(
                 r["s"].value,
                 {
@@ -397,7 +425,7 @@ def _related(store: Store, new: dict[str, dict], changed: set[str]) -> set[str]:
         for path in ("kg:speaker", "<https://schema.org/mentions>", "kg:about/kg:author"):
             rows = store.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?x {{ {v} }} ?s {path} ?x ; kg:kind ?k }}").rows
             found.update(r["s"].value for r in rows)
-    return {s for s in found if not any(s.startswith(g + "/") for g in changed)}
+    return {s for s in found if s.split("/statement/", 1)[0] not in changed}
 
 
 def claims_and_responses(statements: list[dict]) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
