@@ -183,33 +183,44 @@ def _keys(e: EventRecord) -> set[tuple[str, str]]:
     return {(e.type, who) for who in e.participants | ({e.place} if e.place else set())}
 
 
+def _block_keys(e: EventRecord) -> list[str]:
+    """The index keys a story member is stored under: type, participant or place, date bucket."""
+    when = _when(e.time, e.published)
+    if when is None:
+        return []
+    return sorted(f"{t} {who} {when[0]}{when[1]}" for t, who in _keys(e))
+
+
 def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[str]:
-    """Stored events that could be the same as a new one, found through the store's indexes: same
-    type, a shared participant or place, and a date bucket that meets the new event's."""
-    wanted: dict[tuple[str, str], list[tuple[str, int] | None]] = defaultdict(list)
+    """Stored events that could be the same as a new one, looked up by index key (``kg:blockKey``
+    in the stories graph): same type, a shared participant or place, and a date bucket that meets
+    the new event's (the same or a neighbouring week, or a coarse time). Only a new event with a
+    coarse time (a year, a month) looks at every bucket of its type and participant."""
+    keys: set[str] = set()
+    coarse: set[tuple[str, str]] = set()
     for e in new:
-        for key in _keys(e):
-            wanted[key].append(_when(e.time, e.published))
-    keys = sorted(wanted)
+        when = _when(e.time, e.published)
+        if when is None:
+            continue
+        for t, who in _keys(e):
+            if when[0] == "coarse":
+                coarse.add((t, who))
+                continue
+            keys |= {f"{t} {who} week{w}" for w in (when[1] - 1, when[1], when[1] + 1)} | {f"{t} {who} coarse0"}
     found: set[str] = set()
-    for i in range(0, len(keys), _CHUNK):
-        pairs = " ".join(f"(kg:{t} <{who}>)" for t, who in keys[i : i + _CHUNK])
-        for prop in ("sem:hasActor", "sem:hasPlace"):
-            rows = store.query(
-                f"""SELECT DISTINCT ?e ?type ?who ?time ?published WHERE {{
-                  VALUES (?type ?who) {{ {pairs} }}
-                  ?e {prop} ?who ; a ?type ; kg:mention ?m .
-                  ?m kg:inArticle ?a
-                  OPTIONAL {{ ?e kg:time ?time }}
-                  OPTIONAL {{ ?a schema:datePublished ?published }}
-                }}"""
-            ).rows
-            for r in rows:
-                published = r["published"].value if "published" in r else None
-                when = _when(r["time"].value if "time" in r else None, published)
-                key = (r["type"].value.rsplit("#", 1)[-1], r["who"].value)
-                if any(_meets(when, w) for w in wanted[key]):
-                    found.add(r["e"].value)
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), _CHUNK):
+        values = " ".join(_lit(k) for k in ordered[i : i + _CHUNK])
+        rows = store.query(
+            f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{STORIES_GRAPH}> {{ ?e kg:blockKey ?k }} }}"
+        ).rows
+        found.update(r["e"].value for r in rows)
+    for t, who in sorted(coarse):
+        rows = store.query(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:blockKey ?k }} "
+            f"FILTER(STRSTARTS(?k, {_lit(f'{t} {who} ')})) }}"
+        ).rows
+        found.update(r["e"].value for r in rows)
     return {e for e in found if e.split("/event/", 1)[0] not in exclude}
 
 
@@ -322,6 +333,11 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
         for v in _chunks(canon)
     ]
     deletes += [
+        f"DELETE {{ GRAPH <{st}> {{ ?e kg:blockKey ?k }} }}\n"
+        f"WHERE {{ VALUES ?e {{ {v} }} GRAPH <{st}> {{ ?e kg:blockKey ?k }} }}"
+        for v in _chunks(touched)
+    ]
+    deletes += [
         f"DELETE {{ GRAPH <{st}> {{ ?e kg:canonicalEvent ?c . ?l ?p ?o }} }} WHERE {{ VALUES ?e {{ {v} }} "
         f"GRAPH <{st}> {{ {{ ?e kg:canonicalEvent ?c }} UNION {{ ?l kg:linkedEvent ?e ; ?p ?o }} }} }}"
         for v in _chunks(touched)
@@ -357,6 +373,7 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
                 f"<{iri}> <{kg}lastReported> {_lit(dates[-1])} .",
             ]
         lines += [f"<{m}> <{kg}canonicalEvent> <{iri}> ." for m in group]
+        lines += [f"<{m.iri}> <{kg}blockKey> {_lit(k)} ." for m in recs for k in _block_keys(m)]
     for (a, b), (score, evidence) in sorted(links.items()):
         node = _link_iri(a, b)
         lines += [

@@ -129,6 +129,7 @@ class KG(DefinedNamespace):
     EventLink: URIRef
     storyEvent: URIRef
     claimSpeaker: URIRef
+    blockKey: URIRef
     EventMerge: URIRef
     EventSplit: URIRef
     correctedEvent: URIRef
