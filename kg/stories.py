@@ -224,6 +224,13 @@ def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[
     return {e for e in found if e.split("/event/", 1)[0] not in exclude}
 
 
+def _run(store: Store, operations: list[str], size: int = 500) -> None:
+    """Run update operations in requests of ``size``; each names its subject or object as a constant,
+    which Oxigraph answers from its indexes (a VALUES block there makes it scan the graph)."""
+    for i in range(0, len(operations), size):
+        store.update(" ;\n".join(operations[i : i + size]))
+
+
 def _stored(store: Store, query: str, values: Iterable[str]) -> list[dict[str, Term]]:
     out = []
     for v in _chunks(values):
@@ -259,52 +266,15 @@ def _link_iri(a: str, b: str) -> str:
     return f"{DATA_NS}story/link/{hashlib.sha1(f'{a} {b}'.encode()).hexdigest()[:16]}"
 
 
-def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
-    st = STORIES_GRAPH
-    changed_set = set(changed)
-    new = _event_records(store, graphs=changed)
-    new_iris = {e.iri for e in new}
-    must, alone = _corrections(store)
-    # canonical events touched: those of the changed articles' former events, and of the candidates
-    former = _stored(
-        store, f"SELECT ?e WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}", changed
-    )
-    candidates = _candidates(store, new, changed_set)
-    partners = {x for pair in must for x in pair if set(pair) & (new_iris | candidates)}
-    seeds = {r["e"].value for r in former} | candidates | (partners - new_iris)
-    canon = {
-        r["c"].value
-        for r in _stored(
-            store, f"SELECT ?c WHERE {{ VALUES ?e {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", seeds
-        )
-    }
-    members = {
-        r["e"].value
-        for r in _stored(
-            store, f"SELECT ?e WHERE {{ VALUES ?c {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", canon
-        )
-    }
-    old = {e for e in members | seeds if e.split("/event/", 1)[0] not in changed_set}
-    records = {e.iri: e for e in new}
-    records.update({e.iri: e for e in _event_records(store, events=old)})
-    # links among the old members stay as stored; links of new events are scored against candidates
-    stored_links = _stored(
-        store,
-        f"""SELECT ?l ?a ?b ?score ?evidence WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{
-          ?l kg:linkedEvent ?a , ?b ; kg:linkScore ?score ; kg:evidence ?evidence . FILTER(STR(?a) < STR(?b)) }} }}""",
-        old,
-    )
-    links: dict[tuple[str, str], tuple[float, str]] = {}
-    for r in stored_links:
-        a, b = r["a"].value, r["b"].value
-        if a in records and b in records and not {a, b} & alone:
-            links[(a, b)] = (float(r["score"].value), r["evidence"].value)
+def _score_new(new: list[EventRecord], others: list[EventRecord], alone: set[str]) -> dict:
+    """Links of each new event to the others (new ones included) that meet it in the index."""
     by_key: dict[tuple[str, str], dict[tuple[str, int], list[EventRecord]]] = defaultdict(lambda: defaultdict(list))
-    for e in records.values():
+    for e in others:
         when = _when(e.time, e.published)
         if when is not None:
             for key in _keys(e):
                 by_key[key][when].append(e)
+    links: dict[tuple[str, str], tuple[float, str]] = {}
     for e in new:
         when = _when(e.time, e.published)
         if e.iri in alone or when is None:
@@ -319,6 +289,53 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
                 score, evidence = pair_score(e, other)
                 if score >= THRESHOLD:
                     links[tuple(sorted((e.iri, other.iri)))] = (score, "; ".join(evidence))
+    return links
+
+
+def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
+    st = STORIES_GRAPH
+    changed_set = set(changed)
+    new = _event_records(store, graphs=changed)
+    new_iris = {e.iri for e in new}
+    must, alone = _corrections(store)
+    # 1. score the new events against the candidates the index gives
+    candidates = {e.iri: e for e in _event_records(store, events=_candidates(store, new, changed_set))}
+    links = _score_new(new, new + list(candidates.values()), alone)
+    # 2. the stories that change: those of the changed articles' former events, of linked
+    #    candidates, and of correction partners; their members and stored links are read
+    former = _stored(
+        store, f"SELECT ?e WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}", changed
+    )
+    linked = {x for pair in links for x in pair} - new_iris
+    partners = {x for pair in must for x in pair if set(pair) & (new_iris | linked)}
+    seeds = {r["e"].value for r in former} | linked | (partners - new_iris)
+    canon = {
+        r["c"].value
+        for r in _stored(
+            store, f"SELECT ?c WHERE {{ VALUES ?e {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", seeds
+        )
+    }
+    old_groups: dict[str, set[str]] = defaultdict(set)
+    for r in _stored(
+        store, f"SELECT ?e ?c WHERE {{ VALUES ?c {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", canon
+    ):
+        old_groups[r["c"].value].add(r["e"].value)
+    members = {e for group in old_groups.values() for e in group}
+    old = {e for e in members | seeds if e.split("/event/", 1)[0] not in changed_set}
+    records = {e.iri: e for e in new}
+    records.update({k: v for k, v in candidates.items() if k in old})
+    records.update({e.iri: e for e in _event_records(store, events=old - set(records))})
+    # links among the old members stay as stored
+    stored_links = _stored(
+        store,
+        f"""SELECT ?l ?a ?b ?score ?evidence WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{
+          ?l kg:linkedEvent ?a , ?b ; kg:linkScore ?score ; kg:evidence ?evidence . FILTER(STR(?a) < STR(?b)) }} }}""",
+        old,
+    )
+    for r in stored_links:
+        a, b = r["a"].value, r["b"].value
+        if a in records and b in records and not {a, b} & (alone | new_iris):  # new events were scored afresh
+            links.setdefault((a, b), (float(r["score"].value), r["evidence"].value))
     for a, b in must:
         if a in records and b in records:
             links[(a, b)] = (1.0, "merged by a correction")
@@ -326,29 +343,23 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
     for a, b in links:
         groups.union(a, b)
     clusters = groups.groups()
-    # replace what the touched stories said with the recomputed ones
-    touched = set(records) | {r["e"].value for r in former}
-    deletes = [
-        f"DELETE {{ GRAPH <{st}> {{ ?c ?p ?o }} }} WHERE {{ VALUES ?c {{ {v} }} GRAPH <{st}> {{ ?c ?p ?o }} }}"
-        for v in _chunks(canon)
-    ]
-    deletes += [
-        f"DELETE {{ GRAPH <{st}> {{ ?e kg:blockKey ?k }} }}\n"
-        f"WHERE {{ VALUES ?e {{ {v} }} GRAPH <{st}> {{ ?e kg:blockKey ?k }} }}"
-        for v in _chunks(touched)
-    ]
-    deletes += [
-        f"DELETE {{ GRAPH <{st}> {{ ?e kg:canonicalEvent ?c . ?l ?p ?o }} }} WHERE {{ VALUES ?e {{ {v} }} "
-        f"GRAPH <{st}> {{ {{ ?e kg:canonicalEvent ?c }} UNION {{ ?l kg:linkedEvent ?e ; ?p ?o }} }} }}"
-        for v in _chunks(touched)
-    ]
-    deletes += [
-        f"DELETE {{ GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}\n"
-        f"WHERE {{ VALUES ?a {{ {v} }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}"
-        for v in _chunks(changed)
-    ]
-    for d in deletes:
-        store.update(d)
+    # a story whose members are exactly as before, none of them new, stays as stored; the others
+    # are replaced with the recomputed ones
+    before = {frozenset(g) for g in old_groups.values()}
+    kept = {x for g in clusters.values() if frozenset(g) in before and not set(g) & new_iris for x in g}
+    clusters = {root: g for root, g in clusters.items() if not set(g) <= kept}
+    links = {pair: v for pair, v in links.items() if pair[0] not in kept}
+    canon -= {c for c, g in old_groups.items() if g <= kept}
+    touched = (set(records) | {r["e"].value for r in former}) - kept
+    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted(canon)]
+    for e in sorted(touched):
+        ops += [
+            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:blockKey ?k }} }}",
+            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:canonicalEvent ?c }} }}",
+            f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
+        ]
+    ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in changed]
+    _run(store, ops)
     lines = []
     kg = KG_NS
     for group in clusters.values():
@@ -517,15 +528,13 @@ def _update_claims(store: Store, changed: list[str]) -> dict[str, int]:
     # remove the former claims of these speakers and the former responses of the changed articles
     stale = {r["c"].value for r in old_claims}
     touched = {r["s"].value for r in former} | set(new)
-    for v in _chunks(stale):
-        store.update(
-            f"DELETE {{ GRAPH <{st}> {{ ?c ?p ?o }} }} WHERE {{ VALUES ?c {{ {v} }} GRAPH <{st}> {{ ?c ?p ?o }} }}"
-        )
-    for v in _chunks(touched):
-        store.update(
-            f"DELETE {{ GRAPH <{st}> {{ ?d kg:respondsTo ?x . ?y kg:respondsTo ?d }} }} WHERE {{ VALUES ?d {{ {v} }} "
-            f"GRAPH <{st}> {{ {{ ?d kg:respondsTo ?x }} UNION {{ ?y kg:respondsTo ?d }} }} }}"
-        )
+    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted(stale)]
+    for d in sorted(touched):
+        ops += [
+            f"DELETE WHERE {{ GRAPH <{st}> {{ <{d}> kg:respondsTo ?x }} }}",
+            f"DELETE WHERE {{ GRAPH <{st}> {{ ?y kg:respondsTo <{d}> }} }}",
+        ]
+    _run(store, ops)
     kg = KG_NS
     lines = []
     for iri, group in claims.items():
