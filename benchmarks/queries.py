@@ -10,7 +10,6 @@ parameterised queries get a realistic value (the most mentioned entity, a date r
 
 from __future__ import annotations
 
-import resource
 import statistics
 import sys
 import tempfile
@@ -22,7 +21,7 @@ sys.path.insert(0, str(HERE))
 
 
 def main(argv: list[str]) -> int:
-    from ingest import articles
+    from ingest import articles, rss_mb
 
     from kg.analyze.projections import build_projection
     from kg.export.graphs import to_gexf
@@ -74,7 +73,7 @@ def main(argv: list[str]) -> int:
     t = time.perf_counter()
     gexf = to_gexf(build_projection(store, "actors"))
     print(f"GEXF export (actors projection): {time.perf_counter() - t:.1f} s ({len(gexf) / 1e6:.1f} MB)")
-    print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak memory (RSS): {rss_mb():.0f} MB")
     store.close()
     return 0
 

@@ -18,7 +18,6 @@ linking must use the indexes (type, participant or place, date bucket), not scan
 from __future__ import annotations
 
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -78,6 +77,9 @@ def _article(n: int, events: list[dict], published: date) -> tuple[str, str]:
 
 
 def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from ingest import rss_mb
+
     from kg.catalog import changed_since
     from kg.store import open_store
     from kg.stories import STORIES_GRAPH, rebuild_stories, story_counts, sync_stories
@@ -160,7 +162,7 @@ def main(argv: list[str]) -> int:
         f"of {counts['canonical events']:,} stories"
     )
     print(f"  stories linked across articles after: {linked}")
-    print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak memory (RSS): {rss_mb():.0f} MB")
     store.close()
     return 0
 

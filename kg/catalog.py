@@ -80,14 +80,19 @@ def update_catalog(store: Store, entities: Iterable[str]) -> int:
     todo = sorted(set(entities))
     for i in range(0, len(todo), _CHUNK):
         chunk = todo[i : i + _CHUNK]
-        values = " ".join(f"<{e}>" for e in chunk)
         lines = _describe(store, chunk)
-        store.update(
-            f"DELETE {{ GRAPH <{CATALOG_GRAPH}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
-            f"GRAPH <{CATALOG_GRAPH}> {{ ?e ?p ?o }} }}"
-            + (f" ;\nINSERT DATA {{ GRAPH <{CATALOG_GRAPH}> {{\n" + "\n".join(lines) + "\n} }" if lines else "")
-        )
+        ops = [f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ <{e}> ?p ?o }} }}" for e in chunk]
+        if lines:
+            ops.append(f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH}> {{\n" + "\n".join(lines) + "\n} }")
+        run_updates(store, ops, size=len(ops))  # one request per chunk: old entry or new, never a mix
     return len(todo)
+
+
+def run_updates(store: Store, operations: list[str], size: int = 500) -> None:
+    """Run update operations in requests of ``size``. Each operation names its subject or object
+    as a constant, which Oxigraph answers from its indexes (a VALUES block there makes it scan)."""
+    for i in range(0, len(operations), size):
+        store.update(" ;\n".join(operations[i : i + size]))
 
 
 def changed_since(store: Store, layer: str) -> list[str]:
@@ -109,17 +114,20 @@ def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: 
     """Record in ``layer`` the hash of each article graph it has now taken in (and, for the
     catalogue, the entities it counted there), replacing what it recorded before."""
     kg = KG_NS
-    entities = f"; <{kg}cataloguedEntity> ?e" if with_entities else ""
-    optional = f"OPTIONAL {{ ?g <{_MENTIONS}> ?e }}" if with_entities else ""
-    for i in range(0, len(graphs), _CHUNK):
-        values = " ".join(f"<{g}>" for g in graphs[i : i + _CHUNK])
-        store.update(
-            f"DELETE {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?x ; <{kg}cataloguedEntity> ?y }} }}\n"
-            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?x "
-            f"OPTIONAL {{ ?g <{kg}cataloguedEntity> ?y }} }} }} ;\n"
-            f"INSERT {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h {entities} }} }}\n"
-            f"WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{kg}contentHash> ?h {optional} }} }}"
-        )
+    ops = []
+    for g in graphs:
+        ops += [
+            f"DELETE WHERE {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedHash> ?x }} }}",
+            f"DELETE WHERE {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?y }} }}",
+            f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedHash> ?h }} }} "
+            f"WHERE {{ GRAPH <{g}> {{ <{g}> <{kg}contentHash> ?h }} }}",
+        ]
+        if with_entities:
+            ops.append(
+                f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?e }} }} "
+                f"WHERE {{ GRAPH <{g}> {{ <{g}> <{_MENTIONS}> ?e }} }}"
+            )
+    run_updates(store, ops)
 
 
 def sync_catalog(store: Store) -> int:

@@ -211,11 +211,16 @@ def is_event_ref(ref: str) -> bool:
     return "/story/event/" in ref or "/event/" in ref or ref.startswith("kgd:story/")
 
 
+def _expand(ref: str) -> str:
+    """An IRI from ``<iri>``, a plain IRI, or the ``kgd:`` short form tables print."""
+    return DATA_NS + ref[4:] if ref.startswith("kgd:") else ref.strip("<>")
+
+
 def find_event(store: Store, ref: str) -> str:
     """The member event a reference stands for: the event itself, or a story's first member."""
     from kg.stories import STORIES_GRAPH
 
-    iri = DATA_NS + ref[4:] if ref.startswith("kgd:") else ref.strip("<>")
+    iri = _expand(ref)
     if "/story/event/" in iri:
         rows = store.query(
             f"SELECT (MIN(STR(?e)) AS ?first) WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent <{iri}> }} }}"
@@ -262,7 +267,7 @@ def split_event(store: Store, story_ref: str, event_ref: str) -> str:
     from kg.stories import STORIES_GRAPH
 
     event = find_event(store, event_ref)
-    story = DATA_NS + story_ref[4:] if story_ref.startswith("kgd:") else story_ref.strip("<>")
+    story = _expand(story_ref)
     if "/story/event/" in story and not store.query(
         f"ASK {{ GRAPH <{STORIES_GRAPH}> {{ <{event}> kg:canonicalEvent <{story}> }} }}"
     ).boolean:

@@ -13,6 +13,10 @@ from dataclasses import asdict, dataclass, field
 Span = tuple[int, int]
 
 ENTITY_TYPES = ("Organization", "Person", "Place", "Group", "Other")
+EVENT_TYPES = (  # the typed events of the ontology's taxonomy; other eventualities are "Other"
+    "Attack Killing HostageTaking Release MilitaryCampaign Publication Interview Investigation "
+    "Arrest Ruling Election Agreement Protest"
+).split()
 STATEMENT_KINDS = ("claim", "finding", "denial", "accusation", "criticism", "call", "other")
 
 

@@ -34,8 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.catalog import changed_since, record_taken
+from kg.catalog import changed_since, record_taken, run_updates
 from kg.clusters import UnionFind
+from kg.model import EVENT_TYPES
 from kg.rdf.namespaces import DATA_NS, KG_NS
 from kg.store import Store
 from kg.store.base import Term
@@ -46,10 +47,6 @@ CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
 THRESHOLD = 0.6
 DAYS_APART = 7
 CLAIM_SIMILARITY = 0.5
-TYPED = (
-    "Attack Killing HostageTaking Release MilitaryCampaign Publication Interview Investigation Arrest Ruling "
-    "Election Agreement Protest".split()
-)
 STOPWORDS = frozenset(
     "the a an of to in on at for and or but that this with by from as is was were be been has have had it its "
     "their they he she his her said says not no than more".split()
@@ -132,7 +129,7 @@ def _lit(text: str, datatype: str | None = None) -> str:
 
 def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable[str] = ()) -> list[EventRecord]:
     """Typed events of the given article graphs, or the given events, with what scoring needs."""
-    types = ", ".join(f"kg:{t}" for t in TYPED)
+    types = ", ".join(f"kg:{t}" for t in EVENT_TYPES)
     records: dict[str, EventRecord] = {}
     body = f"""?e kg:trigger ?trigger ; a ?type ; kg:mention ?m . ?m kg:inArticle ?a .
                 FILTER(?type IN ({types}))
@@ -222,13 +219,6 @@ def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[
         ).rows
         found.update(r["e"].value for r in rows)
     return {e for e in found if e.split("/event/", 1)[0] not in exclude}
-
-
-def _run(store: Store, operations: list[str], size: int = 500) -> None:
-    """Run update operations in requests of ``size``; each names its subject or object as a constant,
-    which Oxigraph answers from its indexes (a VALUES block there makes it scan the graph)."""
-    for i in range(0, len(operations), size):
-        store.update(" ;\n".join(operations[i : i + size]))
 
 
 def _stored(store: Store, query: str, values: Iterable[str]) -> list[dict[str, Term]]:
@@ -359,7 +349,7 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
             f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
         ]
     ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in changed]
-    _run(store, ops)
+    run_updates(store, ops)
     lines = []
     kg = KG_NS
     for group in clusters.values():
@@ -534,7 +524,7 @@ def _update_claims(store: Store, changed: list[str]) -> dict[str, int]:
             f"DELETE WHERE {{ GRAPH <{st}> {{ <{d}> kg:respondsTo ?x }} }}",
             f"DELETE WHERE {{ GRAPH <{st}> {{ ?y kg:respondsTo <{d}> }} }}",
         ]
-    _run(store, ops)
+    run_updates(store, ops)
     kg = KG_NS
     lines = []
     for iri, group in claims.items():

@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _nt_row  # N-Triples lines without a Graph
 
 from kg import __version__
-from kg.model import Extraction
+from kg.model import EVENT_TYPES, Extraction
 from kg.rdf.iris import article_iri, entity_iri, local_iri, mention_iri, sentence_iri
 from kg.rdf.namespaces import KG, NIF, PREFIXES, SCHEMA, SEM
 
@@ -26,13 +26,7 @@ ENTITY_CLASSES = {
     "Group": KG.Group,
     "Other": KG.OtherEntity,
 }
-EVENT_CLASSES = {
-    name: getattr(KG, name)
-    for name in (
-        "Attack Killing HostageTaking Release MilitaryCampaign Publication Interview Investigation "
-        "Arrest Ruling Election Agreement Protest"
-    ).split()
-}
+EVENT_CLASSES = {name: getattr(KG, name) for name in EVENT_TYPES}
 EVENT_CLASSES["Statement"] = KG.StatementEvent
 RELATION_PREDICATES = {
     "part_of": KG.partOf,
