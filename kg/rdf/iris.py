@@ -27,9 +27,5 @@ def local_iri(article_id: str, kind: str, local: str) -> URIRef:
     return URIRef(f"{article_iri(article_id)}/{kind}/{quote(local, safe='-')}")
 
 
-def mention_iri(article_id: str, span: tuple[int, int]) -> URIRef:
-    return local_iri(article_id, "mention", f"{span[0]}-{span[1]}")
-
-
 def sentence_iri(article_id: str, index: int) -> URIRef:
     return local_iri(article_id, "sentence", str(index))

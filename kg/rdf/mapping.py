@@ -12,11 +12,11 @@ import re
 from datetime import datetime, timezone
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.plugins.serializers.nt import _nt_row  # N-Triples lines without a Graph
+from rdflib.plugins.serializers.nt import _quoteLiteral  # N-Triples literals without a Graph
 
 from kg import __version__
 from kg.model import EVENT_TYPES, Extraction
-from kg.rdf.iris import article_iri, entity_iri, local_iri, mention_iri, sentence_iri
+from kg.rdf.iris import article_iri, entity_iri, local_iri, sentence_iri
 from kg.rdf.namespaces import KG, NIF, PREFIXES, SCHEMA, SEM
 
 ENTITY_CLASSES = {
@@ -39,6 +39,18 @@ RELATION_PREDICATES = {
 
 
 ISO_TIME = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Predicates of the per-mention triples, looked up once: a mapped article has hundreds of mentions.
+_MENTION, _TYPE, _BEGIN, _END, _ANCHOR, _IN_ARTICLE, _IN_SENTENCE = (
+    KG.mention, RDF.type, NIF.beginIndex, NIF.endIndex, NIF.anchorOf, KG.inArticle, KG.inSentence
+)
+_MENTION_CLASS = KG.Mention
+
+
+def _nt_row(triple: tuple) -> str:
+    """One N-Triples line. kg builds its IRIs from percent-encoded parts, so they are written as they
+    are instead of being validated again per triple (rdflib's n3() re-checks every IRI)."""
+    s, p, o = triple
+    return f"<{s}> <{p}> {_quoteLiteral(o) if isinstance(o, Literal) else f'<{o}>'} .\n"
 
 
 def new_graph() -> Graph:
@@ -61,6 +73,7 @@ class _Mapper:
         self.article = article_iri(self.aid)
         self.triples: set[tuple] = set()
         self.sentence_starts = [s.start for s in extraction.sentences]
+        self.sentence_iris = [sentence_iri(self.aid, i) for i in range(len(extraction.sentences))]
 
     def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
@@ -70,18 +83,18 @@ class _Mapper:
             return None
         return max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
 
-    def mention(self, owner: URIRef, span: tuple[int, int], prop: URIRef = KG.mention) -> URIRef:
-        m = mention_iri(self.aid, span)
-        text = self.x.article.text
-        self.add(owner, prop, m)
-        self.add(m, RDF.type, KG.Mention)
-        self.add(m, NIF.beginIndex, Literal(span[0], datatype=XSD.integer))
-        self.add(m, NIF.endIndex, Literal(span[1], datatype=XSD.integer))
-        self.add(m, NIF.anchorOf, Literal(text[span[0] : span[1]]))
-        self.add(m, KG.inArticle, self.article)
+    def mention(self, owner: URIRef, span: tuple[int, int], prop: URIRef = _MENTION) -> URIRef:
+        m = URIRef(f"{self.article}/mention/{span[0]}-{span[1]}")
+        add = self.triples.add
+        add((owner, prop, m))
+        add((m, _TYPE, _MENTION_CLASS))
+        add((m, _BEGIN, Literal(span[0], datatype=XSD.integer)))
+        add((m, _END, Literal(span[1], datatype=XSD.integer)))
+        add((m, _ANCHOR, Literal(self.x.article.text[span[0] : span[1]])))
+        add((m, _IN_ARTICLE, self.article))
         index = self.sentence_of(span[0])
         if index is not None:
-            self.add(m, KG.inSentence, sentence_iri(self.aid, index))
+            add((m, _IN_SENTENCE, self.sentence_iris[index]))
         return m
 
     def run(self) -> set[tuple]:
@@ -111,7 +124,7 @@ class _Mapper:
             self.add(art, KG.source, Literal(a.source))
         self.add(art, KG.extractorVersion, Literal(__version__))
         for i, sent in enumerate(self.x.sentences):
-            s = sentence_iri(self.aid, i)
+            s = self.sentence_iris[i]
             self.add(s, RDF.type, KG.Sentence)
             self.add(s, KG.sentenceIndex, Literal(i))
             self.add(s, NIF.beginIndex, Literal(sent.start, datatype=XSD.integer))

@@ -60,7 +60,18 @@ class EmbeddedStore:
         return None
 
     def replace_graph(self, graph: str, ntriples: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+        node = ox.NamedNode(graph)
+        if self._store.contains_named_graph(node):
+            self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+            return
+        # A new graph is loaded as N-Triples, also in one transaction: parsing N-Triples is about twice
+        # as fast as parsing the same triples inside a SPARQL update (measured: 27 vs 47 ms per article).
+        try:
+            self._store.load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed N-Triples for {graph}: {str(exc).splitlines()[0]}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store: {exc}") from None
 
     def update(self, sparql: str) -> None:
         try:
