@@ -20,6 +20,7 @@ from kg.store.base import Term
 from kg.store.binding import name_key, term_to_sparql
 
 CATALOG_GRAPH = f"{DATA_NS}graph/entities"
+PENDING_GRAPH = f"{DATA_NS}graph/pending"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
@@ -110,6 +111,26 @@ def changed_since(store: Store, layer: str) -> list[str]:
     return sorted({r["g"].value for r in stale} | {r["g"].value for r in gone})
 
 
+def writes_pending(store: Store) -> bool:
+    """Whether article graphs were written that the derived graphs may not have taken in."""
+    return bool(store.query(f"ASK {{ GRAPH <{PENDING_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
+
+
+def begin_writes(store: Store) -> bool:
+    """Mark the store as having article graphs the derived graphs may not have taken in yet, before
+    the first one is written. Returns whether a previous run left that mark (it stopped before its
+    derived step), in which case the derived graphs must look at every article, not only this run's."""
+    left = writes_pending(store)
+    if not left:
+        store.update(f"INSERT DATA {{ GRAPH <{PENDING_GRAPH}> {{ <{PENDING_GRAPH}> <{KG_NS}writesPending> true }} }}")
+    return left
+
+
+def end_writes(store: Store) -> None:
+    """The derived graphs have taken in every article written: clear the mark."""
+    store.update(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
+
+
 def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: bool = False) -> None:
     """Record in ``layer`` the hash of each article graph it has now taken in (and, for the
     catalogue, the entities it counted there), replacing what it recorded before."""
@@ -130,15 +151,17 @@ def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: 
     run_updates(store, ops)
 
 
-def sync_catalog(store: Store) -> int:
+def sync_catalog(store: Store, written: list[str] | None = None) -> int:
     """Bring the catalogue up to date with the article graphs; returns how many articles it caught up on.
+    ``written``, when given, are the only article graphs changed since the last sync (ingest knows
+    them), which spares the check of every article's hash.
 
     The catalogue records, per article, the content hash and the entities it catalogued; the
     entities the changed articles name now or named before are recomputed, then the records are
     renewed. Running it twice changes nothing, so an interrupted run is completed by the next one.
     """
     cat, kg = CATALOG_GRAPH, KG_NS
-    changed = changed_since(store, cat)
+    changed = changed_since(store, cat) if written is None else sorted(written)
     if not changed:
         return 0
     entities: set[str] = set()

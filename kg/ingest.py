@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from kg.catalog import sync_catalog
+from kg.catalog import begin_writes, end_writes, sync_catalog, writes_pending
 from kg.corrections import Merge, apply_merges, recorded_merges
 from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
@@ -96,19 +96,31 @@ def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:
 def _write(
     prepared: Iterable[Prepared], store: Store, report: IngestReport, on_item: Callable[[], None]
 ) -> IngestReport:
+    written: list[str] = []
+    behind = None  # whether a killed run left derived graphs behind; asked before the first write
     for item in prepared:
         old_hash = store.article_hash(item.graph)
         if old_hash == item.hash:
             report.unchanged += 1
         else:
+            if behind is None:
+                behind = begin_writes(store)
             store.replace_graph(item.graph, item.ntriples)
+            written.append(item.graph)
             if old_hash is None:
                 report.added += 1
             else:
                 report.updated += 1
         on_item()
-    # The derived layers follow every change, whoever ingests; each syncs only what changed since it
-    # last looked, so this also finishes what a killed run left.
-    sync_catalog(store)
-    sync_stories(store)
+    # The derived layers follow every change. A run that wrote articles marked the store first and
+    # clears the mark once they have taken them in; a mark left by a killed run, or found when this
+    # run wrote nothing, makes them look at every article (each syncs only what changed), so the
+    # next run finishes what a killed one left.
+    if behind is None:
+        behind = writes_pending(store)
+        if not behind:
+            return report
+    sync_catalog(store, None if behind else written)
+    sync_stories(store, None if behind else written)
+    end_writes(store)
     return report

@@ -10,7 +10,8 @@ components of the scored links, named after their smallest member.
 Canonical events. Two typed events from different articles are candidates when they have the same
 type and share a participant or a place; they link when their times are compatible (one
 normalised time contains the other; an event without a time takes its article's publication date,
-compatible within ``DAYS_APART`` days) and their score is at least ``THRESHOLD``:
+compatible within ``DAYS_APART`` days), their places do not conflict (two named places of which
+neither name contains the other) and their score is at least ``THRESHOLD``:
 
     0.35 same type + 0.25 time (same day 1, containing interval 0.6, from publication dates 0.4)
     + 0.25 participant overlap (Jaccard) + 0.15 same place + 0.10 same trigger lemma
@@ -92,13 +93,23 @@ def _time_score(a: EventRecord, b: EventRecord) -> tuple[float, str] | None:
     return None
 
 
+def _places_conflict(a: str | None, b: str | None) -> bool:
+    """Two named places that are not the same and where neither name contains the other ("Gaza" and
+    "Gaza Strip", "Chile" and "northern Chile" agree; "Gaza" and "Kfar Aza" do not): two attacks by
+    one actor on one day in different places are two events."""
+    if not a or not b or a == b:
+        return False
+    words_a, words_b = (set(x.rsplit("/", 1)[-1].split("-")) for x in (a, b))
+    return not (words_a <= words_b or words_b <= words_a)
+
+
 def pair_score(a: EventRecord, b: EventRecord) -> tuple[float, list[str]]:
     if a.type != b.type or a.article == b.article:
         return 0.0, []
     timing = _time_score(a, b)
     shared = a.participants & b.participants
     same_place = bool(a.place and a.place == b.place)
-    if timing is None or not (shared or same_place):
+    if timing is None or not (shared or same_place) or _places_conflict(a.place, b.place):
         return 0.0, []
     score = 0.35 + 0.25 * timing[0]
     evidence = [f"same type {a.type}", timing[1]]
@@ -540,9 +551,10 @@ def _update_claims(store: Store, changed: list[str]) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------- entry points
 
 
-def sync_stories(store: Store) -> dict[str, int]:
-    """Bring the stories graph up to date with the article graphs (a no-op when nothing changed)."""
-    changed = changed_since(store, STORIES_GRAPH)
+def sync_stories(store: Store, written: list[str] | None = None) -> dict[str, int]:
+    """Bring the stories graph up to date with the article graphs (a no-op when nothing changed);
+    ``written``: the only article graphs changed since the last sync, when the caller knows them."""
+    changed = changed_since(store, STORIES_GRAPH) if written is None else sorted(written)
     if not changed:
         return {}
     counts = {"articles": len(changed)}

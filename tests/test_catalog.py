@@ -3,7 +3,7 @@ caught up after an interrupted run, and used for case-insensitive name lookups."
 
 from __future__ import annotations
 
-from kg.catalog import CATALOG_GRAPH, changed_since, sync_catalog
+from kg.catalog import CATALOG_GRAPH, begin_writes, changed_since, sync_catalog, writes_pending
 from kg.extract import extract_many
 from kg.ingest import ingest
 from kg.model import Article
@@ -82,9 +82,11 @@ def test_a_run_killed_before_its_catalogue_step_is_caught_up(tmp_path):
     store = open_store(tmp_path / "s")
     ingest([ReadItem("a", FIRST)], store)
     before = _entry(store, "dutch pilots association")["articleCount"]
-    # write an article graph the way an ingest does, and stop before the catalogue step
+    # write an article graph the way an ingest does (marking the store first), and stop before the
+    # catalogue step
     (extraction,) = extract_many([SECOND])
     ntriples, _ = extraction_to_ntriples(extraction)
+    assert not writes_pending(store) and begin_writes(store) is False
     store.replace_graph(str(article_iri(extraction.article.id)), ntriples)
     assert _entry(store, "dutch pilots association")["articleCount"] == before == {"1"}
     assert sync_catalog(store) == 1
@@ -95,6 +97,7 @@ def test_a_run_killed_before_its_catalogue_step_is_caught_up(tmp_path):
     assert changed_since(store, STORIES_GRAPH) == [str(article_iri(extraction.article.id))]
     report = ingest([ReadItem("a", FIRST), ReadItem("b", SECOND)], store)
     assert report.unchanged == 2 and changed_since(store, STORIES_GRAPH) == []
+    assert not writes_pending(store)  # the mark is cleared once the derived graphs caught up
     quads = store.count()
     ingest([ReadItem("a", FIRST), ReadItem("b", SECOND)], store)
     assert store.count() == quads

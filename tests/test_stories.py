@@ -11,6 +11,7 @@ import pytest
 from kg.cli import main
 from kg.queries import load_query, parse_value
 from kg.store import open_store
+from kg.stories import THRESHOLD, EventRecord, pair_score
 
 STORY = sorted(["a1-market-attack.txt", "a2-toll-rises.txt", "a3-denial.txt"])
 
@@ -150,3 +151,18 @@ def test_canonical_projection_counts_the_event_once(runner, data_dir, tmp_path):
         main, ["export", "--format", "gexf", "--projection", "bipartite", "--canonical", "--store", str(path)]
     )
     assert result.exit_code == 0 and top in result.output
+
+
+def _event(article: str, place: str | None, who: str = "entity/organization/army") -> EventRecord:
+    return EventRecord(
+        f"{article}/event/e1", article, "Attack", "strike", "2026-03-04", "2026-03-05", place, {who}
+    )
+
+
+def test_one_actor_same_day_different_places_are_two_events():
+    gaza, strip, kfar_aza = "entity/place/gaza", "entity/place/gaza-strip", "entity/place/kfar-aza"
+    score, evidence = pair_score(_event("a1", gaza), _event("a2", strip))
+    assert score >= THRESHOLD and "shared participants army" in evidence  # one name contains the other
+    assert pair_score(_event("a1", gaza), _event("a2", kfar_aza)) == (0.0, [])
+    assert pair_score(_event("a1", None), _event("a2", kfar_aza))[0] >= THRESHOLD  # a place on one side only
+    assert pair_score(_event("a1", gaza), _event("a1", gaza)) == (0.0, [])  # one article: never the same
