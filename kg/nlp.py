@@ -26,6 +26,15 @@ def _line_breaks_end_sentences(doc):
     return doc
 
 
+def doc_text(doc) -> str:
+    """The text of a parsed ``Doc``, computed once: spaCy's ``Doc.text`` joins every token again on
+    each access, and each extraction stage needs it."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     import spacy

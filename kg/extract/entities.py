@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import HEADLINE_CUES
 from kg.model import Entity
+from kg.nlp import doc_text
 
 LABEL_TYPES = {
     "ORG": "Organization",
@@ -183,7 +184,7 @@ def _with_country(span: Span, type_: str) -> Span:
 def _credit_names(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """'Photo: REUTERS/Ilan Rosenberg': the agency is an organisation even when NER misses it."""
     out = []
-    for m in _CREDIT.finditer(doc.text):
+    for m in _CREDIT.finditer(doc_text(doc)):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         if span is None or any(s.start <= span.start < s.end for s, _ in found):
             continue
@@ -278,7 +279,7 @@ def _trim_headline(span: Span, body_names: set[str]) -> Span:
 
 def extract_entities(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with every mention's character span, merged within the article."""
-    headline_end = max(doc.text.find("\n"), 0)  # a text of one line has no separate headline
+    headline_end = max(doc_text(doc).find("\n"), 0)  # a text of one line has no separate headline
     raw: list[tuple[Span, str]] = []
     for ent in doc.ents:
         label_type = LABEL_TYPES.get(ent.label_)
@@ -306,7 +307,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if span.end_char <= headline_end:
             span = _trim_headline(span, body_names)
         mentions.append((_display(span.text), type_, (span.start_char, span.end_char)))
-    return _propagate(doc.text, _merge(mentions))
+    return _propagate(doc_text(doc), _merge(mentions))
 
 
 def _propagate(text: str, entities: list[Entity]) -> list[Entity]:

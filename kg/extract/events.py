@@ -11,6 +11,7 @@ trigger, normalised against the publication date. Events inside a statement's co
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,7 @@ from kg.extract.coref import EntityIndex, resolve
 from kg.extract.quantities import quantity_of
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Event, Participant, Quantity, Statement
+from kg.nlp import doc_text
 
 EVENT_LEMMAS: dict[str, str] = {
     **dict.fromkeys(
@@ -99,7 +101,7 @@ class _Mention:
 class EventExtractor:
     def __init__(self, doc: Doc, entities: list[Entity], statements: list[Statement], published: str | None):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access
+        self.text = doc_text(doc)
         self.index = EntityIndex(entities)
         self.entity_types = {e.id: e.type for e in entities}
         self.statements = statements
@@ -398,14 +400,14 @@ class EventExtractor:
         """Mentions of one event become one cluster: same type (and lemma, for untyped events),
         both asserted or reported by the same statement, and no conflicting time or agent."""
         clusters: list[list[_Mention]] = []
+        # only clusters of the same type (and lemma, for untyped events) can take a mention
+        by_key: dict[tuple[str, str], list[list[_Mention]]] = defaultdict(list)
         for m in mentions:
-            target = None
-            for cluster in clusters:
-                if self._compatible(cluster, m):
-                    target = cluster
-                    break
+            key = (m.type, m.token.lemma_.lower() if m.type == "Other" else "")
+            target = next((c for c in by_key[key] if self._compatible(c, m)), None)
             if target is None:
                 clusters.append([m])
+                by_key[key].append(clusters[-1])
             else:
                 target.append(m)
         return clusters

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.coref import EntityIndex, resolve
 from kg.extract.entities import DIRECTIONS, normalise
 from kg.model import Entity, Relation
+from kg.nlp import doc_text
 
 PART_NOUNS = frozenset(
     "chapter branch affiliate subsidiary unit wing arm division section bureau office department "
@@ -136,7 +137,7 @@ class RelationExtractor:
                 self.add(subject, "based_in", place, (place_tok.idx, noun.idx + len(noun.text)))
 
     def credits(self) -> None:
-        for m in _CREDIT.finditer(self.doc.text):
+        for m in _CREDIT.finditer(doc_text(self.doc)):
             org = self.index.at(m.start(1), m.end(1))
             person = self.index.at(m.start(2), m.end(2))
             if org and person and self.types.get(person) == "Person":

@@ -19,6 +19,7 @@ from kg.extract.coref import EntityIndex, resolve
 from kg.extract.lexicon import HEADLINE_CUES
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Report, Statement
+from kg.nlp import doc_text
 
 # Reporting verbs by lemma and the kind of statement they make.
 CUE_KINDS: dict[str, str] = {
@@ -82,7 +83,7 @@ class _ReportMention:
 class StatementExtractor:
     def __init__(self, doc: Doc, entities: list[Entity], published: str | None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.index = EntityIndex(entities)
         self.published = published
         self.statements: list[Statement] = []
