@@ -72,7 +72,7 @@ def ceaf_e(key: list[set], response: list[set]) -> PRF:
             if common:
                 sim[i, j] = 2 * common / (len(k) + len(r))
     rows, cols = linear_sum_assignment(-sim)
-    total = sim[rows, cols].sum()
+    total = float(sim[rows, cols].sum())
     return PRF(total / len(response), total / len(key))
 
 

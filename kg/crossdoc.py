@@ -2,9 +2,9 @@
 
 The method, documented so results can be checked:
 
-1. Articles are grouped into *stories*: two articles are linked when the cosine similarity of
-   their TF-IDF vectors of content lemmas (nouns, proper nouns, verbs, numbers) is at least
-   ``DOC_THRESHOLD``; stories are the connected components.
+1. Articles are grouped into *stories* by average-linkage clustering of their TF-IDF vectors of
+   content lemmas (nouns, proper nouns, verbs, numbers): groups merge while the mean cosine
+   similarity between their articles is at least ``DOC_THRESHOLD``.
 2. Within a story, two event mentions corefer when they have the same trigger lemma (or the same
    type from the taxonomy, for typed events) and nothing conflicts: no different normalised
    times, no different places, no disjoint agents. Chains are the connected components.
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from kg.clusters import UnionFind
 
-DOC_THRESHOLD = 0.15
+DOC_THRESHOLD = 0.05
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 
 
@@ -44,31 +44,34 @@ def content_lemmas(doc) -> Counter:
 
 
 def story_groups(bags: dict[str, Counter], threshold: float = DOC_THRESHOLD) -> dict[str, int]:
-    """Article id -> story number, by TF-IDF cosine similarity (connected components)."""
-    n = len(bags)
+    """Article id -> story number: average-linkage clustering of TF-IDF vectors, merging groups while
+    their mean cosine similarity is at least ``threshold``. Average linkage, unlike connected
+    components of similar pairs, does not chain two stories of one topic together through a few
+    articles that mention both."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    docs = sorted(bags)
+    if len(docs) < 2:
+        return {d: 0 for d in docs}
+    n = len(docs)
     df = Counter(term for bag in bags.values() for term in bag)
-    vectors = {}
-    for doc, bag in bags.items():
-        vec = {t: c * math.log((1 + n) / (1 + df[t])) for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors[doc] = {t: v / norm for t, v in vec.items()}
-    docs = sorted(vectors)
-    stories = UnionFind(docs)
-    postings: dict[str, list[str]] = defaultdict(list)
-    for d in docs:
-        for t in vectors[d]:
-            postings[t].append(d)
-    for d in docs:
-        scores: Counter = Counter()
-        for t, w in vectors[d].items():
-            for other in postings[t]:
-                if other > d:
-                    scores[other] += w * vectors[other][t]
-        for other, score in scores.items():
-            if score >= threshold:
-                stories.union(d, other)
-    roots = {r: i for i, r in enumerate(sorted(stories.groups()))}
-    return {d: roots[stories.find(d)] for d in docs}
+    vocab = {t: i for i, t in enumerate(sorted(df))}
+    matrix = np.zeros((n, len(vocab)))
+    for i, d in enumerate(docs):
+        for t, c in bags[d].items():
+            matrix[i, vocab[t]] = c * math.log((1 + n) / (1 + df[t]))
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = matrix / np.where(norms > 0, norms, 1.0)
+    # cosine distance of an empty (all-zero) vector is undefined; give it its own dimension
+    empty = norms[:, 0] == 0
+    if empty.any():
+        matrix = np.hstack([matrix, np.diag(empty.astype(float))[:, empty]])
+    labels = fcluster(linkage(matrix, method="average", metric="cosine"), t=1 - threshold, criterion="distance")
+    first: dict[int, int] = {}
+    for label in labels:
+        first.setdefault(label, len(first))
+    return {d: first[label] for d, label in zip(docs, labels, strict=True)}
 
 
 def _conflict(a: EventMention, b: EventMention) -> bool:

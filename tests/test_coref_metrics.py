@@ -108,3 +108,20 @@ def test_cli_crossdoc_on_written_gold(runner, tmp_path):
     # entities: Chile in two documents is one chain, Peru another; kg's canonical keys find both
     assert out["entities"]["gold chains"] == 2
     assert out["entities"]["gold mentions"]["kg"]["conll_f1"] == 1.0
+
+
+def test_an_article_naming_two_stories_does_not_join_them():
+    from collections import Counter
+
+    bags = {
+        "q1": Counter("earthquake magnitude california coast damage tremor".split()),
+        "q2": Counter("earthquake magnitude california tremor aftershock".split()),
+        "q3": Counter("earthquake magnitude california damage aftershock".split()),
+        "e1": Counter("earthquake magnitude indonesia island tsunami warning".split()),
+        "e2": Counter("earthquake magnitude indonesia tsunami island evacuation".split()),
+        "e3": Counter("earthquake magnitude indonesia island evacuation warning".split()),
+        # similar to both stories (cosine above 0.3 to one article of each): pairwise linking would chain them
+        "both": Counter("earthquake california indonesia tsunami damage".split()),
+    }
+    groups = story_groups(bags, threshold=0.3)
+    assert groups["q1"] == groups["q2"] == groups["q3"] != groups["e1"] == groups["e2"] == groups["e3"]
