@@ -7,7 +7,9 @@ whose extracted graph is unchanged (same content hash) is not written again.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -21,6 +23,8 @@ from kg.rdf.mapping import extraction_to_ntriples
 from kg.read import ReadItem
 from kg.store import Store
 from kg.stories import sync_stories
+
+_WAITING = 4  # prepared articles that may wait for the writer
 
 
 @dataclass
@@ -97,14 +101,15 @@ def _write(
     prepared: Iterable[Prepared], store: Store, report: IngestReport, on_item: Callable[[], None]
 ) -> IngestReport:
     written: list[str] = []
-    behind = None  # whether a killed run left derived graphs behind; asked before the first write
-    for item in prepared:
+    behind: list[bool] = []  # whether a killed run left derived graphs behind; asked before the first write
+
+    def write(item: Prepared) -> None:
         old_hash = store.article_hash(item.graph)
         if old_hash == item.hash:
             report.unchanged += 1
         else:
-            if behind is None:
-                behind = begin_writes(store)
+            if not behind:
+                behind.append(begin_writes(store))
             store.replace_graph(item.graph, item.ntriples)
             written.append(item.graph)
             if old_hash is None:
@@ -112,15 +117,33 @@ def _write(
             else:
                 report.updated += 1
         on_item()
+
+    # Articles are written on a thread of their own, one after the other in input order, while this
+    # thread parses the next ones: the store releases the GIL while it writes, so writing overlaps
+    # parsing instead of adding to it. At most a few prepared articles wait, which bounds memory.
+    pending: deque[Future] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
+        try:
+            for item in prepared:
+                pending.append(writer.submit(write, item))
+                while len(pending) > _WAITING or (pending and pending[0].done()):
+                    pending.popleft().result()  # a write that failed raises here
+            while pending:
+                pending.popleft().result()
+        except BaseException:
+            # interrupted or failed: the write under way finishes (each is one transaction), the rest
+            # are dropped, so the store holds only whole articles
+            writer.shutdown(wait=True, cancel_futures=True)
+            raise
     # The derived layers follow every change. A run that wrote articles marked the store first and
     # clears the mark once they have taken them in; a mark left by a killed run, or found when this
     # run wrote nothing, makes them look at every article (each syncs only what changed), so the
     # next run finishes what a killed one left.
-    if behind is None:
-        behind = writes_pending(store)
-        if not behind:
+    if not behind:
+        if not writes_pending(store):
             return report
-    sync_catalog(store, None if behind else written)
-    sync_stories(store, None if behind else written)
+        behind.append(True)
+    sync_catalog(store, None if behind[0] else written)
+    sync_stories(store, None if behind[0] else written)
     end_writes(store)
     return report
