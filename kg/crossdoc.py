@@ -5,9 +5,11 @@ The method, documented so results can be checked:
 1. Articles are grouped into *stories* by average-linkage clustering of their TF-IDF vectors of
    content lemmas (nouns, proper nouns, verbs, numbers): groups merge while the mean cosine
    similarity between their articles is at least ``DOC_THRESHOLD``.
-2. Within a story, two event mentions corefer when they have the same trigger lemma (or the same
-   type from the taxonomy, for typed events) and nothing conflicts: no different normalised
-   times, no different places, no disjoint agents. Chains are the connected components.
+2. Mentions the extraction found to be one event within an article (``Event.mentions``) are one
+   chain. Within a story, two event mentions of different articles corefer when they have the same
+   trigger lemma (or the same type from the taxonomy, for typed events) and nothing conflicts: no
+   different normalised times, no different places, no disjoint agents. Chains are the connected
+   components.
 
 The *lemma baseline* used for comparison puts all mentions with the same trigger lemma in one
 chain, across all articles given to it.
@@ -35,6 +37,7 @@ class EventMention:
     time: str | None = None
     place: str | None = None
     agents: frozenset[str] = field(default_factory=frozenset)
+    event: str | None = None  # the extracted event it belongs to: mentions of one event in one article
 
 
 def content_lemmas(doc) -> Counter:
@@ -85,6 +88,10 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
 def event_chains(mentions: list[EventMention], story_of: dict[str, int]) -> list[set[str]]:
     """Chains of coreferent event mentions (the method in the module docstring)."""
     chains = UnionFind(m.id for m in mentions)
+    first_of: dict[str, str] = {}
+    for m in mentions:  # what the extraction already found to be one event within an article
+        if m.event is not None:
+            chains.union(first_of.setdefault(m.event, m.id), m.id)
     blocks: dict[tuple, list[EventMention]] = defaultdict(list)
     for m in mentions:
         key = m.type if m.type not in {"Other", "Statement"} else m.lemma
@@ -111,6 +118,12 @@ TOPIC_PATTERN = r"^[a-z-]+?-(\d+)-"
 def _topic(doc_id: str, pattern: str) -> str:
     m = re.match(pattern, doc_id)
     return m.group(1) if m else "all"
+
+
+def _spans(ev) -> list[tuple[int, int]]:
+    """Every mention of an extracted event in its article (the trigger first)."""
+    spans = [tuple(ev.span)] + [tuple(s) for s in ev.mentions or []]
+    return list(dict.fromkeys(spans))
 
 
 def _root_lemma(doc, span: tuple[int, int]) -> str:
@@ -151,7 +164,9 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
             span = tuple(item["span"])
             mid = f"{gold.id}:{span[0]}-{span[1]}"
             key[f"{topic}:{item['chain']}"].add(mid)
-            match = next(((ev, ag) for ev, ag in ours if tokens.jaccard(span, tuple(ev.span)) >= 0.5), None)
+            match = next(
+                ((ev, ag) for ev, ag in ours if any(tokens.jaccard(span, tuple(s)) >= 0.5 for s in _spans(ev))), None
+            )
             ev, agents = match if match else (None, frozenset())
             gold_mentions.append(
                 EventMention(
@@ -162,18 +177,25 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
                     ev.time if ev else None,
                     ev.place if ev else None,
                     agents,
+                    f"{gold.id}:{ev.id}" if ev else None,
                 )
             )
         taken: set[str] = set()
         for ev, agents in ours:
-            span = tuple(ev.span)
-            same = next((tuple(i["span"]) for i in gold.events if tokens.jaccard(span, tuple(i["span"])) >= 0.5), None)
-            anchor = same or span
-            mid = f"{gold.id}:{anchor[0]}-{anchor[1]}"
-            if mid in taken:  # a second prediction on the same gold mention is a mention of its own
-                mid = f"{gold.id}:{span[0]}-{span[1]}:pred"
-            taken.add(mid)
-            predicted.append(EventMention(mid, gold.id, _root_lemma(doc, span), ev.type, ev.time, ev.place, agents))
+            for span in _spans(ev):
+                same = next(
+                    (tuple(i["span"]) for i in gold.events if tokens.jaccard(span, tuple(i["span"])) >= 0.5), None
+                )
+                anchor = same or span
+                mid = f"{gold.id}:{anchor[0]}-{anchor[1]}"
+                if mid in taken:  # a second prediction on the same gold mention is a mention of its own
+                    mid = f"{gold.id}:{span[0]}-{span[1]}:pred"
+                taken.add(mid)
+                predicted.append(
+                    EventMention(
+                        mid, gold.id, _root_lemma(doc, span), ev.type, ev.time, ev.place, agents, f"{gold.id}:{ev.id}"
+                    )
+                )
     story_of = {}
     for topic, topic_bags in bags.items():
         for doc_id, story in story_groups(topic_bags).items():

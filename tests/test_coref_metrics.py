@@ -125,3 +125,15 @@ def test_an_article_naming_two_stories_does_not_join_them():
     }
     groups = story_groups(bags, threshold=0.3)
     assert groups["q1"] == groups["q2"] == groups["q3"] != groups["e1"] == groups["e2"] == groups["e3"]
+
+
+def test_mentions_of_one_extracted_event_stay_one_chain():
+    # "The blast ... the explosion": one event within article a, though the lemmas differ
+    ms = [
+        EventMention("a:1", "a", "blast", event="a:v1"),
+        EventMention("a:2", "a", "explosion", event="a:v1"),
+        EventMention("b:1", "b", "explosion", event="b:v1"),
+        EventMention("b:2", "b", "vote", event="b:v2"),
+    ]
+    chains = {frozenset(c) for c in event_chains(ms, {"a": 0, "b": 0})}
+    assert frozenset({"a:1", "a:2", "b:1"}) in chains and frozenset({"b:2"}) in chains
