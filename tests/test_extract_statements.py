@@ -233,3 +233,19 @@ def test_object_and_infinitive():
     x = _extract("Analysts at Barclays forecast the company's losses to exceed two billion dollars.")
     [stmt] = [s for s in x.statements if s.cue == "forecast"]
     assert stmt.content == "the company's losses to exceed two billion dollars"
+
+
+def test_gerund_cues_that_govern_a_clause():
+    x = _extract(
+        "The mayor of Lyon defended the budget by saying that the city had no debt.\n"
+        "Opposition councillors pointed to reports stating that the tram project had doubled in cost.\n"
+        "The Interior Ministry issued a statement denying that police had used tear gas.\n"
+        "After saying goodbye to his staff, the mayor left the building."
+    )
+    by_cue = {s.cue: s for s in x.statements}
+    assert set(by_cue) == {"saying", "stating", "denying"}  # "after saying goodbye" reports nothing
+    assert by_cue["saying"].speaker_text == "The mayor of Lyon"  # the subject of "defended"
+    assert by_cue["saying"].content == "the city had no debt"
+    assert by_cue["stating"].speaker_text == "reports"  # the documents speak, not the councillors
+    assert by_cue["stating"].content == "the tram project had doubled in cost"
+    assert _speaker_name(x, by_cue["denying"]) == "Interior Ministry" and by_cue["denying"].kind == "denial"

@@ -49,6 +49,8 @@ NEEDS_CLAUSE = frozenset(
 )
 # Verbs of intention and expectation report a plan with an infinitive ("expects to cut jobs").
 INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
+# documents issued by someone: "X issued a statement denying ..." is X's denial
+ISSUED_NOUNS = frozenset("statement release communique letter note message post declaration".split())
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
@@ -204,6 +206,12 @@ class StatementExtractor:
 
         The flag says whether the subject is the grammatical patient (passive voice).
         """
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not (
+            verb.head.lemma_.lower() in ISSUED_NOUNS and verb.head.dep_ in {"dobj", "nsubjpass"}
+        ):
+            # "reports stating that ...": the document speaks; "a statement (issued) denying that ..."
+            # speaks for whoever issued it, found by climbing as for any participle
+            return verb.head, False
         current = verb
         for _ in range(6):
             for child in current.children:
@@ -223,12 +231,12 @@ class StatementExtractor:
             current = current.head
         return None, False
 
-    def speaker_fields(self, subject: Token | None) -> dict:
+    def speaker_fields(self, subject: Token | None, *, upto: int | None = None) -> dict:
         if subject is None:
             return {"speaker": None, "speaker_text": None, "speaker_span": None}
         phrase = self.phrase(subject)
         # Drop a trailing appositive ("Amnesty Israel, the organization's local chapter,").
-        end = phrase.end
+        end = phrase.end if upto is None else min(phrase.end, upto)
         for child in subject.children:
             if child.dep_ == "appos" and child.i > subject.i:
                 end = min(end, child.left_edge.i)
@@ -367,7 +375,14 @@ class StatementExtractor:
         deps = {c.dep_ for c in token.children}
         lowers = {c.lower_ for c in token.children}
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-        if token.dep_ in {"amod", "pcomp", "csubj"} or (token.dep_ == "acl" and CUE_KINDS[lemma] != "call"):
+        if token.dep_ in {"amod", "csubj"}:
+            return False
+        # "by saying that ...", "reports stating that ...", "a statement denying that ...": a gerund
+        # that governs a content clause reports speech; without one ("after saying goodbye") it does not
+        reports_clause = token.tag_ == "VBG" and "ccomp" in {c.dep_ for c in token.children}
+        if token.dep_ == "pcomp" and not reports_clause:
+            return False
+        if token.dep_ == "acl" and CUE_KINDS[lemma] != "call" and not reports_clause:
             return False
         if token.dep_ == "relcl" and not self._speaker_is_antecedent(token):
             return False
@@ -394,7 +409,10 @@ class StatementExtractor:
             if content is None:
                 continue
             subject, passive = self.speaker_of(token)
-            fields = self.speaker_fields(None if passive else subject)
+            # "reports stating that ...": the speaker is "reports", not the phrase that includes the cue
+            own_noun = subject is not None and token.dep_ == "acl" and token.head.i == subject.i
+            upto = token.left_edge.i if own_noun else None
+            fields = self.speaker_fields(None if passive else subject, upto=upto)
             kind = CUE_KINDS[lemma]
             if kind in {"accusation", "criticism"} and quote is None:
                 content = self._without_preposition(content)
