@@ -109,3 +109,21 @@ def test_normalise_time(text, published, expected):
 
 def test_partial_date_takes_the_year_the_article_gives():
     assert normalise_time("Oct. 7", "2025-12-05", known=["2023-10-07"]) == "2023-10-07"
+
+
+def test_undated_speech_and_present_tense_take_the_publication_date():
+    text = (
+        "Port of Rotterdam reopens after storm\n\n"
+        "The port of Rotterdam reopened its container terminals on Friday after a two-day closure.\n"
+        "Dozens of ships waited off the coast during the storm.\n"
+        "The port employs about 1,500 dockers at its container terminals.\n"
+        "A fire destroyed two cranes at the Maasvlakte terminal years ago.\n"
+        "A port spokeswoman said the backlog would clear within a week.\n"
+        "Freight rates usually rise when large ports close."
+    )
+    x = extract(Article(text=text, published="2026-02-14"))
+    times = {e.trigger: e.time for e in x.events}
+    assert times["said"] == "2026-02-14"  # a speech act in the body, no date of its own
+    assert times["rise"] == "2026-02-14"  # present tense
+    assert times["destroyed"] is None  # past tense further down: any time before
+    assert times["clear"] is None  # reported and future

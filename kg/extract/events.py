@@ -334,15 +334,21 @@ class EventExtractor:
     # ------------------------------------------------------------------ assembly
 
     def anchor_to_publication(self, mentions: list[_Mention]) -> None:
-        """News leads report what just happened: a finite past or present-tense verb in the headline or
-        first sentence, with no date of its own, happened on the publication date."""
+        """What a news article reports without a date of its own happened when it was published: a
+        finite past or present-tense verb in the headline or lead, a speech act ("said") anywhere,
+        and a present-tense verb anywhere ("the index rises"); never a reported or future one. A past
+        tense verb further down ("the company was founded") may be any time before."""
         if not self.published:
             return
         sentences = list(self.doc.sents)
         lead_end = sentences[min(len(sentences) - 1, 2)].end_char if sentences else 0
         for m in mentions:
             t = m.token
-            if m.time or m.time_text or t.idx >= lead_end or t.pos_ != "VERB" or m.reported_by:
+            if m.time or m.time_text or t.pos_ != "VERB":
+                continue
+            if t.idx >= lead_end and m.type != "Statement" and t.tag_ not in {"VBZ", "VBP"}:
+                continue
+            if m.reported_by:
                 continue
             finite = t.tag_ in {"VBD", "VBZ", "VBP"} or (
                 t.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in t.children)
