@@ -127,3 +127,10 @@ def test_undated_speech_and_present_tense_take_the_publication_date():
     assert times["rise"] == "2026-02-14"  # present tense
     assert times["destroyed"] is None  # past tense further down: any time before
     assert times["clear"] is None  # reported and future
+
+
+def test_subject_of_a_support_verb_is_the_noun_events_agent():
+    x = extract(Article(text="Airbus made an offer for the Toulouse factory on Monday."))
+    names = {e.id: e.name for e in x.entities}
+    [offer] = [e for e in x.events if e.trigger == "offer"]
+    assert [(names[p.entity], p.role) for p in offer.participants] == [("Airbus", "agent")]

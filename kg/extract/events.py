@@ -83,6 +83,12 @@ UNACCUSATIVE = frozenset(
     "increase decrease grow shrink close open end finish arrive die collapse crash occur happen".split()
 )
 LAUNCH_VERBS = frozenset("launch start begin wage conduct carry mount stage lead".split())
+# Verbs that carry a noun event as their object and whose subject is that event's agent: "GM reported
+# losses", "the unions held talks", "Airbus made an offer", "the two sides signed an agreement".
+SUPPORT_VERBS = LAUNCH_VERBS | frozenset(
+    "report post record make hold sign reach announce unveil complete submit issue give deliver "
+    "file seal strike conclude".split()
+)
 
 
 @dataclass
@@ -244,6 +250,14 @@ class EventExtractor:
             if inherited is not None:
                 role = "patient" if token.lemma_.lower() in UNACCUSATIVE or passive else "agent"
                 roles.append((role, inherited))
+        if (
+            token.pos_ != "VERB"
+            and token.dep_ == "dobj"
+            and token.head.pos_ == "VERB"
+            and token.head.lemma_.lower() in SUPPORT_VERBS
+            and not any(r == "agent" for r, _ in roles)
+        ):
+            roles += [("agent", c) for c in token.head.children if c.dep_ == "nsubj"]
         if token.pos_ != "VERB" and self.event_type(token) in UMBRELLA_TYPES:
             governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
             if (
