@@ -16,8 +16,7 @@ from collections.abc import Iterable
 
 from kg.rdf.namespaces import DATA_NS, KG_NS
 from kg.store import Store
-from kg.store.base import Term
-from kg.store.binding import name_key, term_to_sparql
+from kg.store.binding import literal, name_key
 
 CATALOG_GRAPH = f"{DATA_NS}graph/entities"
 PENDING_GRAPH = f"{DATA_NS}graph/pending"
@@ -26,10 +25,6 @@ _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 _CHUNK = 200
 _MENTIONS = "https://schema.org/mentions"
-
-
-def _lit(value: str, datatype: str | None = None) -> str:
-    return term_to_sparql(Term("literal", value, datatype=datatype))
 
 
 def _describe(store: Store, chunk: list[str]) -> list[str]:
@@ -63,12 +58,12 @@ def _describe(store: Store, chunk: list[str]) -> list[str]:
         s = f"<{e}>"
         if kind:
             lines.append(f"{s} <{_RDF_TYPE}> <{kind}> .")
-        lines.append(f"{s} <{_LABEL}> {_lit(label)} .")
-        lines += [f"{s} <{KG_NS}canonicalKey> {_lit(k)} ." for k in sorted(facts[KG_NS + "canonicalKey"])]
-        lines += [f"{s} <{KG_NS}alias> {_lit(n)} ." for n in sorted(names)]
-        lines += [f"{s} <{KG_NS}nameKey> {_lit(k)} ." for k in sorted({name_key(n) for n in names | {label}})]
-        lines.append(f"{s} <{KG_NS}articleCount> {_lit(r['articles'].value, _XSD_INT)} .")
-        lines.append(f"{s} <{KG_NS}mentionCount> {_lit(r['mentions'].value, _XSD_INT)} .")
+        lines.append(f"{s} <{_LABEL}> {literal(label)} .")
+        lines += [f"{s} <{KG_NS}canonicalKey> {literal(k)} ." for k in sorted(facts[KG_NS + "canonicalKey"])]
+        lines += [f"{s} <{KG_NS}alias> {literal(n)} ." for n in sorted(names)]
+        lines += [f"{s} <{KG_NS}nameKey> {literal(k)} ." for k in sorted({name_key(n) for n in names | {label}})]
+        lines.append(f"{s} <{KG_NS}articleCount> {literal(r['articles'].value, _XSD_INT)} .")
+        lines.append(f"{s} <{KG_NS}mentionCount> {literal(r['mentions'].value, _XSD_INT)} .")
     return lines
 
 

@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from kg.catalog import run_updates
 from kg.errors import KgError
 from kg.model import Article, Extraction
 from kg.rdf.namespaces import DATA_NS, KG_NS
@@ -208,7 +209,7 @@ def _slug(name: str) -> str:
 
 def is_event_ref(ref: str) -> bool:
     """A story (canonical event) or an article's event, as an IRI or in the kgd: short form tables print."""
-    return "/story/event/" in ref or "/event/" in ref or ref.startswith("kgd:story/")
+    return "/event/" in ref or ref.startswith("kgd:story/")
 
 
 def _expand(ref: str) -> str:
@@ -237,11 +238,9 @@ def _restory(store: Store, events: list[str]) -> None:
     """Make the stories layer take the events' articles in again, then sync it."""
     from kg.stories import STORIES_GRAPH, sync_stories
 
-    articles = " ".join(f"<{e.split('/event/', 1)[0]}>" for e in events)
-    store.update(
-        f"DELETE {{ GRAPH <{STORIES_GRAPH}> {{ ?a kg:cataloguedHash ?h }} }} "
-        f"WHERE {{ VALUES ?a {{ {articles} }} GRAPH <{STORIES_GRAPH}> {{ ?a kg:cataloguedHash ?h }} }}"
-    )
+    articles = sorted({e.split("/event/", 1)[0] for e in events})
+    forget = "DELETE WHERE {{ GRAPH <{}> {{ <{}> <{}cataloguedHash> ?h }} }}"
+    run_updates(store, [forget.format(STORIES_GRAPH, a, KG_NS) for a in articles])
     sync_stories(store)
 
 

@@ -126,6 +126,17 @@ def _spans(ev) -> list[tuple[int, int]]:
     return list(dict.fromkeys(spans))
 
 
+def _predicted_id(doc_id: str, span: tuple[int, int], gold_spans: list[tuple], tokens, taken: set[str]) -> str:
+    """A predicted mention's id: that of the gold mention it overlaps (token Jaccard >= 0.5), so the
+    metrics see one mention, else its own; a second prediction on one gold mention is one of its own."""
+    anchor = next((s for s in gold_spans if tokens.jaccard(span, s) >= 0.5), span)
+    mid = f"{doc_id}:{anchor[0]}-{anchor[1]}"
+    if mid in taken:
+        mid = f"{doc_id}:{span[0]}-{span[1]}:pred"
+    taken.add(mid)
+    return mid
+
+
 def _root_lemma(doc, span: tuple[int, int]) -> str:
     s = doc.char_span(span[0], span[1], alignment_mode="expand")
     return s.root.lemma_.lower() if s is not None and len(s) else doc.text[span[0] : span[1]].lower()
@@ -181,16 +192,10 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
                 )
             )
         taken: set[str] = set()
+        gold_spans = [tuple(i["span"]) for i in gold.events]
         for ev, agents in ours:
             for span in _spans(ev):
-                same = next(
-                    (tuple(i["span"]) for i in gold.events if tokens.jaccard(span, tuple(i["span"])) >= 0.5), None
-                )
-                anchor = same or span
-                mid = f"{gold.id}:{anchor[0]}-{anchor[1]}"
-                if mid in taken:  # a second prediction on the same gold mention is a mention of its own
-                    mid = f"{gold.id}:{span[0]}-{span[1]}:pred"
-                taken.add(mid)
+                mid = _predicted_id(gold.id, span, gold_spans, tokens, taken)
                 predicted.append(
                     EventMention(
                         mid, gold.id, _root_lemma(doc, span), ev.type, ev.time, ev.place, agents, f"{gold.id}:{ev.id}"
@@ -235,11 +240,7 @@ class _EntityData:
             self.gold[mid].append((ours_key, f"{topic}:{_root_lemma(doc, span)}"))
         taken: set[str] = set()
         for span, k in ours:
-            same = next((s for s, _ in gold_spans if tokens.jaccard(span, s) >= 0.5), None)
-            mid = f"{gold.id}:{(same or span)[0]}-{(same or span)[1]}"
-            if mid in taken:
-                mid = f"{gold.id}:{span[0]}-{span[1]}:pred"
-            taken.add(mid)
+            mid = _predicted_id(gold.id, span, [s for s, _ in gold_spans], tokens, taken)
             self.predicted[mid].append((f"{topic}:{k}", f"{topic}:{_root_lemma(doc, span)}"))
 
 

@@ -101,15 +101,16 @@ def _write(
     prepared: Iterable[Prepared], store: Store, report: IngestReport, on_item: Callable[[], None]
 ) -> IngestReport:
     written: list[str] = []
-    behind: list[bool] = []  # whether a killed run left derived graphs behind; asked before the first write
+    behind: bool | None = None  # whether a killed run left derived graphs behind; asked before the first write
 
     def write(item: Prepared) -> None:
+        nonlocal behind
         old_hash = store.article_hash(item.graph)
         if old_hash == item.hash:
             report.unchanged += 1
         else:
-            if not behind:
-                behind.append(begin_writes(store))
+            if behind is None:
+                behind = begin_writes(store)
             store.replace_graph(item.graph, item.ntriples)
             written.append(item.graph)
             if old_hash is None:
@@ -139,11 +140,11 @@ def _write(
     # clears the mark once they have taken them in; a mark left by a killed run, or found when this
     # run wrote nothing, makes them look at every article (each syncs only what changed), so the
     # next run finishes what a killed one left.
-    if not behind:
-        if not writes_pending(store):
+    if behind is None:  # nothing written: only a mark left by a killed run leaves work to do
+        behind = writes_pending(store)
+        if not behind:
             return report
-        behind.append(True)
-    sync_catalog(store, None if behind[0] else written)
-    sync_stories(store, None if behind[0] else written)
+    sync_catalog(store, None if behind else written)
+    sync_stories(store, None if behind else written)
     end_writes(store)
     return report

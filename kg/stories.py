@@ -41,7 +41,7 @@ from kg.model import EVENT_TYPES
 from kg.rdf.namespaces import DATA_NS, KG_NS
 from kg.store import Store
 from kg.store.base import Term
-from kg.store.binding import term_to_sparql
+from kg.store.binding import literal
 
 STORIES_GRAPH = f"{DATA_NS}graph/stories"
 CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
@@ -131,10 +131,6 @@ def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
         yield " ".join(f"<{x}>" for x in items[i : i + size])
 
 
-def _lit(text: str, datatype: str | None = None) -> str:
-    return term_to_sparql(Term("literal", text, datatype=datatype))
-
-
 # ---------------------------------------------------------------------------------------- reading
 
 
@@ -218,7 +214,7 @@ def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[
     found: set[str] = set()
     ordered = sorted(keys)
     for i in range(0, len(ordered), _CHUNK):
-        values = " ".join(_lit(k) for k in ordered[i : i + _CHUNK])
+        values = " ".join(literal(k) for k in ordered[i : i + _CHUNK])
         rows = store.query(
             f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{STORIES_GRAPH}> {{ ?e kg:blockKey ?k }} }}"
         ).rows
@@ -226,7 +222,7 @@ def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[
     for t, who in sorted(coarse):
         rows = store.query(
             f"SELECT DISTINCT ?e WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:blockKey ?k }} "
-            f"FILTER(STRSTARTS(?k, {_lit(f'{t} {who} ')})) }}"
+            f"FILTER(STRSTARTS(?k, {literal(f'{t} {who} ')})) }}"
         ).rows
         found.update(r["e"].value for r in rows)
     return {e for e in found if e.split("/event/", 1)[0] not in exclude}
@@ -374,26 +370,26 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
         lines += [
             f"<{iri}> <{_RDF_TYPE}> <{kg}CanonicalEvent> .",
             f"<{iri}> <{kg}eventType> <{kg}{first.type}> .",
-            f"<{iri}> <{_LABEL}> {_lit(first.type + ': ' + first.trigger)} .",
-            f"<{iri}> <{kg}articleCount> {_lit(str(len(articles)), _XSD + 'integer')} .",
+            f"<{iri}> <{_LABEL}> {literal(first.type + ': ' + first.trigger)} .",
+            f"<{iri}> <{kg}articleCount> {literal(str(len(articles)), _XSD + 'integer')} .",
         ]
         if times:
-            lines.append(f"<{iri}> <{kg}time> {_lit(times[0])} .")
+            lines.append(f"<{iri}> <{kg}time> {literal(times[0])} .")
         if dates:
             lines += [
-                f"<{iri}> <{kg}firstReported> {_lit(dates[0])} .",
-                f"<{iri}> <{kg}lastReported> {_lit(dates[-1])} .",
+                f"<{iri}> <{kg}firstReported> {literal(dates[0])} .",
+                f"<{iri}> <{kg}lastReported> {literal(dates[-1])} .",
             ]
         lines += [f"<{m}> <{kg}canonicalEvent> <{iri}> ." for m in group]
-        lines += [f"<{m.iri}> <{kg}blockKey> {_lit(k)} ." for m in recs for k in _block_keys(m)]
+        lines += [f"<{m.iri}> <{kg}blockKey> {literal(k)} ." for m in recs for k in _block_keys(m)]
     for (a, b), (score, evidence) in sorted(links.items()):
         node = _link_iri(a, b)
         lines += [
             f"<{node}> <{_RDF_TYPE}> <{kg}EventLink> .",
             f"<{node}> <{kg}linkedEvent> <{a}> .",
             f"<{node}> <{kg}linkedEvent> <{b}> .",
-            f"<{node}> <{kg}linkScore> {_lit(str(score), _XSD + 'decimal')} .",
-            f"<{node}> <{kg}evidence> {_lit(evidence)} .",
+            f"<{node}> <{kg}linkScore> {literal(str(score), _XSD + 'decimal')} .",
+            f"<{node}> <{kg}evidence> {literal(evidence)} .",
         ]
     lines += [f"<{e.article}> <{kg}storyEvent> <{e.iri}> ." for e in new]
     if lines:

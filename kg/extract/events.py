@@ -82,10 +82,10 @@ UNACCUSATIVE = frozenset(
     "fall drop rise surge decline climb slide plunge soar jump sink tumble slump rally rebound dip ease "
     "increase decrease grow shrink close open end finish arrive die collapse crash occur happen".split()
 )
-LAUNCH_VERBS = frozenset("launch start begin wage conduct carry mount stage lead".split())
-# Verbs that carry a noun event as their object and whose subject is that event's agent: "GM reported
-# losses", "the unions held talks", "Airbus made an offer", "the two sides signed an agreement".
-SUPPORT_VERBS = LAUNCH_VERBS | frozenset(
+# Verbs that carry a noun event as their object and whose subject is that event's agent: "Hamas
+# launched an attack", "GM reported losses", "Airbus made an offer", "the two sides signed an agreement".
+SUPPORT_VERBS = frozenset(
+    "launch start begin wage conduct carry mount stage lead "
     "report post record make hold sign reach announce unveil complete submit issue give deliver "
     "file seal strike conclude".split()
 )
@@ -260,11 +260,8 @@ class EventExtractor:
             roles += [("agent", c) for c in token.head.children if c.dep_ == "nsubj"]
         if token.pos_ != "VERB" and self.event_type(token) in UMBRELLA_TYPES:
             governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
-            if (
-                not any(r == "agent" for r, _ in roles)
-                and governor.pos_ == "VERB"
-                and (token.dep_ == "pobj" or (token.dep_ == "dobj" and governor.lemma_ in LAUNCH_VERBS))
-            ):
+            # "launched an attack" is taken by the support-verb rule above; "in an attack with drones" here
+            if not any(r == "agent" for r, _ in roles) and governor.pos_ == "VERB" and token.dep_ == "pobj":
                 roles += [("agent", c) for c in governor.children if c.dep_ == "nsubj"]
             roles += [
                 ("place", t)
@@ -358,11 +355,8 @@ class EventExtractor:
         lead_end = sentences[min(len(sentences) - 1, 2)].end_char if sentences else 0
         for m in mentions:
             t = m.token
-            if m.time or m.time_text or t.pos_ != "VERB":
-                continue
-            if t.idx >= lead_end and m.type != "Statement" and t.tag_ not in {"VBZ", "VBP"}:
-                continue
-            if m.reported_by:
+            anywhere = m.type == "Statement" or t.tag_ in {"VBZ", "VBP"}
+            if m.time or m.time_text or t.pos_ != "VERB" or m.reported_by or (t.idx >= lead_end and not anywhere):
                 continue
             finite = t.tag_ in {"VBD", "VBZ", "VBP"} or (
                 t.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in t.children)

@@ -27,5 +27,10 @@ def local_iri(article_id: str, kind: str, local: str) -> URIRef:
     return URIRef(f"{article_iri(article_id)}/{kind}/{quote(local, safe='-')}")
 
 
+def mention_iri(article: URIRef, span: tuple[int, int]) -> URIRef:
+    """A mention under the IRI of its article (taken as built: mapping makes hundreds per article)."""
+    return URIRef(f"{article}/mention/{span[0]}-{span[1]}")
+
+
 def sentence_iri(article_id: str, index: int) -> URIRef:
     return local_iri(article_id, "sentence", str(index))

@@ -16,7 +16,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral  # N-Triples literals wi
 
 from kg import __version__
 from kg.model import EVENT_TYPES, Extraction
-from kg.rdf.iris import article_iri, entity_iri, local_iri, sentence_iri
+from kg.rdf.iris import article_iri, entity_iri, local_iri, mention_iri, sentence_iri
 from kg.rdf.namespaces import KG, NIF, PREFIXES, SCHEMA, SEM
 
 ENTITY_CLASSES = {
@@ -84,7 +84,7 @@ class _Mapper:
         return max(0, bisect.bisect_right(self.sentence_starts, start) - 1)
 
     def mention(self, owner: URIRef, span: tuple[int, int], prop: URIRef = _MENTION) -> URIRef:
-        m = URIRef(f"{self.article}/mention/{span[0]}-{span[1]}")
+        m = mention_iri(self.article, span)
         add = self.triples.add
         add((owner, prop, m))
         add((m, _TYPE, _MENTION_CLASS))

@@ -8,6 +8,11 @@ from kg.errors import QueryError
 from kg.store.base import Term
 
 
+def literal(value: str, datatype: str | None = None) -> str:
+    """A plain (or typed) literal in SPARQL and N-Triples syntax, escaped."""
+    return term_to_sparql(Term("literal", value, datatype=datatype))
+
+
 def term_to_sparql(term: Term) -> str:
     """A term in SPARQL syntax, escaped so that no value can change the query around it."""
     if term.type == "uri":
