@@ -249,3 +249,9 @@ def test_gerund_cues_that_govern_a_clause():
     assert by_cue["stating"].speaker_text == "reports"  # the documents speak, not the councillors
     assert by_cue["stating"].content == "the tram project had doubled in cost"
     assert _speaker_name(x, by_cue["denying"]) == "Interior Ministry" and by_cue["denying"].kind == "denial"
+
+
+def test_the_cue_is_never_part_of_its_speaker():
+    x = _extract("Economists at the Bundesbank, who warned that inflation would return, were proved right.")
+    [stmt] = [s for s in x.statements if s.cue == "warned"]
+    assert "warned" not in stmt.speaker_text and stmt.speaker_text.endswith("Bundesbank")

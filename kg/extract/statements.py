@@ -231,12 +231,16 @@ class StatementExtractor:
             current = current.head
         return None, False
 
-    def speaker_fields(self, subject: Token | None, *, upto: int | None = None) -> dict:
+    def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
             return {"speaker": None, "speaker_text": None, "speaker_span": None}
         phrase = self.phrase(subject)
+        end = phrase.end
+        # The cue and what it governs are never part of the speaker: "reports stating that ...",
+        # "analysts, who said that ..." (the subject's phrase holds the cue when it modifies it).
+        if cue is not None and phrase.start < cue.i < phrase.end:
+            end = cue.left_edge.i
         # Drop a trailing appositive ("Amnesty Israel, the organization's local chapter,").
-        end = phrase.end if upto is None else min(phrase.end, upto)
         for child in subject.children:
             if child.dep_ == "appos" and child.i > subject.i:
                 end = min(end, child.left_edge.i)
@@ -409,10 +413,7 @@ class StatementExtractor:
             if content is None:
                 continue
             subject, passive = self.speaker_of(token)
-            # "reports stating that ...": the speaker is "reports", not the phrase that includes the cue
-            own_noun = subject is not None and token.dep_ == "acl" and token.head.i == subject.i
-            upto = token.left_edge.i if own_noun else None
-            fields = self.speaker_fields(None if passive else subject, upto=upto)
+            fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
             if kind in {"accusation", "criticism"} and quote is None:
                 content = self._without_preposition(content)
