@@ -137,3 +137,29 @@ def test_mentions_of_one_extracted_event_stay_one_chain():
     ]
     chains = {frozenset(c) for c in event_chains(ms, {"a": 0, "b": 0})}
     assert frozenset({"a:1", "a:2", "b:1"}) in chains and frozenset({"b:2"}) in chains
+
+
+def test_trigger_keys_meet_across_word_forms_and_synonyms():
+    from kg.crossdoc import trigger_key
+
+    assert trigger_key("shooting") == trigger_key("shoot") == trigger_key("gunfire")
+    assert trigger_key("bombing") == trigger_key("bomb") and trigger_key("stabbing") == trigger_key("stab")
+    assert trigger_key("arrest") == trigger_key("nab") and trigger_key("death") == trigger_key("die")
+    assert trigger_key("election") == trigger_key("elect")
+    assert trigger_key("arrest") != trigger_key("election") != trigger_key("shoot")
+
+
+def test_speech_acts_corefer_only_with_a_shared_speaker():
+    # Two articles of one story: the police spoke in both, the mayor in one; the shootings are one event
+    ms = [
+        EventMention("a:1", "a", "say", "Statement", agents=frozenset({"police"})),
+        EventMention("b:1", "b", "tell", "Statement", agents=frozenset({"police"})),
+        EventMention("b:2", "b", "say", "Statement", agents=frozenset({"mayor"})),
+        EventMention("c:1", "c", "say", "Statement"),
+        EventMention("a:2", "a", "shooting", "Attack"),
+        EventMention("b:3", "b", "shoot", "Other"),
+    ]
+    chains = {frozenset(c) for c in event_chains(ms, {"a": 0, "b": 0, "c": 0})}
+    assert frozenset({"a:1", "b:1"}) in chains
+    assert frozenset({"b:2"}) in chains and frozenset({"c:1"}) in chains
+    assert frozenset({"a:2", "b:3"}) in chains
