@@ -255,3 +255,19 @@ def test_the_cue_is_never_part_of_its_speaker():
     x = _extract("Economists at the Bundesbank, who warned that inflation would return, were proved right.")
     [stmt] = [s for s in x.statements if s.cue == "warned"]
     assert "warned" not in stmt.speaker_text and stmt.speaker_text.endswith("Bundesbank")
+
+
+def test_a_quote_in_the_next_sentence_belongs_to_a_cue_without_content_only():
+    text = (
+        "Harbour ruling\n\n"
+        "The port will close two terminals by March, a city official said on Friday. "
+        '"We cannot keep both open with the money we have left this year," said Ines Marlow, the harbour director.\n'
+        "Ines Marlow spoke to reporters on Friday. "
+        '"Nobody will lose a job because of the closures, and every crew will move to the new pier," she said.'
+    )
+    x = _extract(text)
+    by_cue_start = sorted(x.statements, key=lambda s: s.cue_span[0])
+    official, director = by_cue_start[0], by_cue_start[1]
+    assert official.speaker_text == "a city official"
+    assert official.content == "The port will close two terminals by March" and not official.quote
+    assert director.content.startswith("We cannot keep both open") and director.quote

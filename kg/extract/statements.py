@@ -411,6 +411,8 @@ class StatementExtractor:
             quote = self._quote_for(token)
             content = quote or self.content_of(token, lemma)
             if content is None:
+                quote = content = self._quote_for(token, next_sentence=True)
+            if content is None:
                 continue
             subject, passive = self.speaker_of(token)
             fields = self.speaker_fields(None if passive else subject, cue=token)
@@ -466,18 +468,26 @@ class StatementExtractor:
         """'what it called X', 'what they described as X': naming, not reporting."""
         return any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"what", "which"} for c in token.children)
 
-    def _quote_for(self, verb: Token) -> tuple[int, int] | None:
-        """The direct quote this verb introduces or closes: '"...," it said' or 'X said: "..."'."""
+    def _quote_for(self, verb: Token, *, next_sentence: bool = False) -> tuple[int, int] | None:
+        """The direct quote this verb introduces or closes: '"...," it said' or 'X said: "..."'; with
+        ``next_sentence``, a quote opening the next sentence ('X said on Friday. "..."'), which only a
+        cue with no content of its own may take."""
         sent = verb.sent
         for qs, qe in self.quotes:
             inner = self.trimmed(qs + 1, qe - 1)
             if not self._is_real_quote(*inner):
                 continue
             before = self.text[qe : verb.idx]
-            if sent.start_char - 3 <= qe <= verb.idx and len(before) < 60 and not re.search(r"[.!?]\s", before):
+            if (
+                not next_sentence
+                and sent.start_char - 3 <= qe <= verb.idx
+                and len(before) < 60
+                and not re.search(r"[.!?]\s", before)
+            ):
                 return inner
             after = self.text[verb.idx + len(verb.text) : qs]
-            if verb.idx < qs <= sent.end_char + 1 and (":" in after or len(after) < 25):
+            ended = bool(re.search(r"[.!?]\s", after))
+            if ended == next_sentence and verb.idx < qs <= sent.end_char + 1 and (":" in after or len(after) < 25):
                 return inner
         return None
 
