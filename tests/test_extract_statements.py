@@ -271,3 +271,15 @@ def test_a_quote_in_the_next_sentence_belongs_to_a_cue_without_content_only():
     assert official.speaker_text == "a city official"
     assert official.content == "The port will close two terminals by March" and not official.quote
     assert director.content.startswith("We cannot keep both open") and director.quote
+
+
+def test_a_named_appositive_speaks_for_a_common_noun_subject():
+    x = _extract("The country's largest airline, Nordair Airways, said on Tuesday that it would cancel 40 flights.")
+    [stmt] = x.statements
+    assert _speaker_name(x, stmt) == "Nordair Airways" and stmt.speaker_text == "Nordair Airways"
+
+
+def test_headline_conjunct_cue_takes_the_first_verbs_subject():
+    x = _extract("Apple releases iPhone SDK, announces upcoming update\n\nThe company spoke in Cupertino.")
+    [stmt] = [s for s in x.statements if s.cue == "announces"]
+    assert stmt.speaker_text == "Apple"

@@ -141,7 +141,8 @@ def test_fast_queries_answer_like_plain_ones(store, name):
 
 
 @pytest.mark.parametrize(
-    "name, extra", [("co-participants", {"StatementEvent", "OtherEvent"}), ("events", set()), ("events-in-range", set())]
+    "name, extra",
+    [("co-participants", {"StatementEvent", "OtherEvent"}), ("events", set()), ("events-in-range", set())],
 )
 def test_queries_name_every_event_class(name, extra):
     """Queries list event classes by name (a VALUES table is faster than testing each type's IRI

@@ -218,6 +218,10 @@ class StatementExtractor:
                 if child.dep_ in {"nsubj", "csubj"}:
                     if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
                         return current.head, False
+                    inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    if child.dep_ == "nsubj" and child.tag_ in {"VBZ", "VBD", "VBP"} and inner is not None:
+                        # a misparsed headline conjunct: "Apple releases SDK, announces update"
+                        return inner, False
                     return child, False
             for child in current.children:
                 if child.dep_ == "nsubjpass" and current is verb:
@@ -234,6 +238,12 @@ class StatementExtractor:
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
             return {"speaker": None, "speaker_text": None, "speaker_span": None}
+        if subject.pos_ != "PROPN":
+            # "Another automaker, General Motors, said": the named appositive is the speaker
+            for child in subject.children:
+                if child.dep_ == "appos" and child.i > subject.i and resolve(self.phrase(child), self.index):
+                    subject = child
+                    break
         phrase = self.phrase(subject)
         end = phrase.end
         # The cue and what it governs are never part of the speaker: "reports stating that ...",
