@@ -283,3 +283,13 @@ def test_headline_conjunct_cue_takes_the_first_verbs_subject():
     x = _extract("Apple releases iPhone SDK, announces upcoming update\n\nThe company spoke in Cupertino.")
     [stmt] = [s for s in x.statements if s.cue == "announces"]
     assert stmt.speaker_text == "Apple"
+
+
+def test_a_quote_that_ends_its_own_sentence_does_not_replace_the_next_cues_clause():
+    text = (
+        'Mara Quist praised the route. "We doubled our passengers in two years and we expect more next year." '
+        "Nordair has claimed that the new route to Tromso will make a profit by 2026."
+    )
+    x = _extract(text)
+    [claim] = [s for s in x.statements if s.cue == "claimed"]
+    assert claim.content == "the new route to Tromso will make a profit by 2026" and not claim.quote

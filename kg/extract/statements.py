@@ -480,16 +480,18 @@ class StatementExtractor:
 
     def _quote_for(self, verb: Token, *, next_sentence: bool = False) -> tuple[int, int] | None:
         """The direct quote this verb introduces or closes: '"...," it said' or 'X said: "..."'; with
-        ``next_sentence``, a quote opening the next sentence ('X said on Friday. "..."'), which only a
-        cue with no content of its own may take."""
+        ``next_sentence``, a quote that is a sentence of its own next to the cue's ('X said on Friday.
+        "..."', '"...." X has claimed that ...'), which only a cue with no content of its own may take."""
         sent = verb.sent
         for qs, qe in self.quotes:
             inner = self.trimmed(qs + 1, qe - 1)
             if not self._is_real_quote(*inner):
                 continue
             before = self.text[qe : verb.idx]
+            # a quote ending its sentence ('... price."') followed by a capital starts a new one
+            apart = self.text[inner[1] - 1 : inner[1]] in {".", "!", "?"} and bool(re.match(r"\s*[A-Z]", before))
             if (
-                not next_sentence
+                apart == next_sentence
                 and sent.start_char - 3 <= qe <= verb.idx
                 and len(before) < 60
                 and not re.search(r"[.!?]\s", before)
