@@ -293,3 +293,19 @@ def test_a_quote_that_ends_its_own_sentence_does_not_replace_the_next_cues_claus
     x = _extract(text)
     [claim] = [s for s in x.statements if s.cue == "claimed"]
     assert claim.content == "the new route to Tromso will make a profit by 2026" and not claim.quote
+
+
+def test_a_titled_subject_gives_way_to_its_named_appositive():
+    x = _extract("The bank's CEO, Ken Lewis, said that credit costs remain high.")
+    [stmt] = x.statements
+    assert _speaker_name(x, stmt) == "Ken Lewis"
+
+
+def test_one_direct_quote_is_one_speech_act():
+    x = _extract(
+        '"It took far too long for the money to reach the banks," said Uralsib analyst Chris Weafer '
+        "commenting on the decision."
+    )
+    quoted = [s for s in x.statements if s.quote]
+    assert len(quoted) == 1 and quoted[0].cue == "said"
+    assert _speaker_name(x, quoted[0]) == "Chris Weafer"

@@ -93,6 +93,7 @@ class StatementExtractor:
         self.report_of_token: dict[int, Report] = {}
         self.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]
         self.cue_tokens: set[int] = set()
+        self.quotes_taken: set[tuple[int, int]] = set()  # one direct quote is one speech act
         self.ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}  # doc.ents is rebuilt per access
 
     # ------------------------------------------------------------------ helpers
@@ -230,6 +231,12 @@ class StatementExtractor:
                         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                         return obj, False
                     return child, True
+            if current is verb:
+                # '"...," said analyst Chris Weafer commenting on it': the subject misparsed under a gerund
+                for child in verb.children:
+                    inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    if child.i > verb.i and child.tag_ == "VBG" and inner is not None and inner.i < child.i:
+                        return inner, False
             if current.dep_ in {"ROOT"} or current.head is current:
                 return None, False
             current = current.head
@@ -238,8 +245,9 @@ class StatementExtractor:
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
             return {"speaker": None, "speaker_text": None, "speaker_span": None}
-        if subject.pos_ != "PROPN":
-            # "Another automaker, General Motors, said": the named appositive is the speaker
+        if not subject.ent_type_:
+            # "Another automaker, General Motors, said", "The bank's CEO, Ken Lewis, said": the named
+            # appositive is the speaker
             for child in subject.children:
                 if child.dep_ == "appos" and child.i > subject.i and resolve(self.phrase(child), self.index):
                     subject = child
@@ -442,6 +450,8 @@ class StatementExtractor:
                 if child.dep_ == "prt" or (lemma == "call" and child.dep_ == "prep" and child.i == token.i + 1):
                     cue_end = child.idx + len(child.text)
             self.cue_tokens.add(token.i)
+            if quote is not None:
+                self.quotes_taken.add(quote)
             self.add(
                 cue=self.text[token.idx : cue_end],
                 cue_span=(token.idx, cue_end),
@@ -485,7 +495,7 @@ class StatementExtractor:
         sent = verb.sent
         for qs, qe in self.quotes:
             inner = self.trimmed(qs + 1, qe - 1)
-            if not self._is_real_quote(*inner):
+            if inner in self.quotes_taken or not self._is_real_quote(*inner):
                 continue
             before = self.text[qe : verb.idx]
             # a quote ending its sentence ('... price."') followed by a capital starts a new one
