@@ -309,3 +309,19 @@ def test_one_direct_quote_is_one_speech_act():
     quoted = [s for s in x.statements if s.quote]
     assert len(quoted) == 1 and quoted[0].cue == "said"
     assert _speaker_name(x, quoted[0]) == "Chris Weafer"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("According to Fiat's announcement, the company will buy the remaining stake in June.", "Fiat"),
+        (
+            "Sales rose by a third, according to figures released on Monday by NPD Group, a market research firm.",
+            "NPD Group",
+        ),
+    ],
+)
+def test_according_to_an_utterance_names_who_made_it(text, speaker):
+    x = _extract(text)
+    [stmt] = [s for s in x.statements if s.cue == "according to"]
+    assert _speaker_name(x, stmt) == speaker and stmt.speaker_text == speaker

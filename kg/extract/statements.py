@@ -51,6 +51,11 @@ NEEDS_CLAUSE = frozenset(
 INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
 ISSUED_NOUNS = frozenset("statement release communique letter note message post declaration".split())
+# What someone says, issues or publishes: "according to Fiat's announcement" is Fiat speaking, and
+# "figures released by NPD" is NPD.
+UTTERANCE_NOUNS = ISSUED_NOUNS | frozenset(
+    "announcement remark comment testimony word tweet speech figure data result finding document".split()
+)
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
@@ -245,6 +250,13 @@ class StatementExtractor:
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
             return {"speaker": None, "speaker_text": None, "speaker_span": None}
+        if subject.lemma_.lower() in UTTERANCE_NOUNS:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            for acl in (c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                owner = next((c for c in agent.children if c.dep_ == "pobj"), owner) if agent is not None else owner
+            if owner is not None and resolve(self.doc[owner.left_edge.i : owner.i + 1], self.index):
+                subject = owner
         if not subject.ent_type_:
             # "Another automaker, General Motors, said", "The bank's CEO, Ken Lewis, said": the named
             # appositive is the speaker
@@ -262,7 +274,7 @@ class StatementExtractor:
         for child in subject.children:
             if child.dep_ == "appos" and child.i > subject.i:
                 end = min(end, child.left_edge.i)
-        while end > phrase.start + 1 and self.doc[end - 1].is_punct:
+        while end > phrase.start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "case"):
             end -= 1
         phrase = self.doc[phrase.start : end]
         report = self.report_for(subject) if subject.lemma_.lower() in REPORT_NOUNS else None
@@ -580,18 +592,14 @@ class StatementExtractor:
             if not sides:
                 continue
             content = max(sides, key=lambda s: s[1] - s[0])
-            phrase = self.phrase(obj)
-            report = self.report_for(obj) if obj.lemma_.lower() in REPORT_NOUNS else None
+            fields = self.speaker_fields(obj)
             self.add(
-                speaker=report.author if report else resolve(phrase, self.index),
-                speaker_text=phrase.text,
-                speaker_span=(phrase.start_char, phrase.end_char),
                 cue="according to",
                 cue_span=(token.idx, to.idx + len(to.text)),
                 content_span=content,
-                kind="finding" if report else "claim",
+                kind="finding" if fields.get("report") else "claim",
                 quote=False,
-                report=report.id if report else None,
+                **fields,
             )
 
     def headline(self) -> None:
