@@ -10,8 +10,8 @@ The method, documented so results can be checked:
    trigger key (the same type from the taxonomy, for typed events, or the same ``trigger_key``: the
    lemma with its nominalisation undone and its synonym family applied, so "shooting"/"shot" and
    "arrest"/"nab" meet) and nothing conflicts: no different normalised times, no different places,
-   no disjoint agents, and a speech act only with one of its speakers. Chains are the
-   connected components.
+   no disjoint agents, and a speech act only with one of its speakers (named, or the head of
+   the speaker phrase: "police"). Chains are the connected components.
 
 The *lemma baseline* used for comparison puts all mentions with the same trigger lemma in one
 chain, across all articles given to it.
@@ -200,6 +200,11 @@ def _predicted_id(doc_id: str, span: tuple[int, int], gold_spans: list[tuple], t
     return mid
 
 
+def _speaker_heads(doc, x) -> dict[tuple[int, int], str]:
+    """Cue span -> the head lemma of its statement's speaker phrase ("the local police" -> police)."""
+    return {tuple(s.cue_span): _root_lemma(doc, tuple(s.speaker_span)) for s in x.statements if s.speaker_span}
+
+
 def _root_lemma(doc, span: tuple[int, int]) -> str:
     s = doc.char_span(span[0], span[1], alignment_mode="expand")
     return s.root.lemma_.lower() if s is not None and len(s) else doc.text[span[0] : span[1]].lower()
@@ -230,10 +235,13 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
         tokens = _Tokens(gold.text)
         entity_data.add(topic, gold, doc, x, tokens)
         names = {e.id: e.name for e in x.entities}
+        speakers = _speaker_heads(doc, x)
         ours = []
         for ev in x.events:
-            agents = frozenset(names.get(p.entity, p.entity) for p in ev.participants if p.role == "agent")
-            ours.append((ev, agents))
+            agents = {names.get(p.entity, p.entity) for p in ev.participants if p.role == "agent"}
+            if tuple(ev.span) in speakers:  # a speech act: its speaker, named or not ("police")
+                agents.add(speakers[tuple(ev.span)])
+            ours.append((ev, frozenset(agents)))
         for item in gold.events:
             span = tuple(item["span"])
             mid = f"{gold.id}:{span[0]}-{span[1]}"

@@ -163,3 +163,13 @@ def test_speech_acts_corefer_only_with_a_shared_speaker():
     assert frozenset({"a:1", "b:1"}) in chains
     assert frozenset({"b:2"}) in chains and frozenset({"c:1"}) in chains
     assert frozenset({"a:2", "b:3"}) in chains
+
+
+def test_speech_acts_are_keyed_by_their_speakers_head_even_unnamed():
+    from kg.crossdoc import _speaker_heads
+    from kg.extract import extract_docs
+    from kg.model import Article
+
+    [(doc, x)] = list(extract_docs([Article(text="The local police said that the bridge was closed.", id="a")]))
+    [stmt] = x.statements
+    assert _speaker_heads(doc, x) == {tuple(stmt.cue_span): "police"}
