@@ -250,13 +250,9 @@ class StatementExtractor:
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
             return {"speaker": None, "speaker_text": None, "speaker_span": None}
-        if subject.lemma_.lower() in UTTERANCE_NOUNS:
-            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-            for acl in (c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
-                owner = next((c for c in agent.children if c.dep_ == "pobj"), owner) if agent is not None else owner
-            if owner is not None and resolve(self.doc[owner.left_edge.i : owner.i + 1], self.index):
-                subject = owner
+        maker = self._maker(subject) if subject.lemma_.lower() in UTTERANCE_NOUNS else None
+        if maker is not None and resolve(self.doc[maker.left_edge.i : maker.i + 1], self.index):
+            subject = maker
         if not subject.ent_type_:
             # "Another automaker, General Motors, said", "The bank's CEO, Ken Lewis, said": the named
             # appositive is the speaker
@@ -285,6 +281,17 @@ class StatementExtractor:
             "speaker_span": (phrase.start_char, phrase.end_char),
             "report": report.id if report else None,
         }
+
+    def _maker(self, noun: Token) -> Token | None:
+        """Who made an utterance or document: the agent of its participle ("figures released by
+        NPD Group"), else its possessor ("Fiat's announcement")."""
+        for acl in noun.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+        return next((c for c in noun.children if c.dep_ == "poss"), None)
 
     # ------------------------------------------------------------------ content
 
