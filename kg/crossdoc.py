@@ -11,7 +11,8 @@ The method, documented so results can be checked:
    lemma with its nominalisation undone and its synonym family applied, so "shooting"/"shot" and
    "arrest"/"nab" meet) and nothing conflicts: no different normalised times, no different places,
    no disjoint agents, and a speech act only with one of its speakers (named, or the head of
-   the speaker phrase: "police"). Chains are the connected components.
+   the speaker phrase: "police") or one reporting the same claim (``kg.stories.same_claim``).
+   Chains are the connected components.
 
 The *lemma baseline* used for comparison puts all mentions with the same trigger lemma in one
 chain, across all articles given to it.
@@ -25,6 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.clusters import UnionFind
+from kg.stories import claim_words, same_claim
 
 DOC_THRESHOLD = 0.05
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
@@ -79,6 +81,7 @@ class EventMention:
     time: str | None = None
     place: str | None = None
     agents: frozenset[str] = field(default_factory=frozenset)
+    said: frozenset[str] = field(default_factory=frozenset)  # a speech act's content words
     event: str | None = None  # the extracted event it belongs to: mentions of one event in one article
 
 
@@ -141,8 +144,8 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if a.place and b.place and a.place != b.place:
         return True
-    if "Statement" in (a.type, b.type) and not a.agents & b.agents:
-        return True
+    if "Statement" in (a.type, b.type):  # one speech act: one speaker, or one claim (as stories compare them)
+        return not (a.agents & b.agents or same_claim(a.said, b.said))
     return bool(a.agents and b.agents and not a.agents & b.agents)
 
 
@@ -200,6 +203,13 @@ def _predicted_id(doc_id: str, span: tuple[int, int], gold_spans: list[tuple], t
     return mid
 
 
+def _mention(mid: str, doc_id: str, lemma: str, ev=None, agents=frozenset(), said=frozenset()) -> EventMention:
+    """A mention with what kg extracted for the event it belongs to (if any)."""
+    if ev is None:
+        return EventMention(mid, doc_id, lemma)
+    return EventMention(mid, doc_id, lemma, ev.type, ev.time, ev.place, agents, said, f"{doc_id}:{ev.id}")
+
+
 def _speaker_heads(doc, x) -> dict[tuple[int, int], str]:
     """Cue span -> the head lemma of its statement's speaker phrase ("the local police" -> police)."""
     return {tuple(s.cue_span): _root_lemma(doc, tuple(s.speaker_span)) for s in x.statements if s.speaker_span}
@@ -236,40 +246,26 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
         entity_data.add(topic, gold, doc, x, tokens)
         names = {e.id: e.name for e in x.entities}
         speakers = _speaker_heads(doc, x)
+        said = {tuple(s.cue_span): frozenset(claim_words(s.content)) for s in x.statements}
         ours = []
         for ev in x.events:
             agents = {names.get(p.entity, p.entity) for p in ev.participants if p.role == "agent"}
             if tuple(ev.span) in speakers:  # a speech act: its speaker, named or not ("police")
                 agents.add(speakers[tuple(ev.span)])
-            ours.append((ev, frozenset(agents)))
+            ours.append((ev, frozenset(agents), said.get(tuple(ev.span), frozenset())))
         for item in gold.events:
             span = tuple(item["span"])
             mid = f"{gold.id}:{span[0]}-{span[1]}"
             key[f"{topic}:{item['chain']}"].add(mid)
             match = next((o for o in ours if any(tokens.jaccard(span, tuple(s)) >= 0.5 for s in _spans(o[0]))), None)
-            ev, agents = match if match else (None, frozenset())
-            gold_mentions.append(
-                EventMention(
-                    mid,
-                    gold.id,
-                    _root_lemma(doc, span),
-                    ev.type if ev else "Other",
-                    ev.time if ev else None,
-                    ev.place if ev else None,
-                    agents,
-                    f"{gold.id}:{ev.id}" if ev else None,
-                )
-            )
+            gold_mentions.append(_mention(mid, gold.id, _root_lemma(doc, span), *(match or (None,))))
         taken: set[str] = set()
         gold_spans = [tuple(i["span"]) for i in gold.events]
         # ECB+ keeps one mention per chain and document, the first: so does the prediction
-        for ev, agents in ours:
+        for ev, agents, said_words in ours:
             span = min(_spans(ev))
             mid = _predicted_id(gold.id, span, gold_spans, tokens, taken)
-            lemma = _root_lemma(doc, span)
-            predicted.append(
-                EventMention(mid, gold.id, lemma, ev.type, ev.time, ev.place, agents, f"{gold.id}:{ev.id}")
-            )
+            predicted.append(_mention(mid, gold.id, _root_lemma(doc, span), ev, agents, said_words))
     story_of = {}
     for topic, topic_bags in bags.items():
         for doc_id, story in story_groups(topic_bags).items():

@@ -405,8 +405,14 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------- claims
 
 
-def _words(text: str) -> set[str]:
+def claim_words(text: str) -> set[str]:
+    """The content words claims are compared by."""
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
+
+
+def same_claim(a: set[str], b: set[str]) -> bool:
+    """Two contents say the same thing: their content words overlap with Jaccard >= CLAIM_SIMILARITY."""
+    return bool(a and b) and len(a & b) / len(a | b) >= CLAIM_SIMILARITY
 
 
 _STATEMENT = """?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m kg:inArticle ?a .
@@ -430,7 +436,7 @@ def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterabl
                     "article": r["a"].value,
                     "speaker": r["speaker"].value if "speaker" in r else None,
                     "kind": r["kind"].value,
-                    "words": _words(r["content"].value),
+                    "words": claim_words(r["content"].value),
                     "named": set(),
                     "about_author": r["reportAuthor"].value if "reportAuthor" in r else None,
                 },
@@ -467,9 +473,7 @@ def claims_and_responses(statements: list[dict]) -> tuple[dict[str, list[str]], 
                 continue
             group = [a["iri"]]
             for b in items[i + 1 :]:
-                if b["article"] == a["article"] or b["iri"] in used or not a["words"] or not b["words"]:
-                    continue
-                if len(a["words"] & b["words"]) / len(a["words"] | b["words"]) >= CLAIM_SIMILARITY:
+                if b["article"] != a["article"] and b["iri"] not in used and same_claim(a["words"], b["words"]):
                     group.append(b["iri"])
             if len(group) > 1:
                 used.update(group)

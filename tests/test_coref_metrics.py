@@ -173,3 +173,18 @@ def test_speech_acts_are_keyed_by_their_speakers_head_even_unnamed():
     [(doc, x)] = list(extract_docs([Article(text="The local police said that the bridge was closed.", id="a")]))
     [stmt] = x.statements
     assert _speaker_heads(doc, x) == {tuple(stmt.cue_span): "police"}
+
+
+def test_speech_acts_reporting_one_claim_corefer_whoever_is_named():
+    from kg.stories import claim_words
+
+    host = frozenset(claim_words("Hugh Jackman will host the Academy Awards ceremony in February"))
+    host2 = frozenset(claim_words("Jackman will host the Academy Awards in February"))
+    other = frozenset(claim_words("ticket prices for the ceremony will rise by a tenth"))
+    ms = [
+        EventMention("a:1", "a", "announce", "Statement", agents=frozenset({"academy"}), said=host),
+        EventMention("b:1", "b", "announce", "Statement", agents=frozenset({"organizers"}), said=host2),
+        EventMention("c:1", "c", "announce", "Statement", agents=frozenset({"producers"}), said=other),
+    ]
+    chains = {frozenset(c) for c in event_chains(ms, {"a": 0, "b": 0, "c": 0})}
+    assert frozenset({"a:1", "b:1"}) in chains and frozenset({"c:1"}) in chains
