@@ -325,3 +325,11 @@ def test_according_to_an_utterance_names_who_made_it(text, speaker):
     x = _extract(text)
     [stmt] = [s for s in x.statements if s.cue == "according to"]
     assert _speaker_name(x, stmt) == speaker and stmt.speaker_text == speaker
+
+
+def test_a_content_clause_is_never_mistaken_for_a_misparsed_speaker():
+    # the gerund clause holds what was said: its subject is not the speaker
+    x = _extract("Kofi Annan praised the talks and warned that time was running out.")
+    assert {s.speaker_text for s in x.statements} == {"Kofi Annan"}
+    x = _extract('Mayor Ines Marlow closed the meeting, saying "Nothing we do tonight is changing the budget."')
+    assert {s.speaker_text for s in x.statements} == {"Mayor Ines Marlow"}

@@ -207,10 +207,11 @@ class StatementExtractor:
 
     # ------------------------------------------------------------------ speakers
 
-    def speaker_of(self, verb: Token) -> tuple[Token | None, bool]:
+    def speaker_of(self, verb: Token, quote: tuple[int, int] | None = None) -> tuple[Token | None, bool]:
         """The subject token of a cue verb, climbing to the governing verb for participles and conjuncts.
 
-        The flag says whether the subject is the grammatical patient (passive voice).
+        ``quote`` is the direct quote the verb reports, if any. The flag says whether the subject is
+        the grammatical patient (passive voice).
         """
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not (
             verb.head.lemma_.lower() in ISSUED_NOUNS and verb.head.dep_ in {"dobj", "nsubjpass"}
@@ -236,11 +237,18 @@ class StatementExtractor:
                         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                         return obj, False
                     return child, True
-            if current is verb:
-                # '"...," said analyst Chris Weafer commenting on it': the subject misparsed under a gerund
+            if current is verb and quote is not None:
+                # '"...," said analyst Chris Weafer commenting on it': the quote is what was said, so a
+                # gerund clause after the cue outside it holds the misparsed speaker, not the content
                 for child in verb.children:
                     inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                    if child.i > verb.i and child.tag_ == "VBG" and inner is not None and inner.i < child.i:
+                    if (
+                        child.i > verb.i
+                        and child.tag_ == "VBG"
+                        and inner is not None
+                        and inner.i < child.i
+                        and not quote[0] <= child.idx < quote[1]
+                    ):
                         return inner, False
             if current.dep_ in {"ROOT"} or current.head is current:
                 return None, False
@@ -451,7 +459,7 @@ class StatementExtractor:
                 quote = content = self._quote_for(token, next_sentence=True)
             if content is None:
                 continue
-            subject, passive = self.speaker_of(token)
+            subject, passive = self.speaker_of(token, quote)
             fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
             if kind in {"accusation", "criticism"} and quote is None:
