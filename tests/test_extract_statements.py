@@ -333,3 +333,12 @@ def test_a_content_clause_is_never_mistaken_for_a_misparsed_speaker():
     assert {s.speaker_text for s in x.statements} == {"Kofi Annan"}
     x = _extract('Mayor Ines Marlow closed the meeting, saying "Nothing we do tonight is changing the budget."')
     assert {s.speaker_text for s in x.statements} == {"Mayor Ines Marlow"}
+
+
+def test_what_a_comma_sets_off_after_the_speakers_name_is_not_the_name():
+    x = _extract(
+        "Senator Patty Murray, who represents the state where the plant stands, said that the decision "
+        "would cost thousands of jobs."
+    )
+    [stmt] = x.statements
+    assert stmt.speaker_text == "Senator Patty Murray"

@@ -51,6 +51,8 @@ NEEDS_CLAUSE = frozenset(
 INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
 ISSUED_NOUNS = frozenset("statement release communique letter note message post declaration".split())
+# Modifiers a comma sets off after a speaker's name: not part of the name.
+SET_OFF = frozenset({"relcl", "acl", "amod", "advmod", "prep"})
 # What someone says, issues or publishes: "according to Fiat's announcement" is Fiat speaking, and
 # "figures released by NPD" is NPD.
 UTTERANCE_NOUNS = ISSUED_NOUNS | frozenset(
@@ -274,13 +276,21 @@ class StatementExtractor:
         # "analysts, who said that ..." (the subject's phrase holds the cue when it modifies it).
         if cue is not None and phrase.start < cue.i < phrase.end:
             end = cue.left_edge.i
-        # Drop a trailing appositive ("Amnesty Israel, the organization's local chapter,").
+        # Drop a trailing appositive ("Amnesty Israel, the organization's local chapter,") and what a
+        # comma sets off after the name ("Patty Murray, who hails from ...", "the council, now in control").
         for child in subject.children:
-            if child.dep_ == "appos" and child.i > subject.i:
+            if child.i <= subject.i:
+                continue
+            if child.dep_ == "appos":
                 end = min(end, child.left_edge.i)
+            elif child.dep_ in SET_OFF and self.doc[child.left_edge.i - 1].text == ",":
+                end = min(end, child.left_edge.i - 1)
         while end > phrase.start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "case"):
             end -= 1
-        phrase = self.doc[phrase.start : end]
+        start = phrase.start
+        while start < end - 1 and self.doc[start].is_punct:
+            start += 1
+        phrase = self.doc[start:end]
         report = self.report_for(subject) if subject.lemma_.lower() in REPORT_NOUNS else None
         speaker = report.author if report else resolve(phrase, self.index)
         return {
