@@ -210,9 +210,16 @@ def _mention(mid: str, doc_id: str, lemma: str, ev=None, agents=frozenset(), sai
     return EventMention(mid, doc_id, lemma, ev.type, ev.time, ev.place, agents, said, f"{doc_id}:{ev.id}")
 
 
-def _speaker_heads(doc, x) -> dict[tuple[int, int], str]:
-    """Cue span -> the head lemma of its statement's speaker phrase ("the local police" -> police)."""
-    return {tuple(s.cue_span): _root_lemma(doc, tuple(s.speaker_span)) for s in x.statements if s.speaker_span}
+def _speech_acts(doc, x) -> dict[tuple[int, int], tuple[str | None, frozenset[str]]]:
+    """Cue span -> who spoke (the head lemma of the speaker phrase: "the local police" -> police)
+    and the content words of what was said, for every statement."""
+    return {
+        tuple(s.cue_span): (
+            _root_lemma(doc, tuple(s.speaker_span)) if s.speaker_span else None,
+            frozenset(claim_words(s.content)),
+        )
+        for s in x.statements
+    }
 
 
 def _root_lemma(doc, span: tuple[int, int]) -> str:
@@ -245,14 +252,14 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
         tokens = _Tokens(gold.text)
         entity_data.add(topic, gold, doc, x, tokens)
         names = {e.id: e.name for e in x.entities}
-        speakers = _speaker_heads(doc, x)
-        said = {tuple(s.cue_span): frozenset(claim_words(s.content)) for s in x.statements}
+        speech = _speech_acts(doc, x)
         ours = []
         for ev in x.events:
             agents = {names.get(p.entity, p.entity) for p in ev.participants if p.role == "agent"}
-            if tuple(ev.span) in speakers:  # a speech act: its speaker, named or not ("police")
-                agents.add(speakers[tuple(ev.span)])
-            ours.append((ev, frozenset(agents), said.get(tuple(ev.span), frozenset())))
+            speaker, said = speech.get(tuple(ev.span), (None, frozenset()))
+            if speaker:  # a speech act: its speaker, named or not ("police")
+                agents.add(speaker)
+            ours.append((ev, frozenset(agents), said))
         for item in gold.events:
             span = tuple(item["span"])
             mid = f"{gold.id}:{span[0]}-{span[1]}"

@@ -166,13 +166,13 @@ def test_speech_acts_corefer_only_with_a_shared_speaker():
 
 
 def test_speech_acts_are_keyed_by_their_speakers_head_even_unnamed():
-    from kg.crossdoc import _speaker_heads
+    from kg.crossdoc import _speech_acts
     from kg.extract import extract_docs
     from kg.model import Article
 
     [(doc, x)] = list(extract_docs([Article(text="The local police said that the bridge was closed.", id="a")]))
     [stmt] = x.statements
-    assert _speaker_heads(doc, x) == {tuple(stmt.cue_span): "police"}
+    assert _speech_acts(doc, x) == {tuple(stmt.cue_span): ("police", frozenset({"bridge", "closed"}))}
 
 
 def test_speech_acts_reporting_one_claim_corefer_whoever_is_named():
