@@ -260,24 +260,39 @@ class StatementExtractor:
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
             return {"speaker": None, "speaker_text": None, "speaker_span": None}
+        subject = self._named(subject)
+        phrase = self._speaker_phrase(subject, cue)
+        report = self.report_for(subject) if subject.lemma_.lower() in REPORT_NOUNS else None
+        speaker = report.author if report else resolve(phrase, self.index)
+        return {
+            "speaker": speaker,
+            "speaker_text": phrase.text,
+            "speaker_span": (phrase.start_char, phrase.end_char),
+            "report": report.id if report else None,
+        }
+
+    def _named(self, subject: Token) -> Token:
+        """The name behind a subject, where the sentence gives one: who made an utterance ("according
+        to Fiat's announcement"), or a named appositive ("Another automaker, General Motors, said",
+        "The bank's CEO, Ken Lewis, said")."""
         maker = self._maker(subject) if subject.lemma_.lower() in UTTERANCE_NOUNS else None
         if maker is not None and resolve(self.doc[maker.left_edge.i : maker.i + 1], self.index):
-            subject = maker
+            return maker
         if not subject.ent_type_:
-            # "Another automaker, General Motors, said", "The bank's CEO, Ken Lewis, said": the named
-            # appositive is the speaker
             for child in subject.children:
                 if child.dep_ == "appos" and child.i > subject.i and resolve(self.phrase(child), self.index):
-                    subject = child
-                    break
+                    return child
+        return subject
+
+    def _speaker_phrase(self, subject: Token, cue: Token | None) -> Span:
+        """The subject's phrase cut to the speaker: without the cue and what it governs ("reports
+        stating that ...", "analysts, who said that ..."), a trailing appositive ("Amnesty Israel, the
+        organization's local chapter,"), what a comma sets off ("Patty Murray, who hails from ...",
+        "the council, now in control"), and edge punctuation."""
         phrase = self.phrase(subject)
         end = phrase.end
-        # The cue and what it governs are never part of the speaker: "reports stating that ...",
-        # "analysts, who said that ..." (the subject's phrase holds the cue when it modifies it).
         if cue is not None and phrase.start < cue.i < phrase.end:
             end = cue.left_edge.i
-        # Drop a trailing appositive ("Amnesty Israel, the organization's local chapter,") and what a
-        # comma sets off after the name ("Patty Murray, who hails from ...", "the council, now in control").
         for child in subject.children:
             if child.i <= subject.i:
                 continue
@@ -290,15 +305,7 @@ class StatementExtractor:
         start = phrase.start
         while start < end - 1 and self.doc[start].is_punct:
             start += 1
-        phrase = self.doc[start:end]
-        report = self.report_for(subject) if subject.lemma_.lower() in REPORT_NOUNS else None
-        speaker = report.author if report else resolve(phrase, self.index)
-        return {
-            "speaker": speaker,
-            "speaker_text": phrase.text,
-            "speaker_span": (phrase.start_char, phrase.end_char),
-            "report": report.id if report else None,
-        }
+        return self.doc[start:end]
 
     def _maker(self, noun: Token) -> Token | None:
         """Who made an utterance or document: the agent of its participle ("figures released by
