@@ -134,3 +134,9 @@ def test_subject_of_a_support_verb_is_the_noun_events_agent():
     names = {e.id: e.name for e in x.entities}
     [offer] = [e for e in x.events if e.trigger == "offer"]
     assert [(names[p.entity], p.role) for p in offer.participants] == [("Airbus", "agent")]
+
+
+def test_according_to_is_attribution_not_an_agreement():
+    x = extract(Article(text="According to the ministry, the two sides signed a truce on Monday."))
+    assert [(e.type, e.trigger) for e in x.events if e.type == "Agreement"] == [("Agreement", "signed")]
+    assert not any(e.trigger.lower() == "according" for e in x.events)

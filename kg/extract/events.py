@@ -148,6 +148,9 @@ class EventExtractor:
                 return "Other"
             if lemma == "sign" and not any(c.dep_ == "dobj" for c in token.children):
                 return "Other"
+            if lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                # "according to X": attribution, not an event (and no agreement)
+                return None
             return EVENT_LEMMAS.get(lemma, "Statement" if token.idx in self.cue_starts else "Other")
         if token.pos_ not in {"NOUN", "PROPN"} or token.pos_ == "PROPN" and lemma not in EVENT_LEMMAS:
             return None
