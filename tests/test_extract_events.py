@@ -140,3 +140,10 @@ def test_according_to_is_attribution_not_an_agreement():
     x = extract(Article(text="According to the ministry, the two sides signed a truce on Monday."))
     assert [(e.type, e.trigger) for e in x.events if e.type == "Agreement"] == [("Agreement", "signed")]
     assert not any(e.trigger.lower() == "according" for e in x.events)
+
+
+def test_a_bomb_is_a_weapon_and_bombing_an_attack():
+    weapon = extract(Article(text="Five bombs were dropped on the camp, of which four exploded."))
+    assert not any(e.type == "Attack" for e in weapon.events)
+    attack = extract(Article(text="Planes bombed the camp at dawn."))
+    assert [(e.type, e.trigger) for e in attack.events if e.type == "Attack"] == [("Attack", "bombed")]

@@ -41,8 +41,9 @@ EVENT_LEMMAS: dict[str, str] = {
     **dict.fromkeys("agreement treaty accord ceasefire truce sign".split(), "Agreement"),
     **dict.fromkeys("protest demonstrate demonstration rally march riot".split(), "Protest"),
 }
-# Lexicon lemmas whose noun reading is not an event ("political rule", "a free press").
-NOUN_NOT_EVENT = frozenset({"rule", "free", "sentence", "march", "storm", "shell", "review", "sign"})
+# Lexicon lemmas whose noun reading is not an event ("political rule", "a free press", "an unexploded
+# bomb": the weapon, while bombing and the verb are attacks).
+NOUN_NOT_EVENT = frozenset({"rule", "free", "sentence", "march", "storm", "shell", "review", "sign", "bomb"})
 MILITARY_NOUNS = frozenset({"campaign", "operation", "offensive"})
 DOCUMENT_NOUNS = frozenset(
     "report study statement video videos data figures findings results document documents evidence album "
