@@ -147,3 +147,17 @@ def test_a_bomb_is_a_weapon_and_bombing_an_attack():
     assert not any(e.type == "Attack" for e in weapon.events)
     attack = extract(Article(text="Planes bombed the camp at dawn."))
     assert [(e.type, e.trigger) for e in attack.events if e.type == "Attack"] == [("Attack", "bombed")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_",
+    [
+        ("In a press release on Wednesday, the county attorney said he would appeal.", "release", "Publication"),
+        ("The new scheduler frees up memory on every server.", "frees", "Other"),
+        ("The rebels agreed to free the hostages on Monday.", "free", "Release"),
+        ("He was granted a compassionate release from prison.", "release", "Release"),
+    ],
+)
+def test_releases_free_people_not_documents_or_memory(text, trigger, type_):
+    x = extract(Article(text=text))
+    assert (type_, trigger) in [(e.type, e.trigger) for e in x.events]

@@ -45,6 +45,7 @@ EVENT_LEMMAS: dict[str, str] = {
 # bomb": the weapon, while bombing and the verb are attacks).
 NOUN_NOT_EVENT = frozenset({"rule", "free", "sentence", "march", "storm", "shell", "review", "sign", "bomb"})
 MILITARY_NOUNS = frozenset({"campaign", "operation", "offensive"})
+ISSUED_RELEASES = frozenset("press news official public developer product software beta".split())
 DOCUMENT_NOUNS = frozenset(
     "report study statement video videos data figures findings results document documents evidence album "
     "book paper list survey".split()
@@ -145,6 +146,8 @@ class EventExtractor:
                 return "HostageTaking"
             if lemma == "release":
                 return self._release_type(token)
+            if lemma == "free" and any(c.dep_ == "prt" for c in token.children):
+                return "Other"  # "frees up memory"
             if lemma == "rule" and not any(c.dep_ in {"ccomp", "prep"} for c in token.children):
                 return "Other"
             if lemma == "sign" and not any(c.dep_ == "dobj" for c in token.children):
@@ -167,6 +170,8 @@ class EventExtractor:
             )
         if lemma in NOUN_NOT_EVENT:
             return None
+        if lemma == "release" and any(c.lower_ in ISSUED_RELEASES for c in token.children if c.i < token.i):
+            return "Publication"  # "a press release", "developer releases": issued, nobody freed
         if lemma in EVENT_LEMMAS:
             return EVENT_LEMMAS[lemma]
         if lemma in EXTRA_EVENT_NOUNS:
