@@ -161,3 +161,19 @@ def test_a_bomb_is_a_weapon_and_bombing_an_attack():
 def test_releases_free_people_not_documents_or_memory(text, trigger, type_):
     x = extract(Article(text=text))
     assert (type_, trigger) in [(e.type, e.trigger) for e in x.events]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_",
+    [
+        ("Markets rally as central banks cut rates.", "rally", "Other"),
+        ("Thousands joined a rally in the capital against the new law.", "rally", "Protest"),
+        ("Apple demonstrated the new phone at the conference.", "demonstrated", "Other"),
+        ("Protesters demonstrated outside the embassy.", "demonstrated", "Protest"),
+        ("Officials called it a decisive strike at the militia's leadership.", "strike", "Attack"),
+        ("Workers went on strike over pay.", "strike", "Protest"),
+    ],
+)
+def test_protest_words_in_markets_demos_and_raids(text, trigger, type_):
+    x = extract(Article(text=text))
+    assert (type_, trigger) in [(e.type, e.trigger) for e in x.events]

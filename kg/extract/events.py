@@ -45,6 +45,7 @@ EVENT_LEMMAS: dict[str, str] = {
 # bomb": the weapon, while bombing and the verb are attacks).
 NOUN_NOT_EVENT = frozenset({"rule", "free", "sentence", "march", "storm", "shell", "review", "sign", "bomb"})
 MILITARY_NOUNS = frozenset({"campaign", "operation", "offensive"})
+MARKET_WORDS = frozenset("market stock share index price dollar euro bond oil gold currency trading investor".split())
 ISSUED_RELEASES = frozenset("press news official public developer product software beta".split())
 DOCUMENT_NOUNS = frozenset(
     "report study statement video videos data figures findings results document documents evidence album "
@@ -139,6 +140,8 @@ class EventExtractor:
         lemma = token.lemma_.lower()
         if token.i in self.entity_tokens:
             return None
+        if lemma == "rally" and any(t.lemma_.lower() in MARKET_WORDS for t in token.sent):
+            return "Other"  # "markets rally", "a four-day rally in stocks": prices, not people
         if token.pos_ == "VERB":
             if lemma in LIGHT_VERBS or token.dep_ == "amod":
                 return None
@@ -148,6 +151,8 @@ class EventExtractor:
                 return self._release_type(token)
             if lemma == "free" and any(c.dep_ == "prt" for c in token.children):
                 return "Other"  # "frees up memory"
+            if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
+                return "Other"  # "demonstrated the new phone", "demonstrated that ...": showing, not protesting
             if lemma == "rule" and not any(c.dep_ in {"ccomp", "prep"} for c in token.children):
                 return "Other"
             if lemma == "sign" and not any(c.dep_ == "dobj" for c in token.children):
@@ -163,11 +168,9 @@ class EventExtractor:
         ):
             return "MilitaryCampaign"
         if lemma == "strike":
-            return (
-                "Attack"
-                if any(c.lower_ in {"air", "missile", "drone", "military"} for c in token.children)
-                else "Protest"
-            )
+            weapon = any(c.lower_ in {"air", "missile", "drone", "military"} for c in token.children)
+            target = any(c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} for c in token.children)
+            return "Attack" if weapon or target else "Protest"
         if lemma in NOUN_NOT_EVENT:
             return None
         if lemma == "release" and any(c.lower_ in ISSUED_RELEASES for c in token.children if c.i < token.i):
