@@ -342,3 +342,9 @@ def test_what_a_comma_sets_off_after_the_speakers_name_is_not_the_name():
     )
     [stmt] = x.statements
     assert stmt.speaker_text == "Senator Patty Murray"
+
+
+def test_the_cue_words_are_not_content():
+    x = _extract("An aide to the investor called on the company to halve its dividend.")
+    [stmt] = x.statements
+    assert stmt.cue == "called on" and stmt.content == "the company to halve its dividend"

@@ -493,6 +493,8 @@ class StatementExtractor:
             for child in token.children:
                 if child.dep_ == "prt" or (lemma == "call" and child.dep_ == "prep" and child.i == token.i + 1):
                     cue_end = child.idx + len(child.text)
+            if content[0] < cue_end < content[1]:  # "called on | the company to ...": the cue's words are not content
+                content = self.trimmed(cue_end, content[1])
             self.cue_tokens.add(token.i)
             if quote is not None:
                 self.quotes_taken.add(quote)
