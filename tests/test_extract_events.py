@@ -149,6 +149,8 @@ def test_a_bomb_is_a_weapon_and_bombing_an_attack():
     assert [(e.type, e.trigger) for e in attack.events if e.type == "Attack"] == [("Attack", "bombed")]
 
 
+# A lexicon word read in its sentence: releases free people (not documents or memory); protest words
+# name protests only among people (not in markets or product demos); a strike at someone is an attack.
 @pytest.mark.parametrize(
     "text, trigger, type_",
     [
@@ -156,16 +158,6 @@ def test_a_bomb_is_a_weapon_and_bombing_an_attack():
         ("The new scheduler frees up memory on every server.", "frees", "Other"),
         ("The rebels agreed to free the hostages on Monday.", "free", "Release"),
         ("He was granted a compassionate release from prison.", "release", "Release"),
-    ],
-)
-def test_releases_free_people_not_documents_or_memory(text, trigger, type_):
-    x = extract(Article(text=text))
-    assert (type_, trigger) in [(e.type, e.trigger) for e in x.events]
-
-
-@pytest.mark.parametrize(
-    "text, trigger, type_",
-    [
         ("Markets rally as central banks cut rates.", "rally", "Other"),
         ("Thousands joined a rally in the capital against the new law.", "rally", "Protest"),
         ("Apple demonstrated the new phone at the conference.", "demonstrated", "Other"),
@@ -174,6 +166,6 @@ def test_releases_free_people_not_documents_or_memory(text, trigger, type_):
         ("Workers went on strike over pay.", "strike", "Protest"),
     ],
 )
-def test_protest_words_in_markets_demos_and_raids(text, trigger, type_):
+def test_event_type_of_a_word_in_its_sentence(text, trigger, type_):
     x = extract(Article(text=text))
     assert (type_, trigger) in [(e.type, e.trigger) for e in x.events]
