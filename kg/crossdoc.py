@@ -9,10 +9,10 @@ The method, documented so results can be checked:
    chain. Within a story, two event mentions of different articles corefer when they share a
    trigger key (the same type from the taxonomy, for typed events, or the same ``trigger_key``: the
    lemma with its nominalisation undone and its synonym family applied, so "shooting"/"shot" and
-   "arrest"/"nab" meet) and nothing conflicts: no different normalised times, no different places,
-   no disjoint agents, and a speech act only with one of its speakers (named, or the head of
-   the speaker phrase: "police") or one reporting the same claim (``kg.stories.same_claim``).
-   Chains are the connected components.
+   "arrest"/"nab" meet) and nothing conflicts: no different normalised times, no conflicting places
+   (as stories judge them, ``kg.stories.places_conflict``), no disjoint agents, and a speech act
+   only with one of its speakers (named, or the head of the speaker phrase: "police") or one
+   reporting the same claim (``kg.stories.same_claim``). Chains are the connected components.
 
 The *lemma baseline* used for comparison puts all mentions with the same trigger lemma in one
 chain, across all articles given to it.
@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.clusters import UnionFind
-from kg.stories import claim_words, same_claim
+from kg.stories import claim_words, places_conflict, same_claim
 
 DOC_THRESHOLD = 0.05
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
@@ -142,7 +142,7 @@ def trigger_key(lemma: str) -> str:
 def _conflict(a: EventMention, b: EventMention) -> bool:
     if a.time and b.time and not (a.time.startswith(b.time) or b.time.startswith(a.time)):
         return True
-    if a.place and b.place and a.place != b.place:
+    if places_conflict(a.place, b.place):
         return True
     if "Statement" in (a.type, b.type):  # one speech act: one speaker, or one claim (as stories compare them)
         return not (a.agents & b.agents or same_claim(a.said, b.said))

@@ -93,7 +93,7 @@ def _time_score(a: EventRecord, b: EventRecord) -> tuple[float, str] | None:
     return None
 
 
-def _places_conflict(a: str | None, b: str | None) -> bool:
+def places_conflict(a: str | None, b: str | None) -> bool:
     """Two named places that are not the same and where neither name contains the other ("Gaza" and
     "Gaza Strip", "Chile" and "northern Chile" agree; "Gaza" and "Kfar Aza" do not): two attacks by
     one actor on one day in different places are two events."""
@@ -109,7 +109,7 @@ def pair_score(a: EventRecord, b: EventRecord) -> tuple[float, list[str]]:
     timing = _time_score(a, b)
     shared = a.participants & b.participants
     same_place = bool(a.place and a.place == b.place)
-    if timing is None or not (shared or same_place) or _places_conflict(a.place, b.place):
+    if timing is None or not (shared or same_place) or places_conflict(a.place, b.place):
         return 0.0, []
     score = 0.35 + 0.25 * timing[0]
     evidence = [f"same type {a.type}", timing[1]]
