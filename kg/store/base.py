@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
-@dataclass(frozen=True)
-class Term:
-    """An RDF term as SPARQL 1.1 JSON results describe it."""
+class Term(NamedTuple):
+    """An RDF term as SPARQL 1.1 JSON results describe it.
+
+    A named tuple: listing queries build tens of thousands of terms, and a tuple is built several
+    times faster than a frozen dataclass."""
 
     type: str  # "uri", "literal" or "bnode"
     value: str
