@@ -119,7 +119,7 @@ class _IndexedRules:
             row = tuple(row)
             found = self.seen.get(row)
             if found is None:
-                if len(self.seen) > 500_000:
+                if len(self.seen) > 100_000:  # about 30 MB
                     self.seen.clear()
                 found = self.seen[row] = self._matching(doc[i], row)
             matches.extend((attr_id, match_id, i, i + 1) for attr_id, match_id in found)
