@@ -47,10 +47,36 @@ _MENTION_CLASS = KG.Mention
 
 
 def _nt_row(triple: tuple) -> str:
-    """One N-Triples line. kg builds its IRIs from percent-encoded parts, so they are written as they
-    are instead of being validated again per triple (rdflib's n3() re-checks every IRI)."""
+    """One N-Triples line. Objects are IRIs or literals already in N-Triples form (:func:`_text` and
+    friends). kg builds its IRIs from percent-encoded parts, so they are written as they are instead
+    of being validated again per triple (rdflib's n3() re-checks every IRI)."""
     s, p, o = triple
-    return f"<{s}> <{p}> {_quoteLiteral(o) if isinstance(o, Literal) else f'<{o}>'} .\n"
+    return f"<{s}> <{p}> {o if type(o) is str else f'<{o}>'} .\n"
+
+
+def _text(value: str) -> str:
+    """A plain literal in N-Triples, escaped as rdflib escapes it (so content hashes stay the same).
+
+    Literals are written as text rather than built as rdflib ``Literal`` objects: an article has
+    hundreds of them, and building each was a third of the time mapping took."""
+    return '"' + value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
+
+
+def _typed(lexical: str, datatype: URIRef) -> str:
+    return f"{_text(lexical)}^^<{datatype}>"
+
+
+def _int(value: int) -> str:
+    return f'"{value}"^^<{XSD.integer}>'
+
+
+def _bool(value: bool) -> str:
+    return f'"{"true" if value else "false"}"^^<{XSD.boolean}>'
+
+
+def _literal(value: object, datatype: URIRef | None = None) -> str:
+    """Any other literal (numbers, times), rendered by rdflib."""
+    return _quoteLiteral(Literal(value, datatype=datatype))
 
 
 def new_graph() -> Graph:
@@ -60,10 +86,10 @@ def new_graph() -> Graph:
     return g
 
 
-def time_literal(value: str) -> Literal:
+def time_literal(value: str) -> str:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as the matching XSD type."""
     datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
-    return Literal(value, datatype=datatype)
+    return _literal(value, datatype)
 
 
 class _Mapper:
@@ -88,9 +114,9 @@ class _Mapper:
         add = self.triples.add
         add((owner, prop, m))
         add((m, _TYPE, _MENTION_CLASS))
-        add((m, _BEGIN, Literal(span[0], datatype=XSD.integer)))
-        add((m, _END, Literal(span[1], datatype=XSD.integer)))
-        add((m, _ANCHOR, Literal(self.x.article.text[span[0] : span[1]])))
+        add((m, _BEGIN, _int(span[0])))
+        add((m, _END, _int(span[1])))
+        add((m, _ANCHOR, _text(self.x.article.text[span[0] : span[1]])))
         add((m, _IN_ARTICLE, self.article))
         index = self.sentence_of(span[0])
         if index is not None:
@@ -110,35 +136,35 @@ class _Mapper:
     def map_article(self) -> None:
         a, art = self.x.article, self.article
         self.add(art, RDF.type, KG.Article)
-        self.add(art, KG.articleId, Literal(a.id))
-        self.add(art, KG.text, Literal(a.text))
+        self.add(art, KG.articleId, _text(a.id))
+        self.add(art, KG.text, _text(a.text))
         if a.title:
-            self.add(art, SCHEMA.headline, Literal(a.title))
+            self.add(art, SCHEMA.headline, _text(a.title))
         if a.url:
-            self.add(art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
+            self.add(art, SCHEMA.url, _typed(a.url, XSD.anyURI))
         if a.publisher:
-            self.add(art, KG.publisherName, Literal(a.publisher))
+            self.add(art, KG.publisherName, _text(a.publisher))
         if a.published:
             self.add(art, SCHEMA.datePublished, time_literal(a.published))
         if a.source:
-            self.add(art, KG.source, Literal(a.source))
-        self.add(art, KG.extractorVersion, Literal(__version__))
+            self.add(art, KG.source, _text(a.source))
+        self.add(art, KG.extractorVersion, _text(__version__))
         for i, sent in enumerate(self.x.sentences):
             s = self.sentence_iris[i]
             self.add(s, RDF.type, KG.Sentence)
-            self.add(s, KG.sentenceIndex, Literal(i))
-            self.add(s, NIF.beginIndex, Literal(sent.start, datatype=XSD.integer))
-            self.add(s, NIF.endIndex, Literal(sent.end, datatype=XSD.integer))
+            self.add(s, KG.sentenceIndex, _int(i))
+            self.add(s, NIF.beginIndex, _int(sent.start))
+            self.add(s, NIF.endIndex, _int(sent.end))
             self.add(s, KG.inArticle, art)
 
     def map_entities(self) -> None:
         for ent in self.x.entities:
             node = entity_iri(ent.id)
             self.add(node, RDF.type, ENTITY_CLASSES.get(ent.type, KG.OtherEntity))
-            self.add(node, RDFS.label, Literal(ent.name))
-            self.add(node, KG.canonicalKey, Literal(ent.id))
+            self.add(node, RDFS.label, _text(ent.name))
+            self.add(node, KG.canonicalKey, _text(ent.id))
             for alias in ent.aliases:
-                self.add(node, KG.alias, Literal(alias))
+                self.add(node, KG.alias, _text(alias))
             self.add(self.article, SCHEMA.mentions, node)
             for span in ent.mentions:
                 self.mention(node, tuple(span))
@@ -150,11 +176,11 @@ class _Mapper:
             if rep.author in ids:
                 self.add(node, KG.author, ids[rep.author])
             if rep.title:
-                self.add(node, SCHEMA.name, Literal(rep.title))
+                self.add(node, SCHEMA.name, _text(rep.title))
             if rep.published and ISO_TIME.match(rep.published):
                 self.add(node, SCHEMA.datePublished, time_literal(rep.published))
             if rep.published_text:
-                self.add(node, KG.publishedText, Literal(rep.published_text))
+                self.add(node, KG.publishedText, _text(rep.published_text))
             if rep.span:
                 self.mention(node, rep.span)
             for finding in rep.findings:
@@ -171,11 +197,11 @@ class _Mapper:
             if st.speaker in ids:
                 self.add(node, KG.speaker, ids[st.speaker])
             if st.speaker_text:
-                self.add(node, KG.speakerText, Literal(st.speaker_text))
-            self.add(node, KG.cue, Literal(st.cue))
-            self.add(node, KG.content, Literal(st.content))
-            self.add(node, KG.kind, Literal(st.kind))
-            self.add(node, KG.isQuote, Literal(st.quote))
+                self.add(node, KG.speakerText, _text(st.speaker_text))
+            self.add(node, KG.cue, _text(st.cue))
+            self.add(node, KG.content, _text(st.content))
+            self.add(node, KG.kind, _text(st.kind))
+            self.add(node, KG.isQuote, _bool(st.quote))
             self.mention(node, st.cue_span, KG.cueMention)
             self.mention(node, st.content_span, KG.contentMention)
             if st.speaker_span:
@@ -201,13 +227,13 @@ class _Mapper:
             node = local_iri(self.aid, "event", ev.id)
             self.add(node, RDF.type, KG.Event)
             self.add(node, RDF.type, EVENT_CLASSES.get(ev.type, KG.OtherEvent))
-            self.add(node, KG.trigger, Literal(ev.trigger))
+            self.add(node, KG.trigger, _text(ev.trigger))
             for span in ev.mentions or [ev.span]:
                 self.mention(node, tuple(span))
             if ev.time:
                 self.add(node, KG.time, time_literal(ev.time))
             if ev.time_text:
-                self.add(node, KG.timeText, Literal(ev.time_text))
+                self.add(node, KG.timeText, _text(ev.time_text))
             if ev.place in ids:
                 self.add(node, SEM.hasPlace, ids[ev.place])
             for i, part in enumerate(ev.participants):
@@ -217,17 +243,17 @@ class _Mapper:
                 self.add(node, KG.participation, p)
                 self.add(p, RDF.type, KG.Participation)
                 self.add(p, KG.participant, ids[part.entity])
-                self.add(p, KG.role, Literal(part.role))
+                self.add(p, KG.role, _text(part.role))
                 self.add(node, SEM.hasActor, ids[part.entity])  # SEM: any actor taking part, whatever the role
             for i, q in enumerate(ev.quantities):
                 qn = URIRef(f"{node}/quantity/{i}")
                 self.add(node, KG.quantity, qn)
                 self.add(qn, RDF.type, KG.Quantity)
-                self.add(qn, SCHEMA.value, Literal(q.value))
-                self.add(qn, KG.approximate, Literal(q.approx))
-                self.add(qn, KG.lowerBound, Literal(q.lower_bound))
-                self.add(qn, KG.counts, Literal(q.what))
-                self.add(qn, RDFS.label, Literal(q.text))
+                self.add(qn, SCHEMA.value, _literal(q.value))
+                self.add(qn, KG.approximate, _bool(q.approx))
+                self.add(qn, KG.lowerBound, _bool(q.lower_bound))
+                self.add(qn, KG.counts, _text(q.what))
+                self.add(qn, RDFS.label, _text(q.text))
             if ev.reported_by:
                 self.add(node, KG.reportedBy, local_iri(self.aid, "statement", ev.reported_by))
             if ev.part_of:
@@ -249,33 +275,28 @@ class _Mapper:
                 self.mention(node, tuple(rel.span))
 
 
-def _stamp(extraction: Extraction, lines: list[str], ingested_at: datetime | None) -> tuple[tuple, tuple]:
-    """The content hash and the ingest-time triples. The hash covers every line but the ingest time
-    and the source file, so the same article read again, from anywhere, counts as unchanged."""
+def _stamp(extraction: Extraction, lines: list[str], ingested_at: datetime | None) -> tuple[str, str]:
+    """The content hash and the N-Triples lines of the hash and the ingest time. The hash covers every
+    line but the ingest time and the source file, so the same article read again, from anywhere,
+    counts as unchanged."""
     art = article_iri(extraction.article.id)
     source = f"<{KG.source}>"
     digest = hashlib.sha256("".join(sorted(x for x in lines if source not in x)).encode("utf-8")).hexdigest()[:32]
     stamp = ingested_at or datetime.now(timezone.utc).replace(microsecond=0)
-    return (art, KG.contentHash, Literal(digest)), (art, KG.ingestedAt, Literal(stamp, datatype=XSD.dateTime))
+    return digest, _nt_row((art, KG.contentHash, _text(digest))) + _nt_row(
+        (art, KG.ingestedAt, _literal(stamp, XSD.dateTime))
+    )
 
 
-def extraction_triples(extraction: Extraction, *, ingested_at: datetime | None = None) -> set[tuple]:
-    """The triples of one article, with a content hash over everything except the ingest time."""
-    triples = _Mapper(extraction).run()
-    triples.update(_stamp(extraction, [_nt_row(t) for t in triples], ingested_at))
-    return triples
-
-
-def extraction_to_ntriples(extraction: Extraction) -> tuple[str, str]:
+def extraction_to_ntriples(extraction: Extraction, *, ingested_at: datetime | None = None) -> tuple[str, str]:
     """(N-Triples, content hash) of one article: what ingest writes, without building an rdflib Graph."""
     lines = [_nt_row(t) for t in _Mapper(extraction).run()]
-    content_hash, ingested = _stamp(extraction, lines, None)
-    return "".join(lines) + _nt_row(content_hash) + _nt_row(ingested), str(content_hash[2])
+    digest, stamp = _stamp(extraction, lines, ingested_at)
+    return "".join(lines) + stamp, digest
 
 
 def extraction_to_graph(extraction: Extraction, *, ingested_at: datetime | None = None) -> Graph:
     """The article's triples as an rdflib Graph with kg's prefixes bound (for Turtle and JSON-LD)."""
     g = new_graph()
-    for triple in extraction_triples(extraction, ingested_at=ingested_at):
-        g.add(triple)
+    g.parse(data=extraction_to_ntriples(extraction, ingested_at=ingested_at)[0], format="nt")
     return g
