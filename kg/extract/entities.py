@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -60,8 +61,10 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
-    """The comparison key of a name: case, accents, quotes, articles and punctuation folded away."""
+    """The comparison key of a name: case, accents, quotes, articles and punctuation folded away.
+    Remembered: merging compares each name with every other, a few hundred keys per article."""
     text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = _LEADING.sub("", text.strip())
