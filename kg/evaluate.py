@@ -34,6 +34,10 @@ LAYERS = (
     "event triggers",
     "event participants",
     "event time",
+    "asserted events",
+    "not asserted events",
+    "event polarity",
+    "event future",
     "statement cues",
     "statement content",
     "statement speaker",
@@ -357,6 +361,40 @@ class _Scorer:
             matched = _match(gold_timed, pred_timed, time_ok, 1.0)
             for mode in ("exact", "overlap"):
                 getattr(self.scores, mode)["event time"].add(Counts(len(matched), len(pred_timed), len(gold_timed)))
+        self.factuality([(golds[i]["factuality"], preds[j]) for i, j in matches if golds[i].get("factuality")])
+
+    def factuality(self, pairs: list[tuple[dict, object]]) -> None:
+        """On matched events whose gold has factuality: 'asserted events' precision is the share of
+        what kg asserts that the gold asserts; 'not asserted events' recall the share of the gold's
+        not asserted events that kg does not assert; polarity and future are scored as accuracy
+        (precision = recall) where the gold specifies them."""
+        if not pairs:
+            return
+        layers = {
+            "asserted events": Counts(
+                sum(g["asserted"] and p.factuality.asserted for g, p in pairs),
+                sum(p.factuality.asserted for _, p in pairs),
+                sum(g["asserted"] for g, _ in pairs),
+            ),
+            "not asserted events": Counts(
+                sum(not g["asserted"] and not p.factuality.asserted for g, p in pairs),
+                sum(not p.factuality.asserted for _, p in pairs),
+                sum(not g["asserted"] for g, _ in pairs),
+            ),
+        }
+        polar = [
+            (g["polarity"] == "NEG", p.factuality.polarity == "negative")
+            for g, p in pairs
+            if g["polarity"] != "UNDERSPECIFIED"
+        ]
+        future = [(g["time"] == "FUTURE", p.factuality.future) for g, p in pairs if g["time"] != "UNDERSPECIFIED"]
+        for layer, items in (("event polarity", polar), ("event future", future)):
+            right = sum(a == b for a, b in items)
+            layers[layer] = Counts(right, len(items), len(items))
+        for layer, counts in layers.items():
+            self.scores.files[layer] += 1
+            self.scores.exact[layer].add(counts)
+            self.scores.overlap[layer].add(counts)
 
     def statements(self, entity_map: dict[str, str]) -> None:
         golds = [g for g in self.gold.statements if g.get("cue_span")]

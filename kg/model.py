@@ -102,6 +102,46 @@ class Quantity:
 
 
 @dataclass
+class Factuality:
+    """How the article presents an event, in FactBank's and MEANTIME's terms. ``asserted`` holds for a
+    certain, positive, non-future, non-generic, unconditional event told in the article's own voice
+    (not attributed to an attitude or allegation holder, and not in a statement's content)."""
+
+    asserted: bool = True
+    certainty: str = "certain"  # certain | probable | possible | underspecified
+    polarity: str = "positive"  # positive | negative
+    future: bool = False
+    special: str = "none"  # none | generic | conditional
+    attributed: bool = False  # told as someone's allegation, belief, fear or report
+    holder: str | None = None  # entity id of who alleges, believes or fears it, when named
+    holder_text: str | None = None
+    cue: str | None = None  # the word that makes it not asserted ("alleged", "will", "not", "if")
+
+    def settle(self) -> None:
+        """Work ``asserted`` out of the other fields, once they are all known."""
+        self.asserted = (
+            self.certainty == "certain"
+            and self.polarity == "positive"
+            and not self.future
+            and self.special == "none"
+            and not self.attributed
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "asserted": self.asserted,
+            "certainty": self.certainty,
+            "polarity": self.polarity,
+            "future": self.future,
+            "special": self.special,
+            "attributed": self.attributed,
+            "cue": self.cue,
+            "holder": self.holder,
+            "holder_text": self.holder_text,
+        }
+
+
+@dataclass
 class Event:
     id: str
     type: str
@@ -115,6 +155,7 @@ class Event:
     reported_by: str | None = None
     mentions: list[Span] = field(default_factory=list)
     part_of: str | None = None
+    factuality: Factuality = field(default_factory=Factuality)
 
 
 @dataclass
@@ -206,6 +247,7 @@ class Extraction:
                         {"value": q.value, "approx": q.approx, "what": q.what, "text": q.text} for q in e.quantities
                     ],
                     "reported_by": e.reported_by,
+                    "factuality": e.factuality.to_json(),
                 }
                 for e in self.events
             ],

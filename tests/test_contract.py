@@ -34,6 +34,18 @@ EVENT_FIELDS = {
     "participants",
     "quantities",
     "reported_by",
+    "factuality",
+}
+FACTUALITY_FIELDS = {
+    "asserted",
+    "certainty",
+    "polarity",
+    "future",
+    "special",
+    "attributed",
+    "cue",
+    "holder",
+    "holder_text",
 }
 
 
@@ -57,6 +69,14 @@ def test_top_level_and_nested_fields(runner, harbour):
         assert set(rep) == REPORT_FIELDS
     for ev in doc["events"]:
         assert set(ev) == EVENT_FIELDS
+        f = ev["factuality"]
+        assert set(f) == FACTUALITY_FIELDS
+        assert f["certainty"] in {"certain", "probable", "possible", "underspecified"}
+        assert f["polarity"] in {"positive", "negative"}
+        assert f["special"] in {"none", "generic", "conditional"}
+        plain = f["certainty"] == "certain" and f["polarity"] == "positive" and f["special"] == "none"
+        assert f["asserted"] == (plain and not f["future"] and not f["attributed"])
+        assert ev["reported_by"] is None or f["attributed"]
     for rel in doc["relations"]:
         assert set(rel) == {"subject", "predicate", "object"}
 

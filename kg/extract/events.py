@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.extract.coref import EntityIndex, resolve
+from kg.extract.factuality import FactualityJudge
 from kg.extract.quantities import quantity_of
 from kg.extract.timex import normalise_time
-from kg.model import Entity, Event, Participant, Quantity, Statement
+from kg.model import Entity, Event, Factuality, Participant, Quantity, Statement
 from kg.nlp import doc_text
 
 EVENT_LEMMAS: dict[str, str] = {
@@ -105,6 +106,7 @@ class _Mention:
     time_text: str | None = None
     quantities: list[Quantity] = field(default_factory=list)
     reported_by: str | None = None
+    factuality: Factuality = field(default_factory=Factuality)
 
 
 class EventExtractor:
@@ -121,6 +123,7 @@ class EventExtractor:
         dates = {e.text for e in self.ent_of.values() if e.label_ == "DATE"}
         self.known_dates = [v for text in dates if (v := normalise_time(text)) and len(v) == 10]
         self._types: dict[int, str | None] = {}
+        self.judge = FactualityJudge(lambda t: next(iter(self.entity_of(t)), None))
         self.entity_tokens = {
             t.i
             for e in entities
@@ -272,6 +275,8 @@ class EventExtractor:
             roles += [("agent", c) for c in token.head.children if c.dep_ == "nsubj"]
         if token.pos_ != "VERB" and self.event_type(token) in UMBRELLA_TYPES:
             governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
+            while governor.pos_ == "NOUN" and governor.dep_ == "pobj" and governor.head.dep_ == "prep":
+                governor = governor.head.head  # "responded to the massacre with a campaign", "with" misattached
             # "launched an attack" is taken by the support-verb rule above; "in an attack with drones" here
             if not any(r == "agent" for r, _ in roles) and governor.pos_ == "VERB" and token.dep_ == "pobj":
                 roles += [("agent", c) for c in governor.children if c.dep_ == "nsubj"]
@@ -368,14 +373,31 @@ class EventExtractor:
         for m in mentions:
             t = m.token
             anywhere = m.type == "Statement" or t.tag_ in {"VBZ", "VBP"}
-            if m.time or m.time_text or t.pos_ != "VERB" or m.reported_by or (t.idx >= lead_end and not anywhere):
+            if m.time or m.time_text or t.pos_ != "VERB" or not m.factuality.asserted:
+                continue
+            if t.idx >= lead_end and not anywhere:
                 continue
             finite = t.tag_ in {"VBD", "VBZ", "VBP"} or (
                 t.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in t.children)
             )
-            future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might"} for c in t.children)
-            if finite and not future:
+            if finite:
                 m.time = self.published
+
+    def factuality(self, m: _Mention) -> Factuality:
+        """The trigger's factuality; a statement's content and a date after publication also make
+        it not asserted."""
+        f = self.judge.judge(m.token)
+        if m.time and self.published and m.time[: len(self.published)] > self.published[: len(m.time)]:
+            f.future = True
+            f.cue = f.cue or m.time_text
+        if m.reported_by:
+            f.attributed = True
+            st = next(s for s in self.statements if s.id == m.reported_by)
+            f.cue = f.cue or st.cue
+            if f.holder is None and f.holder_text is None:
+                f.holder, f.holder_text = st.speaker, st.speaker_text
+        f.settle()
+        return f
 
     def reported_by(self, start: int) -> str | None:
         best = None
@@ -395,14 +417,20 @@ class EventExtractor:
             self.arguments(token, m)
             self.timing(token, m)
             m.reported_by = self.reported_by(m.span[0])
+            m.factuality = self.factuality(m)
             mentions.append(m)
         self.anchor_to_publication(mentions)
         clusters = self.merge(mentions)
         events = []
         for i, cluster in enumerate(clusters, 1):
-            first = next((m for m in cluster if m.reported_by is None), cluster[0])
+            # An event is asserted only through a mention the article asserts, and then takes its
+            # participants, place, time and figures from such mentions alone: an alleged or planned
+            # mention of the same event never makes it a fact nor adds to it.
+            asserted = [m for m in cluster if m.factuality.asserted]
+            told = asserted or cluster
+            first = told[0]
             participants: list[Participant] = []
-            for m in cluster:
+            for m in told:
                 participants += [p for p in m.participants if all(p.entity != q.entity for q in participants)]
             events.append(
                 Event(
@@ -410,13 +438,14 @@ class EventExtractor:
                     type=first.type,
                     trigger=self.text[first.span[0] : first.span[1]],
                     span=first.span,
-                    time=next((m.time for m in cluster if m.time), None),
-                    time_text=next((m.time_text for m in cluster if m.time_text), None),
-                    place=next((m.place for m in cluster if m.place), None),
+                    time=next((m.time for m in told if m.time), None),
+                    time_text=next((m.time_text for m in told if m.time_text), None),
+                    place=next((m.place for m in told if m.place), None),
                     participants=participants,
-                    quantities=[q for m in cluster for q in m.quantities],
-                    reported_by=None if any(m.reported_by is None for m in cluster) else first.reported_by,
+                    quantities=[q for m in told for q in m.quantities],
+                    reported_by=first.reported_by,
                     mentions=sorted(m.span for m in cluster),
+                    factuality=first.factuality,
                 )
             )
         self.link_sub_events(clusters, events)
