@@ -31,7 +31,9 @@ def test_the_attack_is_one_event(x):
     assert len(attacks) == 1
     attack = attacks[0]
     assert len(attack.mentions) >= 4  # "its attack on southern Israel", "the Hamas attack", "the Oct. 7 massacre", ...
-    assert names(x)[attack.place] == "southern Israel"
+    # "its attack on southern Israel" lies inside Amnesty's finding: it gives the asserted event nothing
+    assert attack.place is None or names(x)[attack.place] == "southern Israel"
+    assert attack.factuality.asserted
     assert ("Hamas", "agent") in {(names(x)[p.entity], p.role) for p in attack.participants}
     assert attack.reported_by is None
     triggers = {x.article.text[s:e] for s, e in attack.mentions}
@@ -64,3 +66,43 @@ def test_genocide_is_only_reported(x):
     finding = next(s for s in x.statements if "genocide" in s.content and s.kind == "finding")
     reported = [e for e in x.events if e.reported_by == finding.id]
     assert reported and all(e.trigger != "attack" for e in reported)
+
+
+def test_what_the_article_tells_in_its_own_voice_is_asserted(x):
+    attack = next(e for e in by_type(x, "Attack") if e.time == "2023-10-07")
+    killing = next(e for e in by_type(x, "Killing") if e.quantities)
+    [taking] = by_type(x, "HostageTaking")
+    # "All but one have since been released"
+    released = next(e for e in by_type(x, "Release") if e.trigger == "released")
+    for event in (attack, killing, taking, released):
+        assert event.factuality.asserted, event.trigger
+        assert event.reported_by is None
+    # "... pressuring Hamas to release the hostages": wanted, not done
+    wanted = next(e for e in by_type(x, "Release") if e.trigger == "release")
+    assert not wanted.factuality.asserted and wanted.factuality.future
+
+
+def _inside(span, statement) -> bool:
+    s, e = statement.content_span
+    return s <= span[0] < e
+
+
+def test_findings_and_claims_stay_attributed(x):
+    """Crimes against humanity, genocide, and whatever Amnesty, Israel or Hamas only says: never a fact."""
+    text = x.article.text
+    for event in x.events:
+        inside = [s for s in x.statements if _inside(event.span, s)]
+        if inside:
+            assert not event.factuality.asserted, (event.trigger, inside[0].content)
+            assert event.factuality.attributed
+    # "Hamas committed crimes against humanity", "the crimes ... included murder, extermination",
+    # "Israel had committed genocide": Amnesty's findings
+    contested = [e for e in x.events if text[e.span[0] : e.span[1]] in {"committed", "murder", "extermination"}]
+    assert len(contested) >= 4 and not any(e.factuality.asserted for e in contested)
+    assert {names(x).get(e.factuality.holder) for e in contested} <= {"Amnesty International", None}
+    speakers = {s.speaker for s in x.statements if s.speaker}
+    holders = {e.factuality.holder for e in x.events if not e.factuality.asserted and e.factuality.holder}
+    assert holders and holders <= speakers | {e.id for e in x.entities}
+    # the crimes Hamas denies are Hamas's denial, not a fact, and negated
+    denied = next(e for e in x.events if text[e.span[0] : e.span[1]] == "carried")
+    assert denied.factuality.polarity == "negative" and names(x)[denied.factuality.holder] == "Hamas"

@@ -124,7 +124,9 @@ def test_undated_speech_and_present_tense_take_the_publication_date():
     x = extract(Article(text=text, published="2026-02-14"))
     times = {e.trigger: e.time for e in x.events}
     assert times["said"] == "2026-02-14"  # a speech act in the body, no date of its own
-    assert times["rise"] == "2026-02-14"  # present tense
+    assert times["employs"] == "2026-02-14"  # present tense, said of this port
+    rise = next(e for e in x.events if e.trigger == "rise")
+    assert rise.time is None and rise.factuality.special == "generic"  # what freight rates usually do
     assert times["destroyed"] is None  # past tense further down: any time before
     assert times["clear"] is None  # reported and future
 

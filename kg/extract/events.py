@@ -471,7 +471,9 @@ class EventExtractor:
         head = cluster[0]
         if head.type != m.type or m.type == "Statement":
             return False
-        same_status = any(x.reported_by == m.reported_by for x in cluster)
+        same_status = any(
+            x.reported_by == m.reported_by and x.factuality.asserted == m.factuality.asserted for x in cluster
+        )
         if m.type == "Other" and (head.token.lemma_.lower() != m.token.lemma_.lower() or not same_status):
             return False
         if (

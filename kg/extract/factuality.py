@@ -70,8 +70,17 @@ ATTITUDE_VERBS = frozenset(
 REPORTING_VERBS = frozenset(
     "say state tell claim assert allege report announce insist maintain argue contend testify write "
     "declare add note explain suggest confirm acknowledge admit warn indicate accuse charge blame "
-    "indict sue prosecute convict".split()
+    "indict sue prosecute convict discover".split()
 )
+# Of those, verbs of reporting and finding whose object is what they report: "GM posted a loss",
+# "emails exposed the talks", "the report documented killings".
+REPORTING_OBJECT_VERBS = frozenset(
+    "report post announce confirm reveal expose document find cite describe disclose record detail "
+    "uncover claim allege".split()
+)
+# Verbs that put off or call off an event: "the flight was delayed", "they cancelled the vote".
+POSTPONING_VERBS = frozenset("delay postpone defer reschedule".split())
+CANCELLING_VERBS = frozenset("cancel scrap abandon veto".split())
 SPEECH_AND_THOUGHT = REPORTING_VERBS | ATTITUDE_VERBS | INTENTION_VERBS
 # Verbs whose "of/with/for" phrase names an alleged deed: "accused of killing", "charged with murder".
 ALLEGING_VERBS = frozenset(
@@ -80,18 +89,21 @@ ALLEGING_VERBS = frozenset(
 )
 ALLEGING_PREPS = frozenset({"of", "with", "for", "over", "on"})
 DENYING_VERBS = frozenset("deny dispute reject refute dismiss rebut contest".split())
+# Verbs whose passive subject is the event they bear on: "a hearing was scheduled", "the vote was delayed".
+OBJECT_AS_SUBJECT = PLANNED_PASSIVE | ATTITUDE_VERBS | DENYING_VERBS | POSTPONING_VERBS | CANCELLING_VERBS
 # Nouns whose complement ("allegations that he ordered", "fears of an attack", "plans for a
 # merger") is someone's claim, fear or plan, not a fact.
 ALLEGATION_NOUNS = frozenset(
-    "allegation accusation claim charge suspicion rumor rumour report speculation assertion "
+    "allegation accusation claim charge suspicion rumor rumour report speculation assertion announcement "
+    "statement declaration confirmation admission testimony "
     "contention belief suggestion indictment complaint lawsuit suit case investigation inquiry probe "
     "trial hearing".split()
 )
 INTENTION_NOUNS = frozenset(
     "plan proposal intention intent aim goal bid attempt effort offer threat promise pledge demand call "
     "request order hope expectation prospect possibility chance risk danger likelihood option idea "
-    "scenario target wish desire prediction forecast warning fear worry concern need decision agreement "
-    "deal vote willingness readiness".split()
+    "scenario target wish desire prediction forecast warning fear worry concern need willingness "
+    "readiness".split()
 )
 # Verbs by which a plan or proposal says what it holds: "a plan that includes plant closures".
 CONTENT_VERBS = frozenset(
@@ -143,7 +155,7 @@ class FactualityJudge:
         cur = token
         for _ in range(16):
             head = cur.head
-            if head is cur:
+            if head.i == cur.i:  # the root (spaCy makes a new Token object on each access: no 'is')
                 if cur.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
                     self._set(f, "certainty", "underspecified", "?")
                 break
@@ -156,9 +168,9 @@ class FactualityJudge:
                 continue
             if rel == "pobj" and head.lower_ in FACTIVE_PREPS and not self._future_clause(head.head):
                 break  # "after a $1.6 billion loss", "since the crash": given, not planned
-            if rel in OWN_VOICE or (rel == "acl" and cur.tag_ in {"VBN", "VBG"} and head.pos_ in {"NOUN", "PROPN"}):
+            if rel in OWN_VOICE or (rel == "acl" and self._reduced_relative(cur) and head.pos_ in {"NOUN", "PROPN"}):
                 break
-            self._link(cur, head, rel, f)
+            self._link(cur, head, rel, f, token)
             finite = cur.pos_ in {"VERB", "AUX"} and cur.tag_ in {"VBD", "VBZ", "VBP", "MD"}
             if rel in SUBJECTS and self._occurrence(head):
                 # "the trial is set to begin", "the vote will take place": the subject is the event
@@ -210,8 +222,14 @@ class FactualityJudge:
                     self._attribute(f, c.text, None)
                 elif word in NEGATIVE_ADJECTIVES:
                     self._set(f, "polarity", "negative", c.text)
+            elif c.dep_ == "acl" and own and c.tag_ == "VBN" and c.lemma_.lower() in POSTPONING_VERBS:
+                self._set(f, "future", True, c.text)  # "test flight delayed after accident"
+            elif c.dep_ == "acl" and own and c.tag_ == "VBN" and c.lemma_.lower() in CANCELLING_VERBS:
+                self._set(f, "polarity", "negative", c.text)
             elif c.dep_ == "advcl" and self._mark(c) in CONDITION_MARKS:
                 self._set(f, "special", "conditional", self._mark(c) or "if")
+        if verbal and own and self._negative_subject(token):
+            self._set(f, "polarity", "negative", "no")  # "No one was killed", "Nobody attacked"
         if verbal:
             mark = self._mark(token)
             if mark in CONDITION_MARKS:
@@ -266,13 +284,13 @@ class FactualityJudge:
             return False
         if subject.lower_ in {"you", "one"}:
             return True
-        bare = not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in subject.children)
+        bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children)
         return subject.tag_ == "NNS" and bare
 
     # ------------------------------------------------------------------ cues between two words
 
-    def _link(self, cur: Token, head: Token, rel: str, f: Factuality) -> None:
-        """Cues in the relation ``rel`` of ``cur`` to its governor ``head``."""
+    def _link(self, cur: Token, head: Token, rel: str, f: Factuality, trigger: Token) -> None:
+        """Cues in the relation ``rel`` of ``cur`` to its governor ``head`` on the way up from ``trigger``."""
         via = None  # the preposition between them: "accused of killing", "calls for a truce"
         if rel in {"pobj", "pcomp"} and head.dep_ == "prep":
             prep, head = head, head.head
@@ -284,7 +302,7 @@ class FactualityJudge:
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             if rel not in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "nsubjpass"} and via is None:
                 return
-            if rel == "nsubjpass" and lemma not in PLANNED_PASSIVE | ATTITUDE_VERBS | DENYING_VERBS:
+            if rel == "nsubjpass" and lemma not in OBJECT_AS_SUBJECT:
                 return  # "a hearing was scheduled", "an attack was feared": the passive subject is the object
             holder = None if self._passive(head) else self._subject(head)
             if (lemma in NEGATIVE_IMPLICATIVE and rel in {"xcomp", "dobj"}) or (lemma in PREVENTING and via == "from"):
@@ -308,7 +326,13 @@ class FactualityJudge:
                     self._set(f, "certainty", "probable", head.text)
                 elif lemma == "doubt":
                     self._set(f, "certainty", "possible", head.text)
-            elif lemma in REPORTING_VERBS and rel in {"ccomp", "xcomp"}:
+            elif lemma in POSTPONING_VERBS and rel in {"dobj", "nsubjpass"}:
+                self._set(f, "future", True, head.text)
+            elif lemma in CANCELLING_VERBS and rel in {"dobj", "nsubjpass"}:
+                self._set(f, "polarity", "negative", head.text)
+            elif (lemma in REPORTING_VERBS and rel in {"ccomp", "xcomp"}) or (
+                lemma in REPORTING_OBJECT_VERBS and rel == "dobj" and cur.i == trigger.i
+            ):
                 self._attribute(f, head.text, holder)
         elif head.pos_ in {"NOUN", "PROPN"}:
             if rel == "compound" and lemma in INTENTION_NOUNS and via is None:
@@ -349,6 +373,22 @@ class FactualityJudge:
             return False
         relative = any(c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.lower_ == "that" for c in verb.children)
         return not relative and any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in verb.children)
+
+    @staticmethod
+    def _negative_subject(verb: Token) -> bool:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return False
+        return subject.lower_ in {"nobody", "nothing", "none", "noone"} or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+        )
+
+    @staticmethod
+    def _reduced_relative(verb: Token) -> bool:
+        """'the crimes mentioned in the report': a participle describing its noun. With a subject,
+        an auxiliary or 'that' it is a clause of its own ('a statement that it had carried out')."""
+        clause = any(c.dep_ in {"nsubj", "nsubjpass", "aux", "mark"} for c in verb.children)
+        return verb.tag_ in {"VBN", "VBG"} and not clause
 
     @staticmethod
     def _future_clause(verb: Token) -> bool:
