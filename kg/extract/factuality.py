@@ -231,9 +231,10 @@ class FactualityJudge:
         if verbal and own and self._negative_subject(token):
             self._set(f, "polarity", "negative", "no")  # "No one was killed", "Nobody attacked"
         if verbal:
-            mark = self._mark(token)
-            if mark in CONDITION_MARKS:
-                self._set(f, "special", "conditional", mark)
+            when = any(c.dep_ == "advmod" and c.lower_ == "when" for c in children)
+            mark = self._mark(token) or ("when" if when else None)
+            if mark in CONDITION_MARKS or (mark == "when" and own and self._reduced(token)):
+                self._set(f, "special", "conditional", mark)  # "if the talks fail", "when held in a certain way"
             elif mark == "whether":
                 self._set(f, "certainty", "underspecified", mark)
             if self._infinitive(token):
@@ -384,11 +385,20 @@ class FactualityJudge:
         )
 
     @staticmethod
+    def _reduced(verb: Token) -> bool:
+        """A participle clause without subject or auxiliary: 'when held', 'once signed'."""
+        return verb.tag_ in {"VBN", "VBG"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children
+        )
+
+    @staticmethod
     def _reduced_relative(verb: Token) -> bool:
-        """'the crimes mentioned in the report': a participle describing its noun. With a subject,
-        an auxiliary or 'that' it is a clause of its own ('a statement that it had carried out')."""
+        """'the crimes mentioned in the report': a past participle describing its noun, told as done.
+        With a subject, an auxiliary or 'that' it is a clause of its own ('a statement that it had
+        carried out'); an -ing participle happens when its clause does ('will receive a letter
+        telling them')."""
         clause = any(c.dep_ in {"nsubj", "nsubjpass", "aux", "mark"} for c in verb.children)
-        return verb.tag_ in {"VBN", "VBG"} and not clause
+        return verb.tag_ == "VBN" and not clause
 
     @staticmethod
     def _future_clause(verb: Token) -> bool:
