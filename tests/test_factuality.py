@@ -116,6 +116,12 @@ def test_allegation_noun_names_its_owner_as_holder():
 
 ATTRIBUTION_CASES = [
     pytest.param(
+        "One attack on a polling station was reported in the north.",
+        "attack",
+        _not_asserted(attributed=True, cue="reported"),
+        id="was-reported",
+    ),
+    pytest.param(
         "Opposition leaders made allegations that General Ivo Renko ordered troops to shoot protesters.",
         "ordered",
         _not_asserted(attributed=True, polarity="positive", cue="allegations"),
@@ -305,6 +311,10 @@ IMPLICATIVE_CASES = [
     pytest.param("The pilot managed to land the plane in Oslo.", "land", id="managed-to"),
     pytest.param("The index fell 3% to close at 7,100.", "close", id="fell-to-close"),
     pytest.param("The index fell 3% to close at 7,100.", "fell", id="fell"),
+    pytest.param(
+        "The leaked memo prompted the ombudsman to launch an investigation.", "investigation", id="prompted-to"
+    ),
+    pytest.param("Heavy shelling forced the villagers to flee across the river.", "flee", id="forced-to"),
 ]
 
 

@@ -36,6 +36,9 @@ COUNTERFACTUAL_ADVERBS = frozenset({"nearly", "almost"})  # "nearly crashed": it
 IMPLICATIVE = frozenset(
     "manage begin start continue go come proceed happen get use dare bother remember resume keep succeed help".split()
 )
+# Causatives whose object did what they caused: "prompted the group to launch an inquiry", "forced
+# them to flee".
+CAUSATIVE = frozenset("prompt force cause lead compel drive make spur".split())
 # Verbs whose complement did not happen if they did: "failed to land", "refused to pay".
 NEGATIVE_IMPLICATIVE = frozenset("fail refuse decline neglect forget avoid refrain omit".split())
 # Verbs whose complement is prevented: "barred the company from using the name".
@@ -78,6 +81,8 @@ REPORTING_OBJECT_VERBS = frozenset(
     "report post announce confirm reveal expose document find cite describe disclose record detail "
     "uncover claim allege".split()
 )
+# Verbs whose passive tells hearsay about their subject: "an attack was reported".
+HEARSAY_PASSIVE = frozenset("report allege claim rumor rumour".split())
 # Verbs that put off or call off an event: "the flight was delayed", "they cancelled the vote".
 POSTPONING_VERBS = frozenset("delay postpone defer reschedule".split())
 CANCELLING_VERBS = frozenset("cancel scrap abandon veto".split())
@@ -252,6 +257,8 @@ class FactualityJudge:
         passive_use = lemma == "use" and governor.tag_ == "VBN"  # "an index used to gauge": a purpose
         if token.dep_ == "xcomp" and (lemma in IMPLICATIVE or lemma in NEGATIVE_IMPLICATIVE) and not passive_use:
             return  # the negative ones are a link: the complement is negated
+        if token.dep_ in {"xcomp", "ccomp"} and lemma in CAUSATIVE and governor.tag_ in {"VBD", "VBN", "VBZ"}:
+            return
         if token.dep_ in {"advcl", "xcomp"} and lemma in CHANGE_VERBS:
             return
         if token.dep_ in {"acl", "relcl"} and self._singled_out(governor):
@@ -302,6 +309,9 @@ class FactualityJudge:
         lemma = head.lemma_.lower()
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             if rel not in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "nsubjpass"} and via is None:
+                return
+            if rel == "nsubjpass" and lemma in HEARSAY_PASSIVE and cur.i == trigger.i:
+                self._attribute(f, head.text, None)  # "one attack was reported": by whom, the text does not say
                 return
             if rel == "nsubjpass" and lemma not in OBJECT_AS_SUBJECT:
                 return  # "a hearing was scheduled", "an attack was feared": the passive subject is the object
