@@ -41,7 +41,12 @@ LAYERS = (
     "statement cues",
     "statement content",
     "statement speaker",
+    "speaker named",
+    "speaker pronoun",
+    "speaker description",
+    "pronoun attachment",
 )
+PRONOUNS = frozenset("i me my we us our he him his she her it its they them their".split())
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -308,17 +313,21 @@ class _Scorer:
         (precision), and of all gold mentions (recall)."""
         aligned = dict(matches)
         owner = [(tuple(m), j) for j, e in enumerate(self.pred.entities) for m in e.mentions]
-        counts = Counts()
+        counts, pronouns = Counts(), Counts()
         for i, ent in enumerate(self.gold.entities):
             for gm in ent["mentions"]:
-                counts.gold += 1
+                pronoun = self.gold.text[gm[0] : gm[1]].lower() in PRONOUNS
                 hits = [j for pm, j in owner if self.overlap(gm, pm)]
-                if hits:
-                    counts.pred += 1
-                    counts.tp += aligned.get(i) in hits
-        self.scores.files["mention attachment"] += 1
-        self.scores.exact["mention attachment"].add(counts)
-        self.scores.overlap["mention attachment"].add(counts)
+                for c, applies in ((counts, True), (pronouns, pronoun)):
+                    if applies:
+                        c.gold += 1
+                        c.pred += bool(hits)
+                        c.tp += bool(hits) and aligned.get(i) in hits
+        for layer, c in (("mention attachment", counts), ("pronoun attachment", pronouns)):
+            if c.gold:
+                self.scores.files[layer] += 1
+                self.scores.exact[layer].add(c)
+                self.scores.overlap[layer].add(c)
 
     def events(self, entity_map: dict[str, str]) -> None:
         golds = self.gold.events
@@ -434,15 +443,42 @@ class _Scorer:
                 return p.speaker is None
             return bool(gs and ps and self.tokens.jaccard(tuple(gs), tuple(ps)) >= OVERLAP)
 
-        golds_sp = all_golds
         self.record(
             "statement speaker",
-            golds_sp,
+            all_golds,
             preds,
             lambda g, p: content_exact(g, p) if speaker_ok(g, p) else 0.0,
             lambda g, p: content_overlap(g, p) if speaker_ok(g, p) else 0.0,
             describe,
         )
+        self.speaker_kinds(golds, preds, speaker_ok)
+
+    def speaker_kinds(self, golds: list[dict], preds: list, speaker_ok) -> None:
+        """Speaker accuracy on statements whose cue kg found, by how the gold speaker is given: a
+        name, a pronoun ("he said") or a description ("the company said"). Scored as accuracy."""
+        cues = _match(
+            [tuple(g["cue_span"]) for g in golds], [tuple(p.cue_span) for p in preds], self.overlap, 1e-9
+        )
+        counts = {kind: Counts() for kind in ("named", "pronoun", "description")}
+        for i, j in cues:
+            g = golds[i]
+            if not g.get("speaker_span"):
+                continue
+            words = self.gold.text[g["speaker_span"][0] : g["speaker_span"][1]]
+            if words.lower() in PRONOUNS:
+                kind = "pronoun"
+            elif g.get("speaker") and any(w[:1].isupper() for w in words.split()):
+                kind = "named"
+            else:
+                kind = "description"
+            ok = speaker_ok(g, preds[j])
+            counts[kind].add(Counts(int(ok), 1, 1))
+        for kind, c in counts.items():
+            if c.gold:
+                layer = f"speaker {kind}"
+                self.scores.files[layer] += 1
+                self.scores.exact[layer].add(c)
+                self.scores.overlap[layer].add(c)
 
 
 def score_article(gold: Gold, pred: Extraction) -> Scores:

@@ -8,6 +8,7 @@ fitting type, else the most recent fitting entity mention before the reference.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -47,15 +48,61 @@ PRONOUN_TYPES = {
 }
 
 
-class EntityIndex:
-    """Entity mentions by position, with the speakers seen so far, for reference resolution."""
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+# Titles before a name that say whether a person is a man or a woman.
+TITLE_GENDER = {
+    **dict.fromkeys("mr mr. sir lord king prince father brother monsieur herr señor".split(), "male"),
+    **dict.fromkeys("mrs mrs. ms ms. miss madam madame lady dame queen princess sister frau señora".split(), "female"),
+}
+SPEAKER_WINDOW = 1200  # characters: a pronoun looks back this far for the speaker it continues
 
-    def __init__(self, entities: list[Entity]) -> None:
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """'male' or 'female' for a person's name whose first name says so (gender-guesser's list of
+    first names), else None: an unknown or unisex name decides nothing."""
+    words = [w for w in name.replace(".", " ").split() if w.lower() not in TITLE_GENDER]
+    if len(words) < 2:
+        return None
+    guess = _gender_detector().get_gender(words[0])
+    return guess if guess in {"male", "female"} else None
+
+
+class EntityIndex:
+    """Entity mentions by position, with the speakers seen so far, for reference resolution.
+
+    ``text`` (the article) lets the index learn who is a man or a woman from titles ("Mr Zuma");
+    ``quotes`` are the direct quotes: a name only inside a quote is not what a pronoun outside it
+    refers to."""
+
+    def __init__(self, entities: list[Entity], text: str | None = None) -> None:
         self.by_id = {e.id: e for e in entities}
         spans = sorted((m[0], m[1], e.id) for e in entities for m in e.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.speakers: list[tuple[int, str]] = []  # (char offset, entity id), in text order
+        self.quotes: list[tuple[int, int]] = []
+        self.genders = {e.id: g for e in entities if e.type == "Person" and (g := _gender(e, text))}
+
+    def quote_at(self, offset: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
+
+    def fits(self, eid: str, types: tuple[str, ...], pronoun: str | None, exclude: str | None) -> bool:
+        """Whether an entity can be what a pronoun refers to: type, number and gender agree."""
+        entity = self.by_id[eid]
+        if entity.type not in types or eid == exclude:
+            return False
+        if pronoun in PLURAL_PRONOUNS and entity.type == "Person":
+            return False
+        wanted = PRONOUN_GENDER.get(pronoun or "")
+        return not (wanted and self.genders.get(eid, wanted) != wanted)
 
     def at(self, start: int, end: int) -> str | None:
         """The entity whose mention lies within, or covers, the characters ``start:end``."""
@@ -85,17 +132,31 @@ class EntityIndex:
         bisect.insort(self.speakers, (offset, entity_id))
 
     def recent(
-        self, offset: int, types: tuple[str, ...], *, speakers_first: bool = True, exclude: str | None = None
+        self,
+        offset: int,
+        types: tuple[str, ...],
+        *,
+        speakers_first: bool = True,
+        exclude: str | None = None,
+        pronoun: str | None = None,
     ) -> str | None:
+        """The entity a pronoun at ``offset`` most likely refers to: the latest speaker that agrees
+        with it (news writes "X said ... He added ..."), else the latest agreeing mention outside
+        any quote the pronoun is not in."""
         if speakers_first:
             for pos, eid in reversed(self.speakers):
-                if pos < offset and self.by_id[eid].type in types and eid != exclude:
+                if pos < offset - SPEAKER_WINDOW:
+                    break
+                if pos < offset and self.fits(eid, types, pronoun, exclude):
                     return eid
+        own_quote = self.quote_at(offset)
         i = bisect.bisect_left(self.starts, offset) - 1
         while i >= 0:
             s, e, eid = self.spans[i]
-            if e <= offset and self.by_id[eid].type in types and eid != exclude:
-                return eid
+            if e <= offset and self.fits(eid, types, pronoun, exclude):
+                quote = self.quote_at(s)
+                if quote is None or quote == own_quote:
+                    return eid
             i -= 1
         return None
 
@@ -111,7 +172,10 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
         return named
     lower = head.lower_
     if lower in PRONOUN_TYPES and head.tag_ in {"PRP", "PRP$"}:
-        return index.recent(phrase.start_char, PRONOUN_TYPES[lower], exclude=exclude)
+        bound = _main_clause_subject(head, index, exclude)
+        if bound is not None:
+            return bound
+        return index.recent(phrase.start_char, PRONOUN_TYPES[lower], exclude=exclude, pronoun=lower)
     definite = any(t.lower_ in {"the", "this", "that"} or t.tag_ == "PRP$" for t in phrase if t.i < head.i)
     if head.pos_ == "NOUN" and definite:
         lemma = head.lemma_.lower()
@@ -127,6 +191,37 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return resolve(obj.doc[obj.left_edge.i : obj.right_edge.i + 1], index, exclude=exclude)
+    return None
+
+
+def _main_clause_subject(pronoun, index: EntityIndex, exclude: str | None) -> str | None:
+    """'Lewis misled the BBC when he stated that ...': a subject pronoun in a subordinate clause
+    refers to the subject of the clause it depends on, when that subject agrees with it."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = pronoun.head
+    if clause.dep_ not in {"advcl", "ccomp", "xcomp", "conj"} or index.quote_at(pronoun.idx) is not None:
+        return None
+    governor = clause.head
+    subject = next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
+    if subject is None or subject.tag_ in {"PRP", "PRP$"}:
+        return None
+    eid = index.at(subject.idx, subject.idx + len(subject.text))
+    types = PRONOUN_TYPES[pronoun.lower_]
+    return eid if eid is not None and index.fits(eid, types, pronoun.lower_, exclude) else None
+
+
+def _gender(entity: Entity, text: str | None) -> str | None:
+    """A person's gender as the article gives it: a title before a mention ("Mr Zuma", "Ms Barra"),
+    else the first name."""
+    if text:
+        for start, _ in entity.mentions:
+            before = text[max(0, start - 12) : start].split()
+            if before and before[-1].lower() in TITLE_GENDER:
+                return TITLE_GENDER[before[-1].lower()]
+    for name in [entity.name, *entity.aliases]:
+        if gender := first_name_gender(name):
+            return gender
     return None
 
 

@@ -79,8 +79,78 @@ VENUES = frozenset(
     "statement interview post tweet letter speech memo release email conference briefing message filing "
     "broadcast editorial column blog video podcast hearing testimony".split()
 )
-_QUOTE_RE = re.compile(r"\u201c[^\u201c\u201d]+\u201d|\"[^\"\n]+\"")
 STRIP_CHARS = " ,;:\u2014-\n\t"
+GENERIC_PRONOUNS = frozenset({"one", "you"})
+QUOTE_MAX_LINES = 6  # a quotation left open longer than this was opened by a stray mark
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quotations as the text marks them, marks included. A quotation runs from its opening
+    mark to its closing one, across sentences and lines; a line that opens with a mark while a
+    quotation is open carries it on (news marks every paragraph of a long quotation that way). A
+    quotation left open for more than a few lines was opened by a stray mark and quotes nothing.
+    Straight marks pair up within a line first, so spacing around them never decides."""
+    spans = _curly_quotes(text) + _straight_quotes(text)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def _curly_quotes(text: str) -> list[tuple[int, int]]:
+    spans, start, lines = [], None, 0
+    for m in re.finditer(r"[\u201c\u201d\n]", text):
+        c, i = m.group(), m.start()
+        if c == "\u201c":
+            if start is not None and lines and text[text.rfind("\n", 0, i) + 1 : i].strip() == "":
+                continue  # a paragraph of the same quotation
+            start, lines = i, 0
+        elif c == "\u201d" and start is not None:
+            spans.append((start, i + 1))
+            start = None
+        elif c == "\n" and start is not None:
+            lines += 1
+            if lines > QUOTE_MAX_LINES:
+                start = None
+    return spans
+
+
+def _spaced(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isspace() and after.isspace()
+
+
+def _straight_quotes(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at, open_lines = None, 0
+    offset = 0
+    for line in text.split("\n"):
+        marks = [offset + i for i, c in enumerate(line) if c == '"']
+        if open_at is not None:
+            open_lines += 1
+            if marks and line[: marks[0] - offset].strip() == "":
+                marks = marks[1:]  # the mark opening this paragraph continues the open quotation
+            if marks:
+                spans.append((open_at, marks[0] + 1))
+                open_at, marks = None, marks[1:]
+            elif open_lines > QUOTE_MAX_LINES:
+                open_at = None
+        if len(marks) % 2:
+            # one mark too many: a stray one stands between spaces ('a " mark'); else the last opens
+            # a quotation that goes on in the next lines
+            stray = next((m for m in marks if _spaced(text, m)), None)
+            if stray is not None:
+                marks.remove(stray)
+            else:
+                open_at, open_lines, marks = marks[-1], 0, marks[:-1]
+        for a, b in zip(marks[0::2], marks[1::2], strict=True):
+            spans.append((a, b + 1))
+        offset += len(line) + 1
+    return [(a, b) for a, b in spans if text[a + 1 : b - 1].strip()]
+
 
 
 @dataclass
@@ -93,12 +163,13 @@ class StatementExtractor:
     def __init__(self, doc: Doc, entities: list[Entity], published: str | None) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.index = EntityIndex(entities)
+        self.index = EntityIndex(entities, self.text)
         self.published = published
         self.statements: list[Statement] = []
         self.reports: list[Report] = []
         self.report_of_token: dict[int, Report] = {}
-        self.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]
+        self.quotes = quote_spans(self.text)
+        self.index.quotes = self.quotes
         self.cue_tokens: set[int] = set()
         self.quotes_taken: set[tuple[int, int]] = set()  # one direct quote is one speech act
         self.ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}  # doc.ents is rebuilt per access
@@ -477,6 +548,8 @@ class StatementExtractor:
             if content is None:
                 continue
             subject, passive = self.speaker_of(token, quote)
+            if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
+                continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
             fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
             if kind in {"accusation", "criticism"} and quote is None:

@@ -1,0 +1,107 @@
+"""Who said it: pronoun speakers agree with who they can be, quotes run to their closing mark, and
+generic pronouns never speak. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.statements import quote_spans
+from kg.model import Article
+
+
+def _statements(text: str):
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    return [(s.speaker_text, names.get(s.speaker), s.cue, s.content) for s in x.statements]
+
+
+def _by_cue(text: str, cue_start: str):
+    """The statement whose cue opens the given words of the text."""
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    start = text.index(cue_start)
+    [stmt] = [s for s in x.statements if s.cue_span[0] == start]
+    return names.get(stmt.speaker), stmt
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a quotation over two lines, closed on the second
+        (
+            'Mayor Lena Ortiz said, "We will rebuild the bridge.\nIt will take two years", she added.',
+            ['"We will rebuild the bridge.\nIt will take two years"'],
+        ),
+        # every paragraph of a long quotation opens with a mark; only the last closes
+        (
+            '"The river rose overnight.\n"We lost the harvest," the farmer said.',
+            ['"The river rose overnight.\n"We lost the harvest,"'],
+        ),
+        # a stray mark between spaces quotes nothing
+        ('The sign read 5 " high. Then he said "stop" twice.', ['"stop"']),
+        # spacing inside the marks does not decide
+        (
+            'Lewis responded that," we act within the law "; however, critics disagreed.',
+            ['," we act within the law "'[1:]],
+        ),
+        ("\u201cWe stay,\u201d she said. \u201cWe rebuild.\u201d", ["\u201cWe stay,\u201d", "\u201cWe rebuild.\u201d"]),
+    ],
+)
+def test_quote_spans_follow_the_marks(text, quoted):
+    assert [text[s:e] for s, e in quote_spans(text)] == quoted
+
+
+def test_a_quotation_over_several_lines_is_one_statement_kept_whole():
+    text = (
+        "Flood hits valley\n\n"
+        'Mayor Lena Ortiz spoke at the town hall. "We will rebuild the bridge.\n'
+        'It will take two years and every family will be housed by winter," Ortiz said.'
+    )
+    speaker, stmt = _by_cue(text, "said.")
+    assert speaker == "Lena Ortiz"
+    assert stmt.quote and stmt.content.startswith("We will rebuild") and stmt.content.endswith("housed by winter")
+
+
+def test_he_and_she_agree_with_titles_and_first_names():
+    text = (
+        "Talks in Geneva\n\n"
+        "Foreign Minister Thomas Berger met Ms Ana Duarte in Geneva on Monday. "
+        "Duarte said the talks had been useful. "
+        "He said that a second round would follow in March."
+    )
+    speaker, _ = _by_cue(text, "said that a second")
+    assert speaker == "Thomas Berger"  # not the latest speaker, who is a woman
+
+
+def test_they_is_never_one_person():
+    text = (
+        "Strike at the port\n\nUnion leader Paul Hart spoke to reporters on Friday. They said the strike would go on."
+    )
+    speaker, stmt = _by_cue(text, "said the strike")
+    assert speaker is None and stmt.speaker_text == "They"
+
+
+def test_a_name_inside_a_quotation_is_not_the_antecedent():
+    text = (
+        "Court hearing\n\n"
+        'The lawyer Maria Lind said, "Judge Peter Holm has ignored the evidence." '
+        "He added that the family would appeal."
+    )
+    speaker, _ = _by_cue(text, "added")
+    assert speaker is None  # "he" is not Lind (a woman) and Holm is only named inside her quotation
+
+
+def test_a_pronoun_in_a_subordinate_clause_is_the_main_subject():
+    text = (
+        "Minister questioned\n\n"
+        "Opposition leader Karl Brandt said the budget was a fraud. "
+        "Finance Minister Jonas Weber misled parliament when he stated that the deficit had shrunk."
+    )
+    speaker, _ = _by_cue(text, "stated")
+    assert speaker == "Jonas Weber"
+
+
+def test_generic_pronouns_never_speak():
+    text = "Essay\n\nOne must ask whether the reform helps anyone. You could say it failed."
+    assert _statements(text) == []
