@@ -72,6 +72,7 @@ class Statement:
     responds_to: str | None = None
     about: str | None = None
     speaker_span: Span | None = None
+    continues: str | None = None  # the statement whose quotation this one carries on (same speaker)
 
 
 @dataclass
@@ -220,6 +221,7 @@ class Extraction:
                     "report": s.report,
                     "responds_to": s.responds_to,
                     "about": s.about,
+                    "continues": s.continues,
                 }
                 for s in self.statements
             ],

@@ -21,6 +21,7 @@ STATEMENT_FIELDS = {
     "report",
     "responds_to",
     "about",
+    "continues",
 }
 REPORT_FIELDS = {"id", "author", "title", "published", "findings"}
 EVENT_FIELDS = {

@@ -105,3 +105,37 @@ def test_a_pronoun_in_a_subordinate_clause_is_the_main_subject():
 def test_generic_pronouns_never_speak():
     text = "Essay\n\nOne must ask whether the reform helps anyone. You could say it failed."
     assert _statements(text) == []
+
+
+def test_a_quotation_without_a_cue_goes_on_with_the_previous_speaker():
+    text = (
+        "Plan criticised\n\n"
+        "Opposition leader Maria Lopez said the plan would fail. "
+        '"It is a disaster for the poor," she said. "Nobody asked us."\n'
+        '"We will fight it in court."\n'
+        "The minister rejected the claims."
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    by_content = {s.content: s for s in x.statements}
+    first = by_content["It is a disaster for the poor"]
+    second = by_content["Nobody asked us."]
+    third = by_content["We will fight it in court."]
+    assert second.continues == first.id and third.continues == second.id
+    assert {names[s.speaker] for s in (first, second, third)} == {"Maria Lopez"}
+    assert second.quote and second.cue == "said"
+
+
+def test_a_quoted_phrase_inside_what_someone_said_is_not_a_new_statement():
+    text = (
+        "Minister speaks\n\n"
+        'Paula Green said the ruling was "a dark day for justice" and left the room.\n'
+        '"We have lost," a supporter shouted.'
+    )
+    x = extract(Article(text=text))
+    assert not any(s.continues for s in x.statements)
+
+
+def test_telling_someone_without_content_is_no_statement():
+    text = "Minister briefs press\n\nThe minister told reporters in Nairobi on Monday. He left for Mombasa."
+    assert _statements(text) == []

@@ -81,6 +81,9 @@ VENUES = frozenset(
 )
 STRIP_CHARS = " ,;:\u2014-\n\t"
 GENERIC_PRONOUNS = frozenset({"one", "you"})
+# Verbs whose object is who is told: "told reporters" says nothing without a clause or a quote.
+ADDRESSEE_VERBS = frozenset("tell inform brief assure remind notify".split())
+AUDIENCE_NOUNS = frozenset("reporter journalist audience crowd press media supporter lawmaker delegate people".split())
 QUOTE_MAX_LINES = 6  # a quotation left open longer than this was opened by a stray mark
 
 
@@ -454,12 +457,25 @@ class StatementExtractor:
                 or (c.dep_ == "prep" and c.lower_ in {"of", "for", "from", "about", "on", "over", "to", "that"})
             )
             and not self._is_statement_venue(c)
+            and not self._addressee(c, lemma)
+            and not (c.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in c.children))
         ]
         if not parts:
             return None
         start = min(p.left_edge.i for p in parts)
         end = max(p.right_edge.i for p in parts) + 1
         return self.span(start, end)
+
+    def _addressee(self, token: Token, lemma: str) -> bool:
+        """'told reporters', 'told the BBC': who was told, not what. Without a clause or a quote the
+        verb reports no content."""
+        if lemma not in ADDRESSEE_VERBS or token.dep_ not in {"dobj", "dative"}:
+            return False
+        return (
+            token.tag_ == "PRP"
+            or token.lemma_.lower() in AUDIENCE_NOUNS
+            or self.index.at(token.idx, token.idx + len(token.text)) is not None
+        )
 
     def _clause(self, head: Token) -> tuple[int, int]:
         """The clause's words, starting after its complementizer ('that') when it has one."""
@@ -640,6 +656,43 @@ class StatementExtractor:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN", "VBG"} for t in span)
 
+    def continued_quotes(self) -> None:
+        """A quotation with no cue of its own right after the previous speaker's quotation ('"...,"
+        she said. "..."', or a next paragraph that is only a quotation) goes on with that speaker."""
+        quoted = sorted((s for s in self.statements if s.quote), key=lambda s: s.cue_span[0])
+        cues = sorted(s.cue_span[0] for s in self.statements)
+        for qs, qe in self.quotes:
+            inner = self.trimmed(qs + 1, qe - 1)
+            if inner in self.quotes_taken or not self._is_real_quote(*inner):
+                continue
+            if any(s.content_span[0] <= inner[0] < s.content_span[1] for s in self.statements):
+                continue  # a quoted phrase inside what someone said: 'said it was an occasion "to ..."'
+            before = [s for s in quoted if max(s.cue_span[1], s.content_span[1]) <= qs]
+            if not before:
+                continue
+            prev = max(before, key=lambda s: max(s.cue_span[1], s.content_span[1]))
+            last = max(prev.cue_span[1], prev.content_span[1])
+            sentence = self.doc.char_span(last - 1, last, alignment_mode="expand")
+            gap_start = sentence.sent.end_char if sentence is not None else last
+            own = self.doc.char_span(qs, qe, alignment_mode="expand")
+            own_end = own[-1].sent.end_char if own is not None else qe
+            if self.text[gap_start:qs].strip() or any(last <= c < own_end for c in cues):
+                continue
+            self.quotes_taken.add(inner)
+            self.add(
+                speaker=prev.speaker,
+                speaker_text=prev.speaker_text,
+                speaker_span=prev.speaker_span,
+                cue=prev.cue,
+                cue_span=prev.cue_span,
+                content_span=inner,
+                kind=prev.kind,
+                quote=True,
+                report=prev.report,
+                continues=prev.id,
+            )
+            quoted.append(self.statements[-1])
+
     def from_nouns(self) -> None:
         """Reporting nouns: "the announcement by GM that it had filed", "GM's declaration of bankruptcy"."""
         for token in self.doc:
@@ -806,10 +859,12 @@ class StatementExtractor:
         self.from_verbs()
         self.from_nouns()
         self.according_to()
-        self.statements.sort(key=lambda s: s.cue_span[0])
+        self.continued_quotes()
+        self.statements.sort(key=lambda s: (s.cue_span[0], s.content_span[0]))
         renumber = {s.id: f"s{i + 1}" for i, s in enumerate(self.statements)}
         for s in self.statements:
             s.id = renumber[s.id]
+            s.continues = renumber.get(s.continues or "")
         self.relate()
         for report in self.reports:
             report.findings = [s.id for s in self.statements if s.report == report.id]
