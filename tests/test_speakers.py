@@ -139,3 +139,14 @@ def test_a_quoted_phrase_inside_what_someone_said_is_not_a_new_statement():
 def test_telling_someone_without_content_is_no_statement():
     text = "Minister briefs press\n\nThe minister told reporters in Nairobi on Monday. He left for Mombasa."
     assert _statements(text) == []
+
+
+def test_a_description_finds_who_holds_that_title():
+    text = (
+        "Talks\n\n"
+        "Foreign Minister Thomas Berger of Austria visited President Michael Duarte in Lisbon on Monday. "
+        "Duarte said the talks were useful. "
+        "The minister said a second round would follow."
+    )
+    speaker, _ = _by_cue(text, "said a second")
+    assert speaker == "Thomas Berger"  # not the latest speaker, who is the president

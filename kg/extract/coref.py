@@ -89,7 +89,38 @@ class EntityIndex:
         self.spans = spans
         self.speakers: list[tuple[int, str]] = []  # (char offset, entity id), in text order
         self.quotes: list[tuple[int, int]] = []
+        self.titles: dict[str, set[str]] = {}  # person id -> title words ("foreign", "minister")
         self.genders = {e.id: g for e in entities if e.type == "Person" and (g := _gender(e, text))}
+
+    def learn_titles(self, doc) -> None:
+        """The titles the article gives people: "Foreign Minister Thomas Berger", "Berger, the
+        foreign minister", so that "the minister said" finds who holds that title."""
+        for eid, entity in self.by_id.items():
+            if entity.type != "Person":
+                continue
+            words: set[str] = set()
+            for start, end in entity.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                head = span.root
+                for child in head.children:
+                    if child.dep_ in {"compound", "amod", "appos"} and child.i not in range(span.start, span.end):
+                        words |= {t.lower_ for t in child.subtree if t.pos_ in {"NOUN", "ADJ", "PROPN"}}
+                words |= {t.lower_ for t in span if t.pos_ == "NOUN" or t.lower_ in PERSON_NOUNS}
+            if words:
+                self.titles[eid] = words
+
+    def titled(self, noun: str, modifiers: set[str], offset: int, exclude: str | None) -> str | None:
+        """The latest person before ``offset`` whose title has the noun (and its modifiers)."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        while i >= 0:
+            s, e, eid = self.spans[i]
+            words = self.titles.get(eid, set())
+            if e <= offset and eid != exclude and noun in words and modifiers <= words:
+                return eid
+            i -= 1
+        return None
 
     def quote_at(self, offset: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
@@ -184,6 +215,11 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
             named = _named_by_head(lemma, phrase.start_char, index)
             if named is not None or lemma in SPECIFIC_ORG_NOUNS - {"branch", "chapter", "office"}:
                 return named
+            if types == ("Person",) and index.titles:
+                modifiers = {t.lower_ for t in phrase if t.i < head.i and t.dep_ in {"amod", "compound"}}
+                titled = index.titled(lemma, modifiers, phrase.start_char, exclude)
+                if titled is not None or any(lemma in words for words in index.titles.values()):
+                    return titled  # "the foreign minister": whoever the article gave that title
             return index.recent(phrase.start_char, types, exclude=exclude)
     if lower in {"members", "member"}:
         for child in head.children:

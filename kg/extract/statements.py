@@ -173,6 +173,7 @@ class StatementExtractor:
         self.report_of_token: dict[int, Report] = {}
         self.quotes = quote_spans(self.text)
         self.index.quotes = self.quotes
+        self.index.learn_titles(doc)
         self.cue_tokens: set[int] = set()
         self.quotes_taken: set[tuple[int, int]] = set()  # one direct quote is one speech act
         self.ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}  # doc.ents is rebuilt per access
