@@ -55,6 +55,7 @@ class Entity:
     type: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)  # Linked Data IRIs (GeoNames, ISO 3166) of a place
 
 
 @dataclass
@@ -204,6 +205,7 @@ class Extraction:
                     "type": e.type,
                     "aliases": list(e.aliases),
                     "mentions": [list(m) for m in e.mentions],
+                    "same_as": list(e.same_as),
                 }
                 for e in self.entities
             ],

@@ -7,7 +7,7 @@ import json
 from kg.cli import main
 
 ARTICLE_FIELDS = {"id", "title", "url", "publisher", "published", "text"}
-ENTITY_FIELDS = {"id", "name", "type", "aliases", "mentions"}
+ENTITY_FIELDS = {"id", "name", "type", "aliases", "mentions", "same_as"}
 STATEMENT_FIELDS = {
     "id",
     "speaker",

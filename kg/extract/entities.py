@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import gazetteer
 from kg.extract.lexicon import HEADLINE_CUES
 from kg.model import Entity
 from kg.nlp import doc_text
@@ -302,6 +303,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     org_words = {normalise(s.text) for s, t in raw if t == "Organization" and len(s) == 1}
     org_words |= {normalise(s[0].text) for s, t in raw if t == "Organization" and len(s) > 1}
     mentions: list[tuple[str, str, tuple[int, int]]] = []
+    surface: dict[tuple[int, int], str] = {}
     for span, type_ in raw:
         if type_ == "Person" and len(span) > 1 and normalise(span[0].text) in org_words:
             type_ = "Organization"  # "Amnesty Israel": a branch named after its parent, not a person
@@ -309,8 +311,22 @@ def extract_entities(doc: Doc) -> list[Entity]:
             type_ = "Person"
         if span.end_char <= headline_end:
             span = _trim_headline(span, body_names)
-        mentions.append((_display(span.text), type_, (span.start_char, span.end_char)))
-    return _propagate(doc_text(doc), _merge(mentions))
+        name = _display(span.text)
+        country = gazetteer.country(name) if type_ in {"Place", "Organization", "Other"} else None
+        if country is not None:
+            surface[(span.start_char, span.end_char)] = name
+            name, type_ = country.name, "Place"  # "US", "America", "the United States": one country
+        mentions.append((name, type_, (span.start_char, span.end_char)))
+    entities = _propagate(doc_text(doc), _merge(mentions))
+    for entity in entities:
+        for span in entity.mentions:
+            form = surface.get(span)
+            if form and form != entity.name and form not in entity.aliases:
+                entity.aliases.append(form)  # the article's own word for the country stays a name of it
+        if entity.type == "Place":
+            found = next(filter(None, map(gazetteer.place, [entity.name, *entity.aliases])), None)
+            entity.same_as = found.iris if found else []
+    return entities
 
 
 def _propagate(text: str, entities: list[Entity]) -> list[Entity]:

