@@ -150,3 +150,25 @@ def test_a_description_finds_who_holds_that_title():
     )
     speaker, _ = _by_cue(text, "said a second")
     assert speaker == "Thomas Berger"  # not the latest speaker, who is the president
+
+
+def test_the_agent_of_the_previous_sentence_is_more_salient_than_an_older_speaker():
+    text = (
+        "Airstrikes\n\n"
+        'Prime Minister Ravi Kumar said, "Our resolve is strong." '
+        "Helicopters struck the district overnight. "
+        "The strikes were condemned by Leila Haddad, a member of parliament. "
+        '"We condemn the killing of civilians," she said.'
+    )
+    speaker, _ = _by_cue(text, "said.")
+    assert speaker == "Leila Haddad"
+
+
+def test_they_after_a_nearer_plural_noun_is_left_unresolved():
+    text = (
+        "Raid\n\n"
+        "The Northern Brigade held the hills. "
+        "Officers searched the village on Friday, and they said the raid found weapons."
+    )
+    speaker, stmt = _by_cue(text, "said the raid")
+    assert speaker is None and stmt.speaker_text == "they"  # the officers, not the brigade

@@ -87,10 +87,36 @@ class EntityIndex:
         spans = sorted((m[0], m[1], e.id) for e in entities for m in e.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
-        self.speakers: list[tuple[int, str]] = []  # (char offset, entity id), in text order
+        # (char offset, entity id), in text order; "?words" for a speaker the text names no entity for
+        self.speakers: list[tuple[int, str]] = []
         self.quotes: list[tuple[int, int]] = []
         self.titles: dict[str, set[str]] = {}  # person id -> title words ("foreign", "minister")
+        self.subjects: list[tuple[int, str]] = []  # (char offset, entity id) of subjects and agents
+        self.sentence_starts: list[int] = []
         self.genders = {e.id: g for e in entities if e.type == "Person" and (g := _gender(e, text))}
+
+    @staticmethod
+    def _could_be(words: str, pronoun: str | None) -> bool:
+        """Whether an unnamed speaker ("analyst Hazem al-Nuaeimi", "critics") fits the pronoun: a name
+        or a person noun for he/she, a plural for they."""
+        parts = words.split()
+        last = parts[-1] if parts else ""
+        if pronoun in PLURAL_PRONOUNS:
+            return last.endswith("s") and not last[:1].isupper()
+        if pronoun in PRONOUN_GENDER:
+            return (last[:1].isupper() and len(parts) >= 2) or last.lower() in PERSON_NOUNS
+        return False
+
+    def learn_salience(self, doc) -> None:
+        """Sentence starts, and the entities that are subjects or passive agents of their clause:
+        the salient ones a pronoun in the next sentence most likely continues."""
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        for token in doc:
+            agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+            if token.dep_ in {"nsubj", "nsubjpass"} or agent:
+                eid = self.at(token.idx, token.idx + len(token.text))
+                if eid is not None and token.tag_ not in {"PRP", "PRP$"}:
+                    self.subjects.append((token.idx, eid))
 
     def learn_titles(self, doc) -> None:
         """The titles the article gives people: "Foreign Minister Thomas Berger", "Berger, the
@@ -171,14 +197,31 @@ class EntityIndex:
         exclude: str | None = None,
         pronoun: str | None = None,
     ) -> str | None:
-        """The entity a pronoun at ``offset`` most likely refers to: the latest speaker that agrees
-        with it (news writes "X said ... He added ..."), else the latest agreeing mention outside
-        any quote the pronoun is not in."""
+        """The entity a pronoun at ``offset`` most likely refers to, in this order of salience: a
+        speaker in this or the previous sentence (news writes "X said ... He added ..."), the subject
+        or agent of this or the previous sentence ("... was criticised by X. 'We condemn it,' he
+        said"), an earlier speaker nearby, else the latest agreeing mention outside any quote the
+        pronoun is not in. Each must agree with the pronoun in type, number and gender."""
         if speakers_first:
+            k = bisect.bisect_right(self.sentence_starts, offset) - 1
+            near = self.sentence_starts[max(0, k - 1)] if self.sentence_starts else offset
+            own_quote = self.quote_at(offset)
+            for pool in (self.speakers, self.subjects):
+                for pos, eid in reversed(pool):
+                    if pos < near:
+                        break
+                    if pos >= offset or self.quote_at(pos) not in (None, own_quote):
+                        continue
+                    if eid.startswith("?"):
+                        if self._could_be(eid[1:], pronoun):
+                            return None  # the nearest speaker may be meant, and the text names no entity for it
+                        continue
+                    if self.fits(eid, types, pronoun, exclude):
+                        return eid
             for pos, eid in reversed(self.speakers):
                 if pos < offset - SPEAKER_WINDOW:
                     break
-                if pos < offset and self.fits(eid, types, pronoun, exclude):
+                if pos < offset and not eid.startswith("?") and self.fits(eid, types, pronoun, exclude):
                     return eid
         own_quote = self.quote_at(offset)
         i = bisect.bisect_left(self.starts, offset) - 1
@@ -206,6 +249,8 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
         bound = _main_clause_subject(head, index, exclude)
         if bound is not None:
             return bound
+        if lower in PLURAL_PRONOUNS and _plural_noun_before(head, index):
+            return None  # "helicopters launched strikes, which they say ...": the nearer plural is meant
         return index.recent(phrase.start_char, PRONOUN_TYPES[lower], exclude=exclude, pronoun=lower)
     definite = any(t.lower_ in {"the", "this", "that"} or t.tag_ == "PRP$" for t in phrase if t.i < head.i)
     if head.pos_ == "NOUN" and definite:
@@ -228,6 +273,16 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
                     if obj.dep_ == "pobj":
                         return resolve(obj.doc[obj.left_edge.i : obj.right_edge.i + 1], index, exclude=exclude)
     return None
+
+
+def _plural_noun_before(pronoun, index: EntityIndex) -> bool:
+    """A plural noun that names no entity, as subject earlier in the pronoun's sentence."""
+    for t in pronoun.sent:
+        if t.i >= pronoun.i:
+            return False
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and index.at(t.idx, t.idx + len(t.text)) is None:
+            return True
+    return False
 
 
 def _main_clause_subject(pronoun, index: EntityIndex, exclude: str | None) -> str | None:

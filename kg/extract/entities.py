@@ -47,7 +47,8 @@ ORG_WORDS = frozenset(
 # "Helena Brandt, the council's director").
 PERSON_TITLES = frozenset(
     "mr mrs ms miss dr prof sir dame lord lady president chancellor minister secretary mayor governor "
-    "senator rep representative judge justice general gen col colonel lt captain capt sgt officer "
+    "senator rep representative judge justice general gen col colonel lt captain capt sgt officer maj major "
+    "cpl pvt adm admiral lieutenant sergeant corporal "
     "king queen prince princess pope rabbi imam sheikh cardinal bishop ambassador premier ceo chairman "
     "chairwoman spokesman spokeswoman spokesperson director chief coach commissioner prosecutor".split()
 )
@@ -105,6 +106,13 @@ TITLE_WORDS = frozenset(
     "of and the state executive operating officer chief prime minister vice general deputy foreign "
     "interior defence defense finance attorney assistant senior acting former".split()
 )
+# Heads of organisation names that alone name no particular organisation.
+GENERIC_ORG_HEADS = frozenset(
+    "ministry department agency council committee commission party army forces force police court university "
+    "college school company corporation group groups association union bank organization organisation "
+    "foundation institute office bureau network service services authority federation league republic media "
+    "government".split()
+)
 DIRECTIONS = frozenset(
     "southern northern eastern western central north south east west northeastern northwestern "
     "southeastern southwestern northeast northwest southeast southwest".split()
@@ -135,7 +143,11 @@ def _clean_span(span: Span) -> Span | None:
         or doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_space
         or doc[end - 1].text in CREDIT_WORDS
+        or doc[end - 1].lower_ in _CONNECTORS
+        or (end - start > 2 and doc[end - 1].lower_ in DIRECTIONS and doc[end - 2].lower_ in _CONNECTORS)
     ):
+        # "European Coordination of Committees and", "Member of Parliament for North": NER cut the
+        # name short; what is left ends where the name surely does
         end -= 1
     if start >= end:
         return None
@@ -143,10 +155,19 @@ def _clean_span(span: Span) -> Span | None:
 
 
 def _not_a_name(span: Span) -> bool:
-    """Job titles ("Prime Minister", "Chief Executive Officer") and codes ("UTC") are not entities."""
-    words = [t.lower_ for t in span]
-    if len(words) == 1 and words[0] in NOT_ENTITIES:
+    """Job titles ("Prime Minister", "Chief Executive Officer"), codes ("UTC"), words without a
+    capital ("boycotts"), a lone direction ("North") or a lone kind of organisation ("University",
+    "Council": which one, the name does not say) are not entities; nor is a capitalised common word
+    at the start of a sentence ("Twin bombings", "Groups that ...")."""
+    words = [t.lower_.strip(".") for t in span]
+    if not any(c.isupper() for c in span.text):
         return True
+    if len(words) == 1:
+        token = span[0]
+        if words[0] in NOT_ENTITIES or (words[0] in DIRECTIONS | GENERIC_ORG_HEADS and not token.text.isupper()):
+            return True
+        if token.is_sent_start and token.tag_ not in {"NNP", "NNPS"}:
+            return True
     return all(w in TITLE_WORDS or w in PERSON_TITLES or w in ROLE_NOUNS for w in words)
 
 

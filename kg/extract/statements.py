@@ -174,6 +174,7 @@ class StatementExtractor:
         self.quotes = quote_spans(self.text)
         self.index.quotes = self.quotes
         self.index.learn_titles(doc)
+        self.index.learn_salience(doc)
         self.cue_tokens: set[int] = set()
         self.quotes_taken: set[tuple[int, int]] = set()  # one direct quote is one speech act
         self.ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}  # doc.ents is rebuilt per access
@@ -208,8 +209,8 @@ class StatementExtractor:
         fields["content"] = self.text[start:end]
         stmt = Statement(id=f"s{len(self.statements) + 1}", **fields)
         self.statements.append(stmt)
-        if stmt.speaker:
-            self.index.note_speaker(stmt.cue_span[0], stmt.speaker)
+        if stmt.speaker or stmt.speaker_text:
+            self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
         return stmt
 
     # ------------------------------------------------------------------ reports

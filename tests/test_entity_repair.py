@@ -1,0 +1,31 @@
+"""Names NER gets wrong are repaired or dropped: cut at a connector, a lone kind of organisation, a
+lone direction, a word without a capital. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def _names(text: str) -> set[str]:
+    return {e.name for e in extract(Article(text=text)).entities}
+
+
+def test_generic_words_are_no_entities():
+    names = _names(
+        "Campus protest\n\n"
+        "University president Karen Holt met students on Monday. "
+        "Groups that back the strike marched to the Council building. "
+        "Guests came from North and from South to watch."
+    )
+    assert not names & {"University", "Groups", "Council", "North", "South"}
+    assert "Karen Holt" in names
+
+
+def test_a_name_cut_at_a_connector_loses_the_connector():
+    names = _names(
+        "Appeal\n\n"
+        "The European Federation of Farmers and the European Coordination of Committees and "
+        "Associations signed the letter."
+    )
+    assert not any(n.endswith((" and", " of", " for")) for n in names)
