@@ -45,6 +45,7 @@ LAYERS = (
     "speaker pronoun",
     "speaker description",
     "pronoun attachment",
+    "relations",
 )
 PRONOUNS = frozenset("i me my we us our he him his she her it its they them their".split())
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -60,6 +61,7 @@ class Gold:
     events: list[dict]
     statements: list[dict]
     path: str = ""
+    relations: list[dict] | None = None  # None: not annotated (relation gold lives beside the corpus)
 
 
 @dataclass
@@ -271,7 +273,31 @@ class _Scorer:
             self.events(entity_map)
         if self.gold.statements:
             self.statements(entity_map)
+        if self.gold.relations is not None:
+            self.relations(entity_map)
         return self.scores
+
+    def relations(self, entity_map: dict[str, str]) -> None:
+        """A predicted relation is right when its predicate is the gold one and its subject and
+        object are the entities matched to the gold subject and object. Only relations between
+        entities matched to gold entities are scored."""
+        gold = [(r["subject"], r["predicate"], r["object"]) for r in self.gold.relations or []]
+        # The gold can only name entities of its own list: a relation between entities it does not
+        # have (a namesake kg split off, a place the corpus did not keep) is neither right nor wrong.
+        known = set(entity_map.values())
+        preds = [(r.subject, r.predicate, r.object) for r in self.pred.relations if {r.subject, r.object} <= known]
+
+        def same(g, p) -> float:
+            return float(g[1] == p[1] and entity_map.get(g[0]) == p[0] and entity_map.get(g[2]) == p[2])
+
+        names = {e.id: e.name for e in self.pred.entities}
+
+        def describe(t) -> tuple[str, str]:
+            if t in gold:
+                return f"{t[0]} -{t[1]}-> {t[2]}", ""
+            return f"{names.get(t[0], t[0])} -{t[1]}-> {names.get(t[2], t[2])}", ""
+
+        self.record("relations", gold, preds, same, same, describe)
 
     def entities(self) -> dict[str, str]:
         gold_mentions = [tuple(m) for e in self.gold.entities for m in e["mentions"]]
@@ -485,11 +511,35 @@ def score_article(gold: Gold, pred: Extraction) -> Scores:
     return _Scorer(gold, pred).run()
 
 
-def evaluate(paths: Iterable[str | Path], *, on_file: Callable[[], None] = lambda: None) -> Scores:
-    """Extract every gold article's text and score the result against its annotations."""
+def load_relation_gold(folder: str | Path) -> dict[str, list[dict]]:
+    """Relation gold by article id: one JSON file per article with ``id`` and ``relations``
+    (subject and object as the corpus file's entity names; see benchmarks/relations-gold)."""
+    out = {}
+    for path in sorted(Path(folder).glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            out[str(data["id"])] = list(data["relations"])
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}: not a relation gold file ({exc})") from None
+    if not out:
+        raise InputError(f"{folder}: no relation gold files (*.json) there")
+    return out
+
+
+def evaluate(
+    paths: Iterable[str | Path],
+    *,
+    on_file: Callable[[], None] = lambda: None,
+    relations: dict[str, list[dict]] | None = None,
+) -> Scores:
+    """Extract every gold article's text and score the result against its annotations;
+    ``relations`` adds relation gold by article id."""
     from kg.extract import extract_many
 
     golds = [load_gold(p) for p in gold_files(paths)]
+    for gold in golds:
+        if relations and gold.id in relations:
+            gold.relations = relations[gold.id]
     articles = (Article(text=g.text, title=g.title or "", published=g.published, id=g.id) for g in golds)
     total = Scores()
     for gold, extraction in zip(golds, extract_many(articles), strict=True):

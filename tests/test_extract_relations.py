@@ -66,3 +66,33 @@ def test_example_article_actors_and_relations(example_article):
         ("Ilan Rosenberg", "works_for", "Reuters"),
         ("Amnesty International", "based_in", "London"),
     } <= relations
+
+
+def _named_relations(text: str) -> set[tuple[str, str, str]]:
+    from kg.extract import extract
+    from kg.model import Article
+
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in x.relations}
+
+
+def test_possessor_and_of_name_membership_or_employment():
+    rels = _named_relations(
+        "Coalition talks\n\n"
+        "The Green Party's Anna Berg met Tom Reeves of Eurasia Group on Monday. "
+        "Malaysia's Prime Minister, Najib Razak, did not attend."
+    )
+    assert ("Anna Berg", "member_of", "Green Party") in rels
+    assert ("Tom Reeves", "works_for", "Eurasia Group") in rels
+    assert ("Najib Razak", "leader_of", "Malaysia") in rels
+
+
+def test_a_state_body_is_part_of_its_place_and_a_list_of_countries_is_no_location():
+    rels = _named_relations(
+        "Patrols\n\n"
+        "Canada sent ships, and the Canadian Navy said Norway, Sweden and Finland would join. "
+        "Officers of the Canada Border Services Agency met in Halifax, Nova Scotia."
+    )
+    assert not any(p == "located_in" and s in {"Norway", "Sweden"} for s, p, _ in rels)
+    assert ("Halifax", "located_in", "Nova Scotia") in rels

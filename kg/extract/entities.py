@@ -246,7 +246,7 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
                 break
         span = doc[i:j]
         i = j
-        if any(t.lower_ in _NOT_NAMES for t in span) or span.root.dep_ not in {
+        if _not_a_name(span) or any(t.lower_ in _NOT_NAMES for t in span) or span.root.dep_ not in {
             "nsubj",
             "nsubjpass",
             "dobj",

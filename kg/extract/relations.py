@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import gazetteer
 from kg.extract.coref import EntityIndex, resolve
 from kg.extract.entities import DIRECTIONS, normalise
 from kg.model import Entity, Relation
@@ -25,7 +26,20 @@ PART_NOUNS = frozenset(
 )
 LEADER_NOUNS = frozenset(
     "leader head chief president chairman chairwoman director ceo founder commander secretary-general "
-    "general-secretary boss chair premier".split()
+    "general-secretary boss chair premier king queen emperor governor mayor chancellor".split()
+)
+# Words of an organisation's name that say its members belong to it rather than work for it.
+MEMBERSHIP_ORGS = frozenset("party alliance front league movement coalition bloc union federation association".split())
+LEADER_MODIFIERS = frozenset({"prime", "chief", "head", "supreme"})
+# Words of an organisation's name that say its people work for it: "Piccoli of Eurasia Group".
+EMPLOYER_WORDS = frozenset(
+    "group company corporation corp inc ltd llc bank agency institute university college school news times "
+    "post press journal newspaper magazine network channel airline airlines firm foundation".split()
+)
+# A state body named after its place: "United States Navy", "Irving Police Department".
+STATE_BODY_WORDS = frozenset(
+    "navy army police department ministry council government parliament senate congress court "
+    "forces force guard agency office embassy".split()
 )
 MEMBER_NOUNS = frozenset({"member", "members", "lawmaker", "legislator", "mp", "senator", "delegate"})
 WORK_NOUNS = frozenset(
@@ -69,29 +83,51 @@ class RelationExtractor:
         for token in self.doc:
             if token.dep_ != "appos":
                 continue
-            subject = self.entity_at(token.head)
+            subject, role = self.entity_at(token.head), token
             if subject is None:
-                continue
-            noun = token.lemma_.lower()
-            owner = self._owner(token, subject)
+                # "Malaysia's Prime Minister, Najib Razak": the role first, the name in apposition
+                subject, role = self.entity_at(token), token.head
+                if subject is None or self.types.get(subject) != "Person":
+                    continue
+            noun = self._role_word(role)
+            owner = self._owner(role, subject)
             span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
             if owner is None:
                 continue
             self._role_relation(subject, noun, owner, span)
 
+    @staticmethod
+    def _role_word(role: Token) -> str:
+        """The role a noun names: 'prime minister' and 'chief executive' lead, 'minister' serves."""
+        lemma = role.lemma_.lower()
+        if any(c.dep_ in {"compound", "amod"} and c.lower_ in LEADER_MODIFIERS for c in role.children):
+            return "leader"
+        return lemma
+
     def _owner(self, noun: Token, subject: str) -> str | None:
-        """The organisation a role or part noun belongs to: 'its', 'the organization's', 'of/for/at Y'."""
+        """The organisation a role or part noun belongs to: 'its', 'the organization's', 'of/for/at Y',
+        'the Lombardy region'. A description other than a pronoun ('the team') names no owner: the
+        nearest organisation is too often another one."""
         for child in noun.children:
             if child.dep_ == "poss":
-                return resolve(self.phrase(child), self.index, exclude=subject)
+                if child.tag_ == "PRP$" or child.lemma_.lower() in {"organization", "organisation", "group", "company"}:
+                    return resolve(self.phrase(child), self.index, exclude=subject)
+                return self._named(child)
             if child.dep_ == "compound" and self.entity_at(child):
                 return self.entity_at(child)
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return self.entity_at(obj) or resolve(self.phrase(obj), self.index, exclude=subject)
+                        return self._named(obj)
         return None
+
+    def _named(self, token: Token) -> str | None:
+        """The entity a noun names, itself or through a name before it ('the Lombardy region')."""
+        found = self.entity_at(token)
+        if found is None:
+            found = next((e for c in token.children if c.dep_ == "compound" and (e := self.entity_at(c))), None)
+        return found
 
     def _role_relation(self, subject: str, noun: str, owner: str, span: tuple[int, int]) -> None:
         subject_type, owner_type = self.types.get(subject), self.types.get(owner)
@@ -116,8 +152,64 @@ class RelationExtractor:
                     continue
                 role, org = self.doc[first.start - 1], self.doc[first.start - 2]
                 owner = self.entity_at(org)
-                if owner and role.pos_ == "NOUN":
-                    self._role_relation(entity.id, role.lemma_.lower(), owner, (org.idx, end))
+                if owner and role.pos_ in {"NOUN", "PROPN"}:
+                    self._role_relation(entity.id, self._role_word(role), owner, (org.idx, end))
+
+    def possessors_and_of(self) -> None:
+        """'DAB's Ben Chan', 'Cheng Chung-tai of Civic Passion', 'Malaysia's Prime Minister Najib
+        Razak': a person with an organisation (or a state) as possessor or after 'of'. With a role
+        word the role decides; without one, a party-like name makes a member, anything else staff."""
+        for entity in self.entities:
+            if entity.type != "Person":
+                continue
+            for start, end in entity.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                head = span.root
+                for child in head.children:
+                    owner_tok = None
+                    if child.dep_ == "poss" and child.i < span.start:
+                        owner_tok = child
+                    elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+                        owner_tok = next((o for o in child.children if o.dep_ == "pobj"), None)
+                    owner = self.entity_at(owner_tok) if owner_tok is not None else None
+                    if owner is None or self.types.get(owner) not in {"Organization", "Place"}:
+                        continue
+                    role = next(
+                        (
+                            t
+                            for t in self.doc[min(owner_tok.i, span.start) : span.start]
+                            if t.pos_ in {"NOUN", "PROPN"}
+                            and t.lemma_.lower() in LEADER_NOUNS | WORK_NOUNS | MEMBER_NOUNS
+                        ),
+                        None,
+                    )
+                    where = (min(owner_tok.idx, start), max(end, owner_tok.idx + len(owner_tok.text)))
+                    if role is not None:
+                        self._role_relation(entity.id, self._role_word(role), owner, where)
+                    elif self.types.get(owner) == "Organization":
+                        words = set(normalise(self.index.by_id[owner].name).split())
+                        if words & MEMBERSHIP_ORGS:
+                            self.add(entity.id, "member_of", owner, where)
+                        elif words & EMPLOYER_WORDS:
+                            self.add(entity.id, "works_for", owner, where)
+
+    def state_bodies(self) -> None:
+        """'United States Navy', 'Irving Police Department': a state body is part of the place it is
+        named after, when that place is an entity of the article."""
+        places = {normalise(e.name): e.id for e in self.entities if e.type == "Place"}
+        for e in self.entities:
+            places.update({normalise(a): e.id for a in e.aliases if e.type == "Place"})
+        for entity in self.entities:
+            words = normalise(entity.name).split()
+            if entity.type != "Organization" or len(words) < 2 or words[-1] not in STATE_BODY_WORDS:
+                continue
+            for k in range(len(words) - 1, 0, -1):
+                place = places.get(" ".join(words[:k]))
+                if place is not None:
+                    self.add(entity.id, "part_of", place, entity.mentions[0])
+                    break
 
     def based_in(self) -> None:
         for token in self.doc:
@@ -176,12 +268,24 @@ class RelationExtractor:
             if k >= len(self.doc):
                 continue
             second = self.entity_at(self.doc[k])
-            if second and second != first and self.types.get(second) == "Place":
-                self.add(first, "located_in", second, (token.idx, self.doc[k].idx + len(self.doc[k].text)))
+            if not second or second == first or self.types.get(second) != "Place":
+                continue
+            if gazetteer.country(self.index.by_id[first].name) is not None:
+                continue  # "Sudan, Iran, Libya": a country lies in no other place of a list
+            end = k
+            while end + 1 < len(self.doc) and self.entity_at(self.doc[end + 1]) == second:
+                end += 1
+            after = self.doc[end + 1] if end + 1 < len(self.doc) else None
+            if after is not None and after.lower_ in {",", "and", "or"} and end + 2 < len(self.doc):
+                if self.types.get(self.entity_at(self.doc[end + 2]) or "") == "Place":
+                    continue  # a list of places, not a place and where it lies
+            self.add(first, "located_in", second, (token.idx, self.doc[end].idx + len(self.doc[end].text)))
 
     def run(self) -> list[Relation]:
         self.appositions()
         self.role_before_name()
+        self.possessors_and_of()
+        self.state_bodies()
         self.based_in()
         self.credits()
         self.names()
