@@ -263,3 +263,50 @@ def test_a_failed_write_stops_the_run_and_keeps_what_was_written(tmp_path):
         assert writes_pending(store)  # the derived graphs did not take them in; the next run will
     finally:
         store.close()
+
+
+def test_control_characters_odd_names_and_oversized_input_in_one_run(runner, tmp_path, store_path, monkeypatch):
+    """Inputs with control characters are cleaned, odd file names stay one line, too-big and too-deep
+    inputs are refused: the run goes on, and the XML exports of what was stored are well-formed."""
+    import os
+
+    from lxml import etree
+
+    import kg.read as reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 20_000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = (
+        "Mayor Ana Ruiz of Valencia said on Monday that the city would\x1b build two new schools\x0c "
+        "by 2026. The opposition leader, Carlos Mendez, accused her of\x00 ignoring the budget."
+    )
+    (folder / "records.json").write_text(
+        json.dumps({"title": "Valencia\u0007 Plans Schools", "text": story, "publisher": "Coast\u001b News"})
+    )
+    with open(os.path.join(os.fsencode(folder), b"odd\nname\xff.txt"), "wb") as f:
+        f.write(("Schools\x1b Plan Criticised\n\n" + story.replace("\x00", "\x7f")).encode())
+    (folder / "deep.json").write_text("[" * 10_000)
+    (folder / "big.txt").write_text("Big Headline\n\n" + "The council met again on Monday. " * 700)
+    result = runner.invoke(main, ["ingest", str(folder), "--store", str(store_path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
+    assert len(errors) == 2, result.output
+    assert any("deep.json: invalid JSON (nested too deeply)" in ln for ln in errors), result.output
+    assert any("big.txt: the input is 23,114 bytes, over the 20,000 bytes limit" in ln for ln in errors)
+    assert "Ingested 2 article(s)" in result.output
+    store = open_store(store_path, must_exist=True)
+    try:
+        rows = store.query("SELECT ?s ?t WHERE { ?a kg:source ?s ; schema:headline ?t }").rows
+    finally:
+        store.close()
+    assert sorted(r["s"].value.rsplit("/", 1)[-1] for r in rows) == ["odd\\nname\\xff.txt", "records.json"]
+    assert sorted(r["t"].value for r in rows) == ["Schools  Plan Criticised", "Valencia  Plans Schools"]
+    for fmt in ("graphml", "gexf"):
+        out = tmp_path / f"graph.{fmt}"
+        exported = runner.invoke(main, ["export", "--out", str(out), "--store", str(store_path)])
+        assert exported.exit_code == 0, exported.output
+        etree.fromstring(out.read_bytes())  # strict XML: no control characters
+    nq = runner.invoke(main, ["export", "--format", "nq", "--store", str(store_path)])
+    assert nq.exit_code == 0 and validate_nquads(nq.stdout_bytes).conforms
