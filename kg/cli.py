@@ -247,9 +247,10 @@ def query(query, sparql, params, fmt, list_, store_path):
     Examples:
       kg query --list
       kg query entity-mentions --param name="Amnesty International"
+      kg query events --param all=true
       kg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
     """
-    from kg.queries import list_queries, load_query, parse_params
+    from kg.queries import list_queries, load_query, prepare
     from kg.results import FORMATTERS
     from kg.store import open_store
 
@@ -261,8 +262,7 @@ def query(query, sparql, params, fmt, list_, store_path):
     if bool(query) == bool(sparql):
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (exactly one)")
     named = load_query(query) if query else None
-    text = named.text if named else sparql
-    bindings = parse_params(list(params), named)
+    text, bindings = prepare(named, sparql, list(params))
     store = open_store(store_path, must_exist=True)
     try:
         result = store.query(text, bindings)

@@ -1,7 +1,12 @@
 """Named SPARQL queries: ``queries/*.rq``, each opening with comments that say what it answers.
 
 Comment lines of the form ``# param: name -- what it is`` declare parameters; values given
-with ``--param name=value`` are bound as RDF terms (never pasted into the query text).
+with ``--param name=value`` are bound as RDF terms (never pasted into the query text). A
+parameter whose description starts with "optional", or that the query tests with BOUND, may be
+left out; any other is required.
+A class parameter (``type``) takes a short name ("Person", "kg:Person") or the class IRI; a name
+parameter looked up by its key (``?actor_key``) also takes an entity's IRI, which selects exactly
+that entity.
 """
 
 from __future__ import annotations
@@ -84,7 +89,64 @@ def parse_params(pairs: list[str], query: NamedQuery | None = None) -> dict[str,
         key = key.strip()
         if not re.match(r"^\w+$", key):
             raise QueryError(f"--param name {key!r} must be a plain variable name")
-        if query is not None and query.params and key not in query.params:
-            raise QueryError(f"query {query.name!r} takes no parameter {key!r}; it takes: {', '.join(query.params)}")
+        if query is not None and key not in query.params and (query.params or _is_named(query)):
+            takes = f"it takes: {', '.join(query.params)}" if query.params else "it takes no parameters"
+            raise QueryError(f"query {query.name!r} takes no parameter {key!r}; {takes}")
         bindings[key] = parse_value(value)
+    if query is not None:
+        missing = [name for name in query.params if name not in bindings and not _optional(query, name)]
+        if missing:
+            wants = "; ".join(f"--param {name}=... ({query.params[name]})" for name in missing)
+            raise QueryError(f"query {query.name!r} needs {wants}")
     return bindings
+
+
+def _is_named(query: NamedQuery) -> bool:
+    """One of kg's named queries (not a user's own .rq file, which may take undeclared values)."""
+    return query.path is not None and query.path.parent == queries_dir()
+
+
+def _optional(query: NamedQuery, name: str) -> bool:
+    """A parameter may be left out when its description says "optional" or the query tests
+    whether it is bound."""
+    return query.params[name].lower().startswith("optional") or bool(
+        re.search(rf"BOUND\s*\(\s*\?{name}\s*\)", query.text, re.I)
+    )
+
+
+ENTITY_CLASS_NAMES = ("Organization", "Person", "Place", "Group", "OtherEntity")
+
+
+def class_term(value: Term) -> Term:
+    """'Person', 'kg:Person' or the class IRI -> the class IRI; anything else is an error that
+    lists the classes a type can be."""
+    from kg.rdf.namespaces import KG_NS
+
+    text = value.value
+    short = text.removeprefix("kg:").removeprefix(KG_NS)
+    if short.lower() == "other":
+        short = "OtherEntity"
+    match = next((c for c in ENTITY_CLASS_NAMES if c.lower() == short.lower()), None)
+    if match is None:
+        names = ", ".join(ENTITY_CLASS_NAMES)
+        raise QueryError(f"no entity class {text!r}; a type is one of {names} (or kg:Person, or the class IRI)")
+    return Term("uri", KG_NS + match)
+
+
+def prepare(query: NamedQuery | None, sparql: str | None, pairs: list[str]) -> tuple[str, dict[str, Term]]:
+    """The query text and its bindings for ``--param`` values: classes given by short name become
+    IRIs, and an entity IRI given for a name parameter selects that entity (its lookup by name key
+    becomes a VALUES of the one IRI; the IRI is checked as a term, so nothing else can get in)."""
+    from kg.store.binding import term_to_sparql
+
+    text = query.text if query is not None else sparql or ""
+    bindings = parse_params(pairs, query)
+    for name, term in list(bindings.items()):
+        if name == "type":
+            bindings[name] = class_term(term)
+        elif term.type == "uri":
+            lookup = re.compile(rf"(\?\w+)\s+kg:nameKey\s+\?{name}_key\b")
+            if lookup.search(text):
+                text = lookup.sub(lambda m, t=term: f"VALUES {m[1]} {{ {term_to_sparql(t)} }}", text)
+                del bindings[name]
+    return text, bindings
