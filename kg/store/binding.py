@@ -32,6 +32,26 @@ def term_to_sparql(term: Term) -> str:
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
+_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
+_PROLOGUE = re.compile(r"^\s*(PREFIX\s+[\w-]*:|BASE)\s*(<[^>]*>)?", re.I)  # IRIs may come blanked by _mask
+
+
+def check_read_query(sparql: str) -> None:
+    """Refuse what a query over kg's store must not do: update it (change the graph with kg ingest,
+    merge or split, which keep the derived graphs right) or reach other endpoints (SERVICE)."""
+    masked = _mask(sparql)
+    rest = masked
+    while (m := _PROLOGUE.match(rest)) is not None:
+        rest = rest[m.end() :]
+    if _UPDATE.match(rest):
+        raise QueryError(
+            "updates are refused: kg query only reads; change the graph with kg ingest, kg merge or kg split "
+            "(they keep the catalogue and stories right)"
+        )
+    if re.search(r"\bSERVICE\b", masked, re.I):
+        raise QueryError("federated queries (SERVICE) are refused: a query reads this store and reaches no other")
+
+
 def name_key(text: str) -> str:
     """The lookup form of a name: lower case, whitespace collapsed (the form of ``kg:nameKey``)."""
     return " ".join(text.lower().split())

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import KG_NS, PREFIXES
 from kg.store.base import QueryResult, Term
-from kg.store.binding import bind_values
+from kg.store.binding import bind_values, check_read_query
 
 FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -82,24 +82,26 @@ class EmbeddedStore:
             raise StoreError(f"cannot write to the store: {exc}") from None
 
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
+        check_read_query(sparql)
         try:
             result = self._store.query(
                 bind_values(sparql, bindings or {}), use_default_graph_as_union=True, prefixes=PREFIXES
             )
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult(boolean=bool(result))
+            if isinstance(result, ox.QueryTriples):
+                return QueryResult(triples=result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+            variables = [v.value for v in result.variables]
+            # a solution iterates its values in the order of the variables (faster than looking each
+            # up); results are lazy, so evaluation errors surface here
+            rows = [
+                {name: to_term(v) for name, v in zip(variables, solution, strict=True) if v is not None}
+                for solution in result
+            ]
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult(boolean=bool(result))
-        if isinstance(result, ox.QueryTriples):
-            return QueryResult(triples=result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
-        variables = [v.value for v in result.variables]
-        # a solution iterates its values in the order of the variables (faster than looking each up)
-        rows = [
-            {name: to_term(v) for name, v in zip(variables, solution, strict=True) if v is not None}
-            for solution in result
-        ]
         return QueryResult(variables=variables, rows=rows)
 
     def graphs(self) -> Iterator[str]:

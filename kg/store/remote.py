@@ -10,6 +10,7 @@ with backoff; what still fails is a :class:`StoreError` naming the endpoint.
 from __future__ import annotations
 
 import base64
+import math
 import os
 import time
 import urllib.error
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import KG_NS, sparql_prologue
 from kg.store.base import QueryResult, Term
-from kg.store.binding import bind_values, term_to_sparql
+from kg.store.binding import bind_values, check_read_query, term_to_sparql
 
 RETRIES = 3
 BACKOFF = 0.5  # seconds, doubled after each failed try
@@ -84,19 +85,26 @@ class RemoteStore:
     # ------------------------------------------------------------------ Store interface
 
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
+        check_read_query(sparql)
         data = self._query_with_sparqlwrapper(bind_values(sparql, bindings or {}))
-        if "triples" in data:
-            return QueryResult(triples=data["triples"])
-        if "boolean" in data:
-            return QueryResult(boolean=bool(data["boolean"]))
-        variables = data.get("head", {}).get("vars", [])
-        rows = []
-        for binding in data.get("results", {}).get("bindings", []):
-            row = {}
-            for name, value in binding.items():
-                kind = {"typed-literal": "literal"}.get(value["type"], value["type"])
-                row[name] = Term(kind, value["value"], value.get("datatype"), value.get("xml:lang"))
-            rows.append(row)
+        try:
+            if "triples" in data:
+                return QueryResult(triples=data["triples"])
+            if "boolean" in data:
+                return QueryResult(boolean=bool(data["boolean"]))
+            variables = list(data["head"].get("vars", []))
+            rows = []
+            for binding in data["results"]["bindings"]:
+                row = {}
+                for name, value in binding.items():
+                    kind = {"typed-literal": "literal"}.get(value["type"], value["type"])
+                    if kind not in {"uri", "literal", "bnode"}:
+                        raise ValueError(f"a value of unknown type {kind!r}")
+                    row[name] = Term(kind, str(value["value"]), value.get("datatype"), value.get("xml:lang"))
+                rows.append(row)
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            detail = f"{exc.__class__.__name__}: {exc}"[:200]
+            raise StoreError(f"{self.endpoint} did not answer with SPARQL JSON results ({detail})") from None
         return QueryResult(variables=variables, rows=rows)
 
     def _client(self, sparql: str):
@@ -104,7 +112,7 @@ class RemoteStore:
 
         client = SPARQLWrapper(self.endpoint, updateEndpoint=self.update_endpoint, agent="kg")
         client.setMethod(POST)
-        client.setTimeout(int(self.timeout))
+        client.setTimeout(max(1, math.ceil(self.timeout)))  # whole seconds; 0 would mean no timeout at all
         if self._auth:
             client.addCustomHttpHeader("Authorization", self._auth)
         client.setQuery(sparql_prologue() + sparql)
@@ -144,9 +152,13 @@ class RemoteStore:
         if is_graph:
             return {"triples": result.response.read().decode("utf-8")}
         try:
-            return result.convert()
-        except ValueError as exc:
+            data = result.convert()
+        except (ValueError, TypeError) as exc:
             raise StoreError(f"{self.endpoint} did not answer with SPARQL results: {exc}") from None
+        if not isinstance(data, dict):
+            kind = result.response.headers.get("Content-Type", "something else") if result.response else "nothing"
+            raise StoreError(f"{self.endpoint} did not answer with SPARQL JSON results (got {kind})")
+        return data
 
     def update(self, sparql: str) -> None:
         self._send(self._client(sparql), self.update_endpoint, "update")
