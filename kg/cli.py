@@ -812,19 +812,37 @@ def push(endpoint, update_endpoint, graph_store_endpoint, store_path):
 
 @main.command()
 @click.option("--endpoint", required=True, metavar="URL", help="The SPARQL query endpoint to copy from.")
+@click.option(
+    "--graph-prefix",
+    "prefixes",
+    multiple=True,
+    metavar="IRI",
+    help="Also take graphs whose names start with IRI (repeatable); by default only kg's own graphs "
+    "(https://w3id.org/kg-news/id/...) are taken.",
+)
 @_local_store_option
-def pull(endpoint, store_path):
-    """Copy every named graph of a SPARQL endpoint into the local store (idempotent)."""
+def pull(endpoint, prefixes, store_path):
+    """Copy the named graphs of a SPARQL endpoint into the local store (idempotent).
+
+    Only graphs named under kg's own namespace are taken (or under a --graph-prefix); others,
+    blank-node names, invalid IRIs and graphs over 2,000,000 quads are skipped with a line each.
+    """
     from kg.store import StoreSpec, open_store
-    from kg.sync import copy_graphs
+    from kg.sync import pull_graphs
 
     remote = open_store(StoreSpec(endpoint=endpoint))
     local = open_store(store_path)
     try:
-        n = copy_graphs(remote, local)
+        report = pull_graphs(remote, local, prefixes=prefixes)
     finally:
         local.close()
-    click.echo(f"Pulled {n} graph(s) from {endpoint} into {store_path.describe()}.", err=True)
+    for why in report.skipped:
+        click.echo(f"skipped {why}", err=True)
+    click.echo(
+        f"Pulled {report.copied} graph(s) from {endpoint} into {store_path.describe()}; "
+        f"{len(report.skipped)} skipped.",
+        err=True,
+    )
 
 
 @main.command()

@@ -65,6 +65,12 @@ class Store(Protocol):
     def named_graphs(self) -> list[str]:
         """Names of all named graphs, kg's own included."""
 
+    def named_graph_terms(self) -> list[Term]:
+        """Graph names as terms: an IRI, or (from some servers) a blank node."""
+
+    def graph_size(self, graph: str) -> int:
+        """Number of quads in one named graph."""
+
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
         """The store (or one graph) in ``nt``, ``nq``, ``ttl``, ``trig`` or ``jsonld``."""
 

@@ -110,6 +110,12 @@ class EmbeddedStore:
             if "/id/article/" in node.value:
                 yield node.value
 
+    def named_graph_terms(self) -> list[Term]:
+        return [Term("uri", g) for g in self.named_graphs()]
+
+    def graph_size(self, graph: str) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
     def named_graphs(self) -> list[str]:
         """Every named graph: articles, and kg's own (corrections, links, analysis)."""
         return sorted(node.value for node in self._store.named_graphs())

@@ -177,7 +177,21 @@ class RemoteStore:
         self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
 
     def named_graphs(self) -> list[str]:
-        return sorted(r["g"].value for r in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows)
+        return sorted(t.value for t in self.named_graph_terms() if t.type == "uri")
+
+    def named_graph_terms(self) -> list[Term]:
+        """Graph names as the server gives them (an IRI, or a blank node on some servers)."""
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return sorted((r["g"] for r in rows if "g" in r), key=lambda t: (t.type, t.value))
+
+    def graph_size(self, graph: str) -> int:
+        rows = self.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {term_to_sparql(Term('uri', graph))} {{ ?s ?p ?o }} }}"
+        ).rows
+        try:
+            return int(rows[0]["n"].value) if rows else 0
+        except (KeyError, ValueError):
+            raise StoreError(f"{self.endpoint} gave no count for graph {graph}") from None
 
     def graphs(self) -> Iterator[str]:
         for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows:
@@ -199,7 +213,10 @@ class RemoteStore:
         if graph and not quads:
             raise StoreError(f"no article graph {graph} at {self.endpoint}")
         text = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} {_nt(g)} ." for s, p, o, g in quads)
-        parsed = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+        try:
+            parsed = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+        except SyntaxError as exc:
+            raise StoreError(f"{self.endpoint} gave terms that are not valid RDF: {str(exc).splitlines()[0]}") from None
         rdf_format = FORMATS[fmt]
         if not rdf_format.supports_datasets:
             unique = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
