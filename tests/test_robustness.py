@@ -210,7 +210,8 @@ def test_queries_during_ingest_see_whole_articles(tmp_path, empty_server):
 
 
 def test_store_in_use_by_another_process(tmp_path, store_path, harbour, runner):
-    """The embedded store allows one writer: a second process gets a clear message, not corruption."""
+    """The embedded store allows one writer: reading commands work beside it (read-only), a second
+    writer gets a clear message, never corruption."""
     assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
     batch = _batch(tmp_path, BATCH)
     proc = subprocess.Popen(
@@ -221,14 +222,22 @@ def test_store_in_use_by_another_process(tmp_path, store_path, harbour, runner):
     )
     try:
         _wait_for_writes(store_path, proc, min_bytes=_size(store_path) + 500_000)
-        second = subprocess.run(
+        reader = subprocess.run(
             [sys.executable, "-m", "kg", "stats", "--store", str(store_path)],
             capture_output=True,
             text=True,
             timeout=60,
         )
+        writer = subprocess.run(
+            [sys.executable, "-m", "kg", "ingest", str(harbour), "--store", str(store_path), "--publisher", "Other"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if proc.poll() is None:
-            assert second.returncode == 1 and "in use" in second.stderr, second.stderr
+            assert reader.returncode == 0 and "articles" in reader.stdout.lower(), reader.stderr
+            assert writer.returncode == 1 and "in use" in writer.stderr, writer.stderr
+            assert "Traceback" not in writer.stderr
     finally:
         proc.send_signal(signal.SIGINT)  # the point is made; stop the batch
         proc.wait(timeout=600)

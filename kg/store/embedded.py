@@ -36,7 +36,11 @@ def to_term(value: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
 
 
 class EmbeddedStore:
-    """An Oxigraph store in a folder. Each write replaces one article graph in one transaction."""
+    """An Oxigraph store in a folder. Each write replaces one article graph in one transaction.
+
+    Only one process may write a store. When another kg process holds it (``kg ingest``, ``kg
+    serve``), or the folder is read-only, the store opens read-only: queries, stats and exports work
+    on what was written so far, and a write is a clear error instead of a wait or a traceback."""
 
     def __init__(self, path: str | Path, *, must_exist: bool = False) -> None:
         self.path = Path(path)
@@ -44,6 +48,7 @@ class EmbeddedStore:
             raise StoreError(f"store path {self.path} is a file, not a folder; choose another --store")
         if must_exist and not self.path.exists():
             raise StoreError(f"no store at {self.path}; run 'kg ingest' first or pass --store")
+        self.read_only = False
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
@@ -51,7 +56,20 @@ class EmbeddedStore:
             reason = str(exc).splitlines()[0]
             if "lock" in reason.lower():
                 reason = "it is in use by another kg process"
-            raise StoreError(f"cannot open the store at {self.path}: {reason}") from None
+            elif "read-only" not in reason.lower() and "permission" not in reason.lower():
+                raise StoreError(f"cannot open the store at {self.path}: {reason}") from None
+            try:
+                self._store = ox.Store.read_only(str(self.path))
+            except OSError:
+                raise StoreError(f"cannot open the store at {self.path}: {reason}") from None
+            self.read_only, self._why_read_only = True, reason
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"cannot write to the store at {self.path}: {self._why_read_only}; "
+                "it is open read-only (queries and exports still work)"
+            )
 
     def article_hash(self, graph: str) -> str | None:
         node = ox.NamedNode(graph)
@@ -60,6 +78,7 @@ class EmbeddedStore:
         return None
 
     def replace_graph(self, graph: str, ntriples: str) -> None:
+        self._writable()
         node = ox.NamedNode(graph)
         if self._store.contains_named_graph(node):
             self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
@@ -74,6 +93,7 @@ class EmbeddedStore:
             raise StoreError(f"cannot write to the store: {exc}") from None
 
     def update(self, sparql: str) -> None:
+        self._writable()
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -140,5 +160,6 @@ class EmbeddedStore:
         return len(self._store)
 
     def close(self) -> None:
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
         del self._store
