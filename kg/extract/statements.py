@@ -27,7 +27,7 @@ CUE_KINDS: dict[str, str] = {
         "say state tell add claim assert announce report explain note write insist maintain suggest argue "
         "confirm acknowledge admit predict warn declare reply respond comment testify stress emphasize "
         "emphasise indicate signal disclose mention observe recall caution tweet post cite "
-        "estimate forecast promise vow pledge agree expect doubt".split(),
+        "estimate forecast promise vow pledge agree expect doubt counter retort concede express".split(),
         "claim",
     ),
     **dict.fromkeys("anticipate envision envisage".split(), "claim"),
