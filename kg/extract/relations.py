@@ -31,6 +31,7 @@ LEADER_NOUNS = frozenset(
 # Words of an organisation's name that say its members belong to it rather than work for it.
 MEMBERSHIP_ORGS = frozenset("party alliance front league movement coalition bloc union federation association".split())
 LEADER_MODIFIERS = frozenset({"prime", "chief", "head", "supreme"})
+LEADING_VERBS = frozenset("lead head chair run direct command govern".split())
 # Words of an organisation's name that say its people work for it: "Piccoli of Eurasia Group".
 EMPLOYER_WORDS = frozenset(
     "group company corporation corp inc ltd llc bank agency institute university college school news times "
@@ -195,6 +196,53 @@ class RelationExtractor:
                         elif words & EMPLOYER_WORDS:
                             self.add(entity.id, "works_for", owner, where)
 
+    def clauses(self) -> None:
+        """'X heads Y', 'X works for Y', 'X joined Y', 'X is the president of Y', 'X, who leads Y':
+        a person as subject of a verb of leading, working or joining, or of 'be' with a role."""
+        for token in self.doc:
+            if token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            verb = token.head
+            subject = self.entity_at(token)
+            if subject is None and token.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+                subject = self.entity_at(verb.head)  # "X, who heads Y"
+            if subject is None or self.types.get(subject) != "Person":
+                continue
+            verbs = [verb] + [
+                c
+                for c in verb.children
+                if c.dep_ == "conj"
+                and c.pos_ in {"VERB", "AUX"}
+                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            ]
+            for verb in verbs:
+                self._clause(subject, token, verb)
+
+    def _clause(self, subject: str, token: Token, verb: Token) -> None:
+        """One verb of which the person is the subject (its own, or shared by a conjunct)."""
+        lemma = verb.lemma_.lower()
+        span = (self.phrase(token).start_char, self.phrase(verb).end_char)
+        for child in verb.children:
+            target = None
+            if child.dep_ == "dobj":
+                target = self._named(child)
+                if target and lemma in LEADING_VERBS:
+                    self._role_relation(subject, "leader", target, span)
+                elif target and lemma == "join" and self.types.get(target) == "Organization":
+                    self.add(subject, "member_of", target, span)
+            elif child.dep_ == "prep" and lemma in {"work", "serve"} and child.lower_ in {"for", "at", "with"}:
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                target = self._named(obj) if obj is not None else None
+                if target and self.types.get(target) == "Organization":
+                    self.add(subject, "works_for", target, span)
+            elif (child.dep_ == "attr" and lemma == "be") or (
+                child.dep_ == "prep" and lemma == "serve" and child.lower_ == "as"
+            ):
+                role = child if child.dep_ == "attr" else next((o for o in child.children if o.dep_ == "pobj"), None)
+                owner = self._owner(role, subject) if role is not None else None
+                if owner is not None:
+                    self._role_relation(subject, self._role_word(role), owner, span)
+
     def state_bodies(self) -> None:
         """'United States Navy', 'Irving Police Department': a state body is part of the place it is
         named after, when that place is an entity of the article."""
@@ -285,6 +333,7 @@ class RelationExtractor:
         self.appositions()
         self.role_before_name()
         self.possessors_and_of()
+        self.clauses()
         self.state_bodies()
         self.based_in()
         self.credits()
