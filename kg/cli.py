@@ -136,27 +136,38 @@ def _report_errors(errors) -> None:
     metavar="tcp://HOST:PORT",
     help="Spread extraction over a Dask distributed cluster (pip install 'kg[distributed]').",
 )
-def ingest(paths, published, url, publisher, store_path, quiet, workers, scheduler):
+@click.option(
+    "--delay", type=float, default=1.0, show_default=True, help="Seconds between two requests to one host (URLs)."
+)
+def ingest(paths, published, url, publisher, store_path, quiet, workers, scheduler, delay):
     """Read articles, extract their graph and add it to the store.
 
-    PATH is a .txt, .html, .json, .jsonl or RSS/Atom file, a folder (read recursively), or -
-    for stdin. Re-ingesting an article replaces its graph; unchanged articles are skipped.
+    PATH is a .txt, .html, .json, .jsonl or RSS/Atom file, a folder (read recursively), - for
+    stdin, or an http(s) URL of a page, a feed (each entry's page is fetched) or JSON records.
+    Re-ingesting an article replaces its graph; unchanged articles are skipped.
     Inputs that cannot be read are reported and skipped; the exit code is then 1.
+    URLs are fetched politely (robots.txt, --delay per host); --timeout, when given, also
+    bounds each fetch (else 20 s).
     """
     from tqdm import tqdm
 
+    from kg.fetch import Fetcher
     from kg.ingest import ingest as run_ingest
-    from kg.read import expand_paths, read_articles
+    from kg.read import expand_paths
     from kg.store import open_store
+    from kg.web import read_inputs
 
     meta = _metadata(paths, published, url, publisher)
+    given = click.get_current_context().get_parameter_source("timeout")
+    timeout_given = given == click.core.ParameterSource.COMMANDLINE
+    fetcher = Fetcher(delay=delay, timeout=store_path.timeout if timeout_given else None)
     files = list(expand_paths(paths))
     store = open_store(store_path)
     bar = tqdm(total=len(files), unit="file", disable=True if quiet or len(files) < 2 else None, file=sys.stderr)
     seen_sources: set[str] = set()
 
     def items():
-        for item in read_articles(files, meta):
+        for item in read_inputs(files, meta, fetcher):
             root = item.source.split("#")[0].split("[")[0]
             if root not in seen_sources:
                 seen_sources.add(root)
@@ -875,3 +886,68 @@ def stories(fmt, rebuild, store_path):
     if fmt == "table":
         click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))
+
+
+@main.command()
+@click.argument("sources", type=click.Path(dir_okay=False, exists=True))
+@click.option("--every", default="15m", show_default=True, help="Time between rounds: seconds, or 90s, 15m, 1h, 1d.")
+@click.option("--once", is_flag=True, help="Run one round and exit (for cron and systemd timers).")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between two requests to one host.")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds a request to a source may take.")
+@click.option(
+    "--state",
+    "state_path",
+    type=click.Path(dir_okay=False),
+    help="The watch's JSON state file (default: STORE/watch-state.json; with --endpoint ./kg-watch-state.json).",
+)
+@click.option("--store", "store_path", type=click.Path(), help=STORE_HELP)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    envvar="KG_ENDPOINT",
+    help="Use a SPARQL 1.1 endpoint instead of the embedded store (or $KG_ENDPOINT).",
+)
+@click.option("--update-endpoint", metavar="URL", help="SPARQL Update endpoint (default: beside --endpoint).")
+@click.option("--graph-store-endpoint", metavar="URL", help="Graph Store Protocol endpoint for writing article graphs.")
+def watch(
+    sources, every, once, delay, timeout, state_path, store_path, endpoint, update_endpoint, graph_store_endpoint
+):
+    """Follow the feeds and pages listed in SOURCES: ingest what is new, every --every until stopped.
+
+    SOURCES is a file of http(s) URLs, one a line (# starts a comment); it is read again each
+    round. Each round asks every source with a conditional request (ETag, Last-Modified),
+    skips feed entries whose article is already stored without fetching them, and ingests the
+    new ones as 'kg ingest' does. It prints one line per round: sources checked, new articles,
+    failures, and the sources failing for over a day. A source that fails is a warning; the
+    others go on. Requests are polite: one at a time per host, --delay apart, robots.txt obeyed.
+    Ctrl-C or SIGTERM stops it between articles (exit 0). With --once the exit code is 1 when
+    something failed.
+
+    \b
+    Examples:
+      kg watch sources.txt                      # every 15 minutes until stopped
+      kg watch sources.txt --once --store news  # one round, for cron or a systemd timer
+    """
+    from kg.fetch import Fetcher
+    from kg.store import StoreSpec
+    from kg.watch import SourcesError, Watcher, parse_duration
+
+    if store_path and endpoint:
+        raise click.UsageError("give --store or --endpoint, not both")
+    try:
+        seconds = parse_duration(every)
+    except SourcesError as exc:
+        raise click.BadParameter(str(exc).split(" is ", 1)[-1], param_hint="--every") from None
+    spec = StoreSpec(store_path, endpoint, update_endpoint, graph_store_endpoint)
+    watcher = Watcher(
+        sources,
+        spec,
+        fetcher=Fetcher(delay=delay, timeout=timeout),
+        state_path=state_path,
+        echo=click.echo,
+        warn=lambda message: click.echo(message, err=True),
+    )
+    code = watcher.run(seconds, once=once)
+    if watcher.stopping.is_set():
+        click.echo("Stopped; every article read was written.", err=True)
+    sys.exit(code)
