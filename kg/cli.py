@@ -566,17 +566,29 @@ def validate(store_path):
     help="Score cross-document event coreference against gold 'chain' ids (ECB+): MUC, B3, CEAF-e, CoNLL "
     "F1 on gold and predicted mentions, next to the same-lemma baseline.",
 )
-def eval_(gold_dirs, fmt, n_errors, crossdoc):
+@click.option(
+    "--relations",
+    "relations_dir",
+    type=click.Path(file_okay=False, exists=True),
+    metavar="DIR",
+    help="Relation gold (one JSON file per article id, as in benchmarks/relations-gold): adds the "
+    "'relations' layer for the gold articles it covers.",
+)
+def eval_(gold_dirs, fmt, n_errors, crossdoc, relations_dir):
     """Score extraction against annotated gold articles (the shared corpus JSON format).
 
     Runs extraction on the text of every gold file under GOLD_DIR and reports precision, recall
     and F1 per layer (entity mentions, entities, event triggers, participants and time, statement
     cues, content and speaker), exact and overlap (token Jaccard >= 0.5), micro-averaged.
-    Layers a gold file does not annotate are skipped for that file.
+    Layers a gold file does not annotate are skipped for that file. Event factuality is scored
+    where the gold has it (MEANTIME): precision of what kg asserts, recall of what the article does
+    not assert, polarity and future accuracy; speaker accuracy by named, pronoun and description
+    speakers; relations with --relations.
 
     \b
-    Example:
+    Examples:
       kg eval ../shared/corpus/meantime/dev --errors 5
+      kg eval ../shared/corpus/meantime/dev ../shared/corpus/gum-news/dev --relations benchmarks/relations-gold
     """
     from tqdm import tqdm
 
@@ -591,7 +603,8 @@ def eval_(gold_dirs, fmt, n_errors, crossdoc):
 
     total = count_gold(gold_dirs)
     with tqdm(total=total, unit="doc", file=sys.stderr, disable=None) as bar:
-        scores = evaluate(gold_dirs, on_file=lambda: bar.update(1))
+        relations = load_relation_gold(relations_dir) if relations_dir else None
+        scores = evaluate(gold_dirs, on_file=lambda: bar.update(1), relations=relations)
     if fmt == "json":
         out = scores.to_json()
         if n_errors:

@@ -236,3 +236,34 @@ def test_mention_attachment():
     counts = s.exact["mention attachment"]
     assert (counts.tp, counts.pred, counts.gold) == (1, 2, 3)
     assert f(counts)[:2] == (0.5, 0.333)
+
+
+def test_relations_are_scored_where_relation_gold_exists(tmp_path, runner):
+    """A gold article of one's own with relation gold beside it: right, wrong and missing relations."""
+    import json
+
+    from kg.cli import main
+
+    text = "Board news\n\nMaria Keller heads Oxfam Germany. Tom Hall of Eurasia Group met her in Berlin."
+    names = {
+        "Maria Keller": "Person",
+        "Oxfam Germany": "Organization",
+        "Tom Hall": "Person",
+        "Eurasia Group": "Organization",
+    }
+    entities = [{"name": n, "type": t, "mentions": [[text.index(n), text.index(n) + len(n)]]} for n, t in names.items()]
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "board.json").write_text(json.dumps({"id": "board", "text": text, "entities": entities}))
+    rel = tmp_path / "rel"
+    rel.mkdir()
+    relations = [
+        {"subject": "Maria Keller", "predicate": "leader_of", "object": "Oxfam Germany"},
+        {"subject": "Tom Hall", "predicate": "works_for", "object": "Eurasia Group"},
+        {"subject": "Tom Hall", "predicate": "member_of", "object": "Oxfam Germany"},  # not stated: kg must miss it
+    ]
+    (rel / "board.json").write_text(json.dumps({"id": "board", "relations": relations}))
+    result = runner.invoke(main, ["eval", str(gold), "--relations", str(rel), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["layers"]["relations"]["overlap"]
+    assert (scores["tp"], scores["gold"]) == (2, 3) and scores["pred"] == 2
