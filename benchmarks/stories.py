@@ -8,7 +8,9 @@ article's publication date) for about EVENTS canonical events (default 100,000),
 stories layer from all of them at once (as ``kg stories --rebuild`` does). Participants and places
 are drawn from Zipf-like pools, so a few actors ("hubs") take part in thousands of events, as in
 real news; about one event in five is reported again by a later article (same event, other words,
-a few days later), so stories link across articles.
+a few days later), so stories link across articles. Every event carries ``kg:asserted`` as kg writes
+it; one later report in three is not asserted (told on someone's word), so it attaches to its story
+as a report (``kg:reportsOn``) instead of joining it.
 
 Then N new articles (default 20) are written one at a time, each followed by the stories sync,
 and the time per article is printed with how many stored events were examined as candidates:
@@ -26,6 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 TYPES = ["Attack", "Killing", "Arrest", "Protest", "Agreement", "Ruling", "Election", "Release"]
 TRIGGERS = {
     "Attack": ["attack", "strike", "raid"],
@@ -60,6 +63,7 @@ def _article(n: int, events: list[dict], published: date) -> tuple[str, str]:
         lines += [
             f"<{e}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kgo}{ev['type']}> .",
             f'<{e}> <{kgo}trigger> "{ev["trigger"]}" .',
+            f'<{e}> <{kgo}asserted> "{str(ev.get("asserted", True)).lower()}"^^<{XSD_BOOLEAN}> .',
             f"<{e}> <{kgo}mention> <{m}> .",
             f"<{m}> <{kgo}inArticle> <{art}> .",
             f'<{e}> <{kgo}time> "{ev["time"]}" .',
@@ -115,6 +119,7 @@ def main(argv: list[str]) -> int:
         if reported and rng.random() < 0.2:  # a later report of an earlier event, other words
             again = dict(rng.choice(reported))
             again["trigger"] = rng.choice(TRIGGERS[again["type"]])
+            again["asserted"] = written % 3 != 0  # without drawing from rng: the events stay as before
             events.append(again)
         reported += [e for e in events if rng.random() < 0.05]
         day = max(e["day"] for e in events) + timedelta(days=rng.randrange(3))
@@ -130,7 +135,8 @@ def main(argv: list[str]) -> int:
     print(
         f"\nstore: {written:,} articles ({write:.0f} s to write), {store.count():,} quads, "
         f"{counts['canonical events']:,} canonical events ({counts['linked across articles']:,} linked across "
-        f"articles); full stories rebuild in {build:.0f} s"
+        f"articles, {counts['reports not asserted']:,} reports not asserted attached); full stories rebuild in "
+        f"{build:.0f} s"
     )
     costs, candidates, scans = [], [], []
     for _ in range(n_new):

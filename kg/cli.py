@@ -252,7 +252,10 @@ def query(query, sparql, params, fmt, list_, store_path):
 
     Values given with --param are bound as RDF terms, never pasted into the query:
     http(s) IRIs and <...> become IRIs, numbers and YYYY-MM-DD dates typed literals,
-    anything else a string.
+    anything else a string. Queries that list events (events, timeline-of-actor, events-in-range,
+    quantity-totals, co-participants, story-*) show only events the article itself asserts,
+    with a factuality column; --param all=true adds the alleged, reported, feared, planned,
+    negated and possible ones, with who reports them.
 
     \b
     Examples:
@@ -310,6 +313,13 @@ def _projection_options(func):
             help="Draw stories (canonical events, see 'kg stories') instead of each article's events: "
             "an attack fifty articles report is one node, and actors who share it count it once.",
         ),
+        click.option(
+            "--all-events",
+            is_flag=True,
+            help="Also draw events the articles do not assert (alleged, reported, feared, planned, negated, "
+            "possible); by default only asserted events make edges and event nodes. Edges and event nodes "
+            "carry a 'factuality' attribute either way (asserted, reported by ..., future, ...).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -317,7 +327,7 @@ def _projection_options(func):
 
 
 def _build_projection(
-    store, projection, edges_query, nodes_query, since, until, types, min_weight, article, canonical
+    store, projection, edges_query, nodes_query, since, until, types, min_weight, article, canonical, all_events
 ):
     from kg.analyze.projections import build_projection
     from kg.read.dates import parse_user_date
@@ -327,6 +337,7 @@ def _build_projection(
         projection,
         edges_query=edges_query,
         nodes_query=nodes_query,
+        all_events=all_events,
         since=parse_user_date(since) if since else None,
         until=parse_user_date(until) if until else None,
         types=tuple(types),
@@ -359,12 +370,15 @@ def export(
     --article limits RDF output to one article. Network formats draw a projection (--projection,
     or your own --edges/--nodes queries) with the filters below. GEXF 1.3 is dynamic by default:
     nodes and edges carry start/end dates for Gephi's timeline. CSV writes OUT-nodes.csv and
-    OUT-edges.csv (Gephi's spreadsheet import).
+    OUT-edges.csv (Gephi's spreadsheet import). Networks draw only the events the articles assert;
+    --all-events adds the alleged, reported, feared or planned ones, and every event node and
+    co-participation edge carries a 'factuality' attribute saying which.
 
     \b
     Examples:
       kg export --out graph.trig
       kg export --out actors.gexf --since 2023-10-01
+      kg export --out actors-all.gexf --all-events
       kg export --format csv --projection bipartite --out net.csv
     """
     from kg.export import format_for
@@ -433,11 +447,13 @@ def analyze(
 ):
     """Network analysis of a projection: size, and per actor degree, weighted degree, PageRank,
     betweenness (estimated from sampled sources above 300 nodes), Louvain community (seeded, deterministic), and who
-    contradicts whom (denial, criticism and accusation edges).
+    contradicts whom (denial, criticism and accusation edges). Only events the articles assert link
+    actors, unless --all-events (then also alleged, reported, feared, planned ones).
 
     \b
     Examples:
       kg analyze
+      kg analyze --all-events
       kg analyze --projection bipartite --format csv > scores.csv
       kg analyze --write && kg query --sparql 'SELECT ?e ?pr WHERE { ?e kg:pageRank ?pr } ORDER BY DESC(?pr)'
     """
@@ -592,7 +608,7 @@ def eval_(gold_dirs, fmt, n_errors, crossdoc, relations_dir):
     """
     from tqdm import tqdm
 
-    from kg.evaluate import count_gold, evaluate, format_table, worst_errors
+    from kg.evaluate import count_gold, evaluate, format_table, load_relation_gold, worst_errors
 
     if crossdoc:
         from kg.crossdoc import evaluate_crossdoc, format_crossdoc
@@ -739,7 +755,8 @@ def view(out, title, store_path, **projection_options):
     """Write a self-contained interactive HTML page of a projection (opens offline, no CDN).
 
     Colours by type, sizes by PageRank, details on hover (type, aliases, articles), and a
-    date slider that replays the story. Filters as for 'kg export'.
+    date slider that replays the story. Filters as for 'kg export'; only events the articles assert
+    unless --all-events, and the hover details of event nodes and edges name their factuality.
     """
     from kg.export.html import to_html
     from kg.store import open_store
@@ -759,7 +776,10 @@ def view(out, title, store_path, **projection_options):
 @_projection_options
 @_store_option
 def plot(out, title, store_path, **projection_options):
-    """Write a static PNG picture of a projection (matplotlib), for reports."""
+    """Write a static PNG picture of a projection (matplotlib), for reports.
+
+    Only events the articles assert are drawn, unless --all-events.
+    """
     from kg.export.plot import plot_png
     from kg.store import open_store
 
@@ -877,7 +897,10 @@ def stories(fmt, rebuild, store_path):
     """List stories: real-world events reported by several articles.
 
     Typed events of different articles become one canonical event when type, time, participants
-    and place agree (a documented score; see kg/stories.py); the same claim by one speaker in
+    and place agree (a documented score; see kg/stories.py). Only events an article itself asserts
+    make a story; an alleged, reported or feared event that scores as the same event is kept as a
+    report of it with its source (the 'reports' column; story-reports --param all=true lists
+    them), never as a member. The same claim by one speaker in
     several articles becomes one claim; denials and criticism answer claims across articles.
     'kg ingest' keeps this up to date incrementally (new articles are compared with indexed
     candidates, not with every story); the result lives in its own graph and does not depend on

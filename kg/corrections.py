@@ -262,13 +262,14 @@ def merge_events(store: Store, keep_ref: str, other_ref: str) -> tuple[str, str]
 
 
 def split_event(store: Store, story_ref: str, event_ref: str) -> str:
-    """Take an article's event out of a story: it stays on its own, also after re-ingest."""
+    """Take an article's event (a member, or a report of it) out of a story: it stays on its own, also
+    after re-ingest."""
     from kg.stories import STORIES_GRAPH
 
     event = find_event(store, event_ref)
     story = _expand(story_ref)
     if "/story/event/" in story and not store.query(
-        f"ASK {{ GRAPH <{STORIES_GRAPH}> {{ <{event}> kg:canonicalEvent <{story}> }} }}"
+        f"ASK {{ GRAPH <{STORIES_GRAPH}> {{ <{event}> kg:canonicalEvent|kg:reportsOn <{story}> }} }}"
     ).boolean:
         raise KgError(f"event {event_ref!r} is not part of story {story_ref!r}")
     node = _correction_iri("event-split", event, event)

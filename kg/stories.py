@@ -19,6 +19,17 @@ neither name contains the other) and their score is at least ``THRESHOLD``:
 Every link is kept with its score and evidence. Corrections recorded with ``kg merge``/``kg split``
 (graph ``kgd:graph/corrections``) add must-links between events or keep an event on its own.
 
+Only what an article itself asserts is a fact: canonical events are made of asserted events
+(``kg:asserted true``) alone. A typed event an article does not assert (alleged, feared, planned,
+negated, or told as someone's word) is a *report*: when it scores as the same event as an asserted
+event of another article (the same pair score and threshold), it ``kg:reportsOn`` that event's story,
+with the link kept as evidence, but it is never a member, so its participants, time and figures
+never become the story's. A report attaches to the story of the asserted event it scores best with
+(highest score, then smallest IRI), so the result again does not depend on arrival order. Reports
+are indexed like members, so that a new asserted event finds the stored reports it may take over;
+a report is looked at again when the story it reports on is recomputed or a new asserted event
+meets it in the index.
+
 Claims. Statements of one speaker in different articles whose content words overlap with Jaccard
 at least ``CLAIM_SIMILARITY`` are one claim. A denial, rejection or criticism answers a claim,
 finding or accusation of another speaker in another article when the two share a named actor (one
@@ -56,6 +67,7 @@ _CHUNK = 300
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_ARTICLE = re.compile(r"[?]a\b")  # the article variable of the queries below, named as a constant per graph
 
 
 @dataclass
@@ -68,6 +80,7 @@ class EventRecord:
     published: str | None
     place: str | None
     participants: set[str] = field(default_factory=set)
+    asserted: bool = True  # told by the article as a fact (kg:asserted); else a report, never a story member
 
 
 def _day(value: str | None) -> date | None:
@@ -135,20 +148,23 @@ def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
 
 
 def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable[str] = ()) -> list[EventRecord]:
-    """Typed events of the given article graphs, or the given events, with what scoring needs."""
+    """Typed events of the given article graphs, or the given events, with what scoring needs and
+    whether the article asserts them."""
     types = ", ".join(f"kg:{t}" for t in EVENT_TYPES)
     records: dict[str, EventRecord] = {}
-    body = f"""?e kg:trigger ?trigger ; a ?type ; kg:mention ?m . ?m kg:inArticle ?a .
+    body = f"""?e kg:trigger ?trigger ; a ?type ; kg:asserted ?isFact ; kg:mention ?m . ?m kg:inArticle ?a .
                 FILTER(?type IN ({types}))
                 OPTIONAL {{ ?e kg:time ?time }}
                 OPTIONAL {{ ?a schema:datePublished ?published }}
                 OPTIONAL {{ ?e sem:hasPlace ?place }}
                 OPTIONAL {{ ?e sem:hasActor ?who }}"""
     # one query per article graph, named as a constant: Oxigraph plans GRAPH ?a with OPTIONALs badly
-    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {body.replace('?a', f'<{g}>')} }}" for g in sorted(graphs)]
+    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {_ARTICLE.sub(f'<{g}>', body)} }}" for g in sorted(graphs)]
     selections += [f"VALUES ?e {{ {v} }} {body}" for v in _chunks(events)]
     for selection in selections:
-        rows = store.query(f"SELECT ?e ?a ?type ?trigger ?time ?published ?place ?who WHERE {{ {selection} }}").rows
+        rows = store.query(
+            f"SELECT ?e ?a ?type ?trigger ?isFact ?time ?published ?place ?who WHERE {{ {selection} }}"
+        ).rows
         for r in rows:
             iri = r["e"].value
             rec = records.get(iri)
@@ -161,6 +177,7 @@ def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable
                     r["time"].value if "time" in r else None,
                     r["published"].value if "published" in r else None,
                     r["place"].value if "place" in r else None,
+                    asserted=r["isFact"].value == "true",
                 )
             if "who" in r:
                 rec.participants.add(r["who"].value)
@@ -289,14 +306,32 @@ def _score_new(new: list[EventRecord], others: list[EventRecord], alone: set[str
     return links
 
 
+def _report_links(reports: list[EventRecord], asserted: list[EventRecord], alone: set[str]) -> dict:
+    """For each report (an event its article does not assert), the asserted event of another article it
+    scores best with, as (event, score, evidence): highest score, then smallest IRI, so the choice does
+    not depend on the order articles arrived in."""
+    report_iris = {r.iri for r in reports}
+    best: dict[str, tuple] = {}
+    for pair, (score, evidence) in _score_new(reports, asserted, alone).items():
+        r, a = pair if pair[0] in report_iris else pair[::-1]
+        if r in report_iris and a not in report_iris and (r not in best or (-score, a) < best[r][0]):
+            best[r] = ((-score, a), a, score, evidence)
+    return {r: (a, score, evidence) for r, (_, a, score, evidence) in best.items()}
+
+
 def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
     st = STORIES_GRAPH
     changed_set = set(changed)
-    new = _event_records(store, graphs=changed)
+    read = _event_records(store, graphs=changed)
+    new = [e for e in read if e.asserted]  # only what an article asserts makes a story
+    new_reports = [e for e in read if not e.asserted]  # the others may report on one
     new_iris = {e.iri for e in new}
     must, alone = _corrections(store)
-    # 1. score the new events against the candidates the index gives
-    candidates = {e.iri: e for e in _event_records(store, events=_candidates(store, new, changed_set))}
+    # 1. score the new events against the candidates the index gives (reports are indexed too: they are
+    #    looked at again below, as a new asserted event may be what they report on)
+    found = _event_records(store, events=_candidates(store, new, changed_set))
+    candidates = {e.iri: e for e in found if e.asserted}
+    met_reports = {e.iri for e in found if not e.asserted}
     links = _score_new(new, new + list(candidates.values()), alone)
     # 2. the stories that change: those of the changed articles' former events, of linked
     #    candidates, and of correction partners; their members and stored links are read
@@ -321,7 +356,7 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
     old = {e for e in members | seeds if e.split("/event/", 1)[0] not in changed_set}
     records = {e.iri: e for e in new}
     records.update({k: v for k, v in candidates.items() if k in old})
-    records.update({e.iri: e for e in _event_records(store, events=old - set(records))})
+    records.update({e.iri: e for e in _event_records(store, events=old - set(records)) if e.asserted})
     # links among the old members stay as stored
     stored_links = _stored(
         store,
@@ -347,12 +382,23 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
     clusters = {root: g for root, g in clusters.items() if not set(g) <= kept}
     links = {pair: v for pair, v in links.items() if pair[0] not in kept}
     canon -= {c for c, g in old_groups.items() if g <= kept}
+    # 3. reports: the changed articles' own, those on the stories replaced, and those a new asserted
+    #    event meets in the index; each attaches to the story of the asserted event it scores best with
+    again = _reports_on(store, canon) | met_reports
+    story_of = {m: story_iri(g) for g in clusters.values() for m in g}
+    reports, attached = _attach_reports(store, changed_set, read, again, story_of, alone, must)
     touched = (set(records) | {r["e"].value for r in former}) - kept
     ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted(canon)]
     for e in sorted(touched):
         ops += [
             f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:blockKey ?k }} }}",
             f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:canonicalEvent ?c }} }}",
+            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:reportsOn ?c }} }}",
+            f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
+        ]
+    for e in sorted(reports - touched):  # reports of unchanged articles keep their index keys
+        ops += [
+            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:reportsOn ?c }} }}",
             f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
         ]
     ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in changed]
@@ -382,6 +428,10 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
             ]
         lines += [f"<{m}> <{kg}canonicalEvent> <{iri}> ." for m in group]
         lines += [f"<{m.iri}> <{kg}blockKey> {literal(k)} ." for m in recs for k in _block_keys(m)]
+    for report, (story, event, score, evidence) in sorted(attached.items()):
+        links[tuple(sorted((report, event)))] = (score, evidence)
+        lines.append(f"<{report}> <{kg}reportsOn> <{story}> .")
+    lines += [f"<{r.iri}> <{kg}blockKey> {literal(k)} ." for r in new_reports for k in _block_keys(r)]
     for (a, b), (score, evidence) in sorted(links.items()):
         node = _link_iri(a, b)
         lines += [
@@ -391,7 +441,7 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
             f"<{node}> <{kg}linkScore> {literal(str(score), _XSD + 'decimal')} .",
             f"<{node}> <{kg}evidence> {literal(evidence)} .",
         ]
-    lines += [f"<{e.article}> <{kg}storyEvent> <{e.iri}> ." for e in new]
+    lines += [f"<{e.article}> <{kg}storyEvent> <{e.iri}> ." for e in new + new_reports]
     if lines:
         store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
     return {
@@ -399,7 +449,47 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
         "candidates": len(candidates),
         "stories touched": len(clusters),
         "linked across articles": sum(1 for g in clusters.values() if len({records[x].article for x in g}) > 1),
+        "reports attached": len(attached),
     }
+
+
+def _reports_on(store: Store, stories: Iterable[str]) -> set[str]:
+    """The stored reports of these stories."""
+    query = f"SELECT ?r WHERE {{ VALUES ?c {{ $VALUES }} GRAPH <{STORIES_GRAPH}> {{ ?r kg:reportsOn ?c }} }}"
+    return {r["r"].value for r in _stored(store, query, stories)}
+
+
+def _attach_reports(
+    store: Store,
+    changed: set[str],
+    read: list[EventRecord],
+    again: set[str],
+    story_of: dict[str, str],
+    alone: set[str],
+    must: list[tuple[str, str]],
+) -> tuple[set[str], dict[str, tuple[str, str, float, str]]]:
+    """The reports placed (the changed articles' ones, in ``read``, and the stored ones to look at
+    ``again``), and where each goes: report -> (story, asserted event, score, evidence). Each is scored
+    against every asserted event the index gives for it and the changed articles' asserted events;
+    a ``kg merge`` with an asserted event decides instead. ``story_of`` holds the recomputed stories'
+    members; the story of any other asserted event is read as stored."""
+    again = {r for r in again if r.split("/event/", 1)[0] not in changed}
+    reports = [e for e in read if not e.asserted] + [e for e in _event_records(store, events=again) if not e.asserted]
+    if not reports:
+        return set(), {}
+    pool = [e for e in read if e.asserted]
+    pool += [e for e in _event_records(store, events=_candidates(store, reports, changed)) if e.asserted]
+    best = _report_links(reports, pool, alone)
+    report_iris = {r.iri for r in reports}
+    for a, b in must:  # a correction puts a report with the asserted event it was merged with
+        for r, other in ((a, b), (b, a)):
+            if r in report_iris and other not in report_iris:
+                best[r] = (other, 1.0, "merged by a correction")
+    story_of = dict(story_of)
+    rest = {a for a, _, _ in best.values()} - set(story_of)
+    query = f"SELECT ?e ?c WHERE {{ VALUES ?e {{ $VALUES }} GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent ?c }} }}"
+    story_of.update({r["e"].value: r["c"].value for r in _stored(store, query, rest)})
+    return report_iris, {r: (story_of[a], a, score, why) for r, (a, score, why) in best.items() if a in story_of}
 
 
 # ---------------------------------------------------------------------------------------- claims
@@ -568,15 +658,18 @@ def story_counts(store: Store) -> dict[str, int]:
     """What the stories graph holds now."""
     row = store.query(
         f"""SELECT (COUNT(DISTINCT ?c) AS ?canonical) (COUNT(DISTINCT ?multi) AS ?linked)
+                  (COUNT(DISTINCT ?report) AS ?reports)
                   (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?r) AS ?responses) WHERE {{
           GRAPH <{STORIES_GRAPH}> {{
             {{ ?c a kg:CanonicalEvent OPTIONAL {{ ?c kg:articleCount ?n FILTER(?n > 1) BIND(?c AS ?multi) }} }}
+            UNION {{ ?report kg:reportsOn ?story }}
             UNION {{ ?claim a kg:Claim }} UNION {{ ?r kg:respondsTo ?x }}
           }} }}"""
     ).rows[0]
     return {
         "canonical events": int(row["canonical"].value),
         "linked across articles": int(row["linked"].value),
+        "reports not asserted": int(row["reports"].value),
         "claims": int(row["claims"].value),
         "statements answering another article": int(row["responses"].value),
     }

@@ -77,13 +77,18 @@ def store_path(tmp_path_factory):
 
 @pytest.mark.parametrize("name", ["actors", "bipartite", "statements", "full"])
 def test_projections_from_the_store(store_path, name):
+    """Every projection draws something (these articles' typed events with participants are all told on
+    someone's word, so the bipartite network needs --all-events), and what it draws by default, from
+    asserted events only, is part of what it draws with all events."""
     store = open_store(store_path, must_exist=True)
     try:
-        p = build_projection(store, name)
+        p = build_projection(store, name, all_events=True)
+        asserted = build_projection(store, name)
     finally:
         store.close()
     assert p.nodes and p.edges
     assert all(e.source in p.nodes and e.target in p.nodes for e in p.edges.values())
+    assert set(asserted.edges) <= set(p.edges) and set(asserted.nodes) <= set(p.nodes)
 
 
 def test_actor_projection_has_the_denial(store_path):

@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph
 
 from kg.extract import extract
-from kg.model import Event, Extraction, Participant, Quantity, Report, Statement
+from kg.model import Event, Extraction, Factuality, Participant, Quantity, Report, Statement
 from kg.rdf.mapping import extraction_to_graph
 from kg.rdf.namespaces import sparql_prologue
 from kg.read import read_articles
@@ -104,7 +104,11 @@ def test_statements_reports_events_are_attributed_not_asserted(harbour_extractio
                 participants=[Participant(council.id, "agent")],
                 quantities=[Quantity(value=40, approx=True, what="workers", text="Around 40 workers")],
                 reported_by="s1",
+                factuality=Factuality(
+                    asserted=False, attributed=True, cue="found", holder=council.id, holder_text="Its report"
+                ),
             ),
+            Event(id="v2", type="Release", trigger="freed", span=(110, 115)),
         ],
     )
     g = _roundtrip(x)
@@ -120,8 +124,44 @@ def test_statements_reports_events_are_attributed_not_asserted(harbour_extractio
         'kg:participation [ kg:role "agent" ; kg:participant ?org ] ; '
         "kg:quantity [ schema:value ?v ; kg:approximate true ]",
     )
+    # the reported event is not asserted, and says on whose word it rests
+    assert _ask(
+        g,
+        '?e a kg:Attack ; kg:asserted false ; kg:attributed true ; kg:certainty "certain" ; kg:polarity "positive" ; '
+        'kg:future false ; kg:special "none" ; kg:factualityCue "found" ; kg:attributedTo ?org ; '
+        'kg:holderText "Its report" . ?org a kg:Organization',
+    )
+    # an event told in the article's own voice is asserted, with no cue or holder
+    assert _ask(g, '?e a kg:Release ; kg:asserted true ; kg:attributed false ; kg:future false')
+    assert not _ask(g, "?e a kg:Release ; kg:factualityCue|kg:attributedTo|kg:holderText ?x")
     report = validate_nquads(extraction_to_graph(x).serialize(format="nt").encode())
     assert report.conforms, report.text
+
+
+def test_every_event_has_its_factuality(harbour_extraction):
+    """Each event carries exactly one kg:asserted and its reasons, as the extraction judged them."""
+    g = _roundtrip(harbour_extraction)
+    rows = g.query(
+        sparql_prologue()
+        + """SELECT ?e (COUNT(DISTINCT ?a) AS ?n) (SAMPLE(?a) AS ?asserted) WHERE {
+            ?e a kg:Event OPTIONAL { ?e kg:asserted ?a } } GROUP BY ?e"""
+    )
+    judged = {f"{e.id}": e.factuality.asserted for e in harbour_extraction.events}
+    found = {str(r.e).rsplit("/", 1)[-1]: (int(r.n), r.asserted.toPython()) for r in rows}
+    assert found == {k: (1, v) for k, v in judged.items()}
+    for ev in harbour_extraction.events:
+        f = ev.factuality
+        node = f"<{next(str(r.e) for r in rows if str(r.e).endswith('/' + ev.id))}>"
+        assert _ask(g, f'{node} kg:certainty "{f.certainty}" ; kg:polarity "{f.polarity}" ; kg:special "{f.special}"')
+        assert _ask(g, f"{node} kg:future {str(f.future).lower()} ; kg:attributed {str(f.attributed).lower()}")
+
+
+def test_shapes_require_the_factuality_of_events(harbour_extraction):
+    data = extraction_to_graph(harbour_extraction).serialize(format="nt")
+    broken = "\n".join(line for line in data.splitlines() if "#asserted>" not in line)
+    assert not validate_nquads(broken.encode()).conforms
+    wrong = data.replace('"positive"', '"likely"')
+    assert wrong != data and not validate_nquads(wrong.encode()).conforms
 
 
 def test_graph_conforms_to_shapes(harbour_extraction):

@@ -1,6 +1,7 @@
 """Stories across articles: three articles about one attack, with different figures and a denial,
-ingested in every order, give one canonical event, linked reports, attributed figures and the denial
-linked to the claim it answers."""
+ingested in every order, give one canonical event made of what an article asserts, the other articles'
+accounts of it attached as reports with their source, attributed figures and the denial linked to the
+claim it answers."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from kg.cli import main
 from kg.queries import load_query, parse_value
 from kg.store import open_store
-from kg.stories import THRESHOLD, EventRecord, pair_score
+from kg.stories import THRESHOLD, EventRecord, _report_links, pair_score
 
 STORY = sorted(["a1-market-attack.txt", "a2-toll-rises.txt", "a3-denial.txt"])
 
@@ -31,16 +32,21 @@ def _stories_graph(store_path) -> set[str]:
     return {line for line in text.splitlines() if "/graph/stories>" in line}
 
 
-def _summary(store_path):
+ALL = {"all": parse_value("true")}
+
+
+def _summary(store_path, everything: dict | None = None):
+    """The top story with its reports, figures and actors (those the articles assert, or with
+    ``everything`` also the others), and the denials across articles."""
     store = open_store(store_path, must_exist=True)
     try:
         stories = store.query(load_query("stories").text).rows
         top = stories[0]
-        story = parse_value(top["story"].value)
-        reports = store.query(load_query("story-reports").text, {"story": story}).rows
-        figures = store.query(load_query("story-figures").text, {"story": story}).rows
+        story = {"story": parse_value(top["story"].value), **(everything or {})}
+        reports = store.query(load_query("story-reports").text, story).rows
+        figures = store.query(load_query("story-figures").text, story).rows
         denials = store.query(load_query("claims-and-denials").text).rows
-        actors = store.query(load_query("story-actors").text, {"story": story}).rows
+        actors = store.query(load_query("story-actors").text, story).rows
     finally:
         store.close()
     return top, reports, figures, denials, actors
@@ -50,18 +56,49 @@ def _summary(store_path):
 def test_one_canonical_event_in_any_order(runner, data_dir, tmp_path, order):
     path = tmp_path / "store"
     _ingest_in_order(runner, data_dir, path, order)
+    # only the second article asserts the attack ("Darfa Market Attack" in its headline); the first tells it
+    # on the word of local officials and the third inside the Red Dawn Front's denial: reports, not members
     top, reports, figures, denials, actors = _summary(path)
-    assert top["label"].value.startswith("Attack") and int(top["articles"].value) == 3
-    assert top["time"].value == "2024-05-01"
-    assert (top["first"].value, top["last"].value) == ("2024-05-02", "2024-05-04")
-    assert [r["published"].value for r in reports] == ["2024-05-02", "2024-05-03", "2024-05-04"]
-    found = sorted((int(float(f["value"].value)), f["source"].value, f["lowerBound"].value) for f in figures)
-    assert found == [(12, "local officials", "true"), (18, "Red Crescent", "false"), (18, "Red Crescent", "false")]
+    assert top["label"].value.startswith("Attack") and int(top["articles"].value) == 1
+    assert int(top["reports"].value) == 2
+    assert (top["first"].value, top["last"].value) == ("2024-05-03", "2024-05-03")
+    assert [(r["published"].value, r["factuality"].value) for r in reports] == [("2024-05-03", "asserted")]
+    assert figures == []  # every figure rests on someone's word
+    assert ("Red Dawn Front", "agent") not in {(a["actor"].value, a["role"].value) for a in actors}
     assert any(
         d["denier"].value == "Red Dawn Front" and d.get("claimant") and d["claimant"].value == "Red Crescent"
         for d in denials
     )
+    # with all=true: every article's account, each with how it tells the attack and on whose word
+    top, reports, figures, _, actors = _summary(path, ALL)
+    assert [r["published"].value for r in reports] == ["2024-05-02", "2024-05-03", "2024-05-04"]
+    told = [r["factuality"].value for r in reports]
+    assert told[0].startswith("reported by local officials") and told[1] == "asserted" and "Red Dawn Front" in told[2]
+    found = sorted((int(float(f["value"].value)), f["source"].value, f["lowerBound"].value) for f in figures)
+    assert found == [(12, "local officials", "true"), (18, "Red Crescent", "false"), (18, "Red Crescent", "false")]
+    assert all(f["factuality"].value.startswith("reported by") for f in figures)
     assert ("Red Dawn Front", "agent") in {(a["actor"].value, a["role"].value) for a in actors}
+
+
+def test_incremental_stories_equal_a_rebuild(runner, data_dir, tmp_path):
+    """Reports placed one article at a time (a report before or after the event it reports on) end
+    where a rebuild from all articles puts them."""
+    path = tmp_path / "store"
+    _ingest_in_order(runner, data_dir, path, ["a3-denial.txt", "a1-market-attack.txt", "a2-toll-rises.txt"])
+    incremental = _stories_graph(path)
+    assert any("#reportsOn>" in line for line in incremental)
+    result = runner.invoke(main, ["stories", "--rebuild", "--store", str(path)])
+    assert result.exit_code == 0 and "2 reports not asserted" in result.output
+    assert _stories_graph(path) == incremental
+
+
+def test_a_report_goes_to_the_asserted_event_it_scores_best_with():
+    report = EventRecord("a3/event/e1", "a3", "Attack", "attack", None, "2026-03-06", None, {"army"}, asserted=False)
+    near = EventRecord("a1/event/e1", "a1", "Attack", "attack", "2026-03-05", "2026-03-05", None, {"army"})
+    far = EventRecord("a2/event/e1", "a2", "Attack", "strike", "2026-03-01", "2026-03-04", None, {"army", "navy"})
+    links = _report_links([report], [far, near], alone=set())
+    assert links[report.iri][0] == near.iri and links[report.iri][1] >= THRESHOLD
+    assert _report_links([report], [far, near], alone={report.iri}) == {}
 
 
 def test_order_does_not_change_the_stories_graph(runner, data_dir, tmp_path):
@@ -94,36 +131,57 @@ def test_same_claim_in_two_articles_is_one_claim(runner, data_dir, tmp_path):
 
 
 def _top(store_path):
+    """The top story, its member events and the events reporting on it, with their articles."""
     store = open_store(store_path, must_exist=True)
     try:
         rows = store.query(load_query("stories").text).rows
-        members = store.query(
-            "SELECT ?e ?a WHERE { ?e kg:canonicalEvent ?s ; kg:mention/kg:inArticle ?a }", {"s": rows[0]["story"]}
-        ).rows
+        found = {}
+        for link in ("canonicalEvent", "reportsOn"):
+            found[link] = store.query(
+                f"SELECT ?e ?a WHERE {{ ?e kg:{link} ?s ; kg:mention/kg:inArticle ?a }}", {"s": rows[0]["story"]}
+            ).rows
     finally:
         store.close()
-    return rows[0], sorted({(r["e"].value, r["a"].value) for r in members})
+    members, reports = (sorted({(r["e"].value, r["a"].value) for r in found[k]}) for k in found)
+    return rows[0], members, reports
+
+
+def _attack_stories(store_path) -> list[dict]:
+    store = open_store(store_path, must_exist=True)
+    try:
+        return [r for r in store.query(load_query("stories").text).rows if r["label"].value.startswith("Attack")]
+    finally:
+        store.close()
 
 
 def test_stories_can_be_corrected_and_corrections_survive_reingest(runner, data_dir, tmp_path):
     path = tmp_path / "store"
     _ingest_in_order(runner, data_dir, path, STORY)
-    top, members = _top(path)
-    assert int(top["articles"].value) == 3
-    # take the last article's event out of the story, using the short form tables print
+    top, members, reports = _top(path)
+    assert int(top["articles"].value) == 1 and len(reports) == 2
+    # take a report out of the story, using the short form tables print
     story = "kgd:" + top["story"].value.split("/id/", 1)[1]
-    event = members[-1][0]
-    result = runner.invoke(main, ["split", story, event, "--store", str(path)])
+    report = reports[-1][0]
+    result = runner.invoke(main, ["split", story, report, "--store", str(path)])
     assert result.exit_code == 0, result.output
-    top, rest = _top(path)
-    assert int(top["articles"].value) == 2 and event not in {e for e, _ in rest}
+    top, _, rest = _top(path)
+    assert int(top["reports"].value) == 1 and report not in {e for e, _ in rest}
     _ingest_in_order(runner, data_dir, path, STORY)  # re-ingest: the correction holds
-    assert int(_top(path)[0]["articles"].value) == 2
-    # and merging the event back makes one story of three articles again
-    result = runner.invoke(main, ["merge", top["story"].value, event, "--store", str(path)])
+    assert int(_top(path)[0]["reports"].value) == 1
+    # merging it back makes it a report of the story again
+    result = runner.invoke(main, ["merge", top["story"].value, report, "--store", str(path)])
     assert result.exit_code == 0, result.output
-    assert int(_top(path)[0]["articles"].value) == 3
-    bad = runner.invoke(main, ["merge", "kgd:story/event/0000", event, "--store", str(path)])
+    assert int(_top(path)[0]["reports"].value) == 2
+    # the first article's own headline attack ("Gunmen Attack Market") is a story of its own until merged
+    [other] = [s for s in _attack_stories(path) if s["story"] != top["story"]]
+    result = runner.invoke(main, ["merge", top["story"].value, other["story"].value, "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    merged, members, _ = _top(path)
+    assert int(merged["articles"].value) == 2 and len(_attack_stories(path)) == 1
+    result = runner.invoke(main, ["split", merged["story"].value, members[0][0], "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert len(_attack_stories(path)) == 2
+    bad = runner.invoke(main, ["merge", "kgd:story/event/0000", report, "--store", str(path)])
     assert bad.exit_code == 1 and "no story" in bad.output and "Traceback" not in bad.output
 
 
@@ -134,23 +192,28 @@ def test_canonical_projection_counts_the_event_once(runner, data_dir, tmp_path):
     _ingest_in_order(runner, data_dir, path, STORY)
     store = open_store(path, must_exist=True)
     try:
-        per_article = build_projection(store, "bipartite")
-        canonical = build_projection(store, "bipartite", canonical=True)
+        per_article = build_projection(store, "bipartite", all_events=True)
+        canonical = build_projection(store, "bipartite", canonical=True, all_events=True)
+        asserted = build_projection(store, "bipartite", canonical=True)
         top = store.query(load_query("stories").text).rows[0]["story"].value
     finally:
         store.close()
     attacks = [n for n in per_article.nodes.values() if n.type == "Attack"]
     assert len({a for n in attacks for a in n.articles}) == 3 and len(attacks) >= 3
+    # with --all-events the reports of the story join its node
     node = canonical.nodes[top]
     assert node.type == "Attack" and len(node.articles) == 3 and node.label.startswith("Attack")
+    assert "asserted" in node.attrs["factuality"] and "reported by" in node.attrs["factuality"]
     # every actor edge to the story is one edge carrying all the articles that report it
     into_story = [e for e in canonical.edges.values() if e.target == top]
     assert into_story and all(e.weight == 1.0 for e in into_story)
     assert max(len(e.articles) for e in into_story) == 3
-    result = runner.invoke(
-        main, ["export", "--format", "gexf", "--projection", "bipartite", "--canonical", "--store", str(path)]
-    )
-    assert result.exit_code == 0 and top in result.output
+    # by default only the article that asserts the attack draws it: its place, not the alleged attackers
+    assert len(asserted.nodes[top].articles) == 1
+    assert {e.kind for e in asserted.edges.values() if e.target == top} == {"place"}
+    args = ["export", "--format", "gexf", "--projection", "bipartite", "--canonical", "--all-events"]
+    result = runner.invoke(main, [*args, "--store", str(path)])
+    assert result.exit_code == 0 and top in result.output and "reported by" in result.output
 
 
 def _event(article: str, place: str | None, who: str = "entity/organization/army") -> EventRecord:

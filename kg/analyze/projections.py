@@ -7,16 +7,24 @@ else the number of distinct ``?via`` (the event or statement behind it), else th
 returns ``?node`` and optionally ``?label ?type ?article ?date``, plus ``?attr ?value`` pairs for
 any other attribute. Users pass their own pair with ``--edges/--nodes``; the same queries run on the
 embedded store and on any SPARQL endpoint.
+
+Only what an article itself asserts is a fact: the named projections take only asserted events
+(``kg:asserted true``) unless ``?all`` is bound to true, which ``all_events`` (``--all-events``) does
+for any query that uses ``?all``. An edges query may return ``?factuality`` ("asserted", "reported by
+...", as the events query words it); an edge keeps every value of its rows, so Gephi users see on what
+word a co-participation rests.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
 from kg.resources import queries_dir
 from kg.store import Store
+from kg.store.base import Term
 
 PROJECTIONS = ("actors", "bipartite", "statements", "full")
 EDGE_LABELS = {
@@ -53,10 +61,17 @@ class Edge:
     start: str | None = None
     end: str | None = None
     via: set[str] = field(default_factory=set)
+    factualities: set[str] = field(default_factory=set)
 
     @property
     def label(self) -> str:
         return EDGE_LABELS.get(self.kind, self.kind.replace("_", " "))
+
+    @property
+    def factuality(self) -> str:
+        """How the articles tell the events behind the edge ("asserted", "reported by X (said)"), or ""
+        for an edge that rests on no event (a denial, a statement)."""
+        return "; ".join(sorted(self.factualities))
 
 
 @dataclass
@@ -77,6 +92,8 @@ class Projection:
             g.add_node(node.id, **attrs)
         for (s, t, kind), edge in self.edges.items():
             attrs = {"weight": edge.weight, "kind": kind, "label": edge.label, "articles": len(edge.articles)}
+            if edge.factualities:
+                attrs["factuality"] = edge.factuality
             if edge.start:
                 attrs.update(start=edge.start, end=edge.end)
             g.add_edge(s, t, key=kind, **attrs)
@@ -110,19 +127,30 @@ def _read(path: Path) -> str:
         raise KgError(f"cannot read query {path}: {exc.strerror}") from None
 
 
+_ALL = re.compile(r"[?$]all\b")
+
+
+def _bindings(text: str, all_events: bool) -> dict[str, Term] | None:
+    """``?all`` bound to true when events the articles do not assert are asked for and the query uses
+    it (a query of the user's own that does not is run as written)."""
+    return {"all": Term("literal", "true")} if all_events and _ALL.search(text) else None
+
+
 def build_projection(
     store: Store,
     name: str | None = "actors",
     *,
     edges_query: str | None = None,
     nodes_query: str | None = None,
+    all_events: bool = False,
     **filters,
 ) -> Projection:
-    """The named (or the user's own) projection, filtered with :func:`filter_projection`'s options."""
+    """The named (or the user's own) projection, filtered with :func:`filter_projection`'s options;
+    events the articles do not assert only with ``all_events``."""
     edge_text, node_text = projection_queries(name, edges_query, nodes_query)
     canonical = filters.pop("canonical", False)
     edges: dict[tuple[str, str, str], Edge] = {}
-    for row in store.query(edge_text).rows:
+    for row in store.query(edge_text, _bindings(edge_text, all_events)).rows:
         if "source" not in row or "target" not in row:
             continue
         kind = row["kind"].value if "kind" in row else "link"
@@ -137,9 +165,11 @@ def build_projection(
             edge.weight += 1.0
         if "article" in row:
             edge.articles.add(row["article"].value)
+        if "factuality" in row:
+            edge.factualities.add(row["factuality"].value)
         edge.start, edge.end = _widen((edge.start, edge.end), _date(row))
     nodes: dict[str, Node] = {}
-    for row in store.query(node_text).rows:
+    for row in store.query(node_text, _bindings(node_text, all_events)).rows:
         if "node" not in row:
             continue
         iri = row["node"].value
@@ -166,11 +196,13 @@ def build_projection(
 def to_canonical(p: Projection, store: Store) -> Projection:
     """Replace each article's event by its story (canonical event): nodes merge, and edges merge
     with their evidence, so that an event reported by many articles counts once (``via`` is mapped
-    too) while every article stays on the edge."""
+    too) while every article stays on the edge. An event an article does not assert goes to the story
+    it reports on (``kg:reportsOn``), when the projection has it at all (``all_events``)."""
     from kg.stories import STORIES_GRAPH
 
     rows = store.query(
-        f"SELECT ?e ?c ?label WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent ?c . ?c rdfs:label ?label }} }}"
+        f"SELECT ?e ?c ?label WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent|kg:reportsOn ?c . "
+        "?c rdfs:label ?label } }"
     ).rows
     story = {r["e"].value: r["c"].value for r in rows}
     labels = {r["c"].value: r["label"].value for r in rows}
@@ -199,6 +231,7 @@ def to_canonical(p: Projection, store: Store) -> Projection:
         else:
             merged.weight += edge.weight
         merged.articles |= edge.articles
+        merged.factualities |= edge.factualities
         merged.start, merged.end = _widen(_widen((merged.start, merged.end), edge.start), edge.end)
     return Projection(p.name, nodes, edges)
 

@@ -1,9 +1,10 @@
 """Network exports for Gephi and other tools: GEXF 1.3, GraphML and CSV node/edge tables.
 
 GEXF carries labels, a ``type`` attribute, colours by type and sizes by PageRank, edge weights,
-labels and kinds; in dynamic mode nodes and edges get start/end dates so that Gephi's timeline
-plays the story. The colour and size elements are written in the GEXF 1.3 namespace, as the
-published 1.3 schema defines them (Gephi reads them by local name).
+labels and kinds, and the ``factuality`` of event nodes and of the events behind an edge ("asserted",
+"reported by ...": what rests on someone's word shows as such); in dynamic mode nodes and edges get
+start/end dates so that Gephi's timeline plays the story. The colour and size elements are written
+in the GEXF 1.3 namespace, as the published 1.3 schema defines them (Gephi reads them by local name).
 """
 
 from __future__ import annotations
@@ -66,10 +67,11 @@ def to_gexf(projection: Projection, *, dynamic: bool = True) -> bytes:
         graph_attrs["timeformat"] = "date"
     graph = ET.SubElement(root, q("graph"), graph_attrs)
     node_attrs = ET.SubElement(graph, q("attributes"), {"class": "node", "mode": "static"})
-    for i, (title, type_) in enumerate((("type", "string"), ("articles", "integer"), ("pagerank", "double"))):
+    node_columns = (("type", "string"), ("articles", "integer"), ("pagerank", "double"), ("factuality", "string"))
+    for i, (title, type_) in enumerate(node_columns):
         ET.SubElement(node_attrs, q("attribute"), {"id": str(i), "title": title, "type": type_})
     edge_attrs = ET.SubElement(graph, q("attributes"), {"class": "edge", "mode": "static"})
-    for i, (title, type_) in enumerate((("kind", "string"), ("articles", "integer"))):
+    for i, (title, type_) in enumerate((("kind", "string"), ("articles", "integer"), ("factuality", "string"))):
         ET.SubElement(edge_attrs, q("attribute"), {"id": str(i), "title": title, "type": type_})
     pr = pagerank(projection)
     size_of = sizes(projection)
@@ -82,6 +84,8 @@ def to_gexf(projection: Projection, *, dynamic: bool = True) -> bytes:
         values = ET.SubElement(el, q("attvalues"))
         for i, value in enumerate((node.type, len(node.articles), f"{pr.get(node.id, 0.0):.6g}")):
             ET.SubElement(values, q("attvalue"), {"for": str(i), "value": str(value)})
+        if node.attrs.get("factuality"):
+            ET.SubElement(values, q("attvalue"), {"for": "3", "value": node.attrs["factuality"]})
         r, g, b = colour(node.type)
         ET.SubElement(el, q("color"), {"r": str(r), "g": str(g), "b": str(b)})
         ET.SubElement(el, q("size"), {"value": f"{size_of[node.id]:.3f}"})
@@ -101,6 +105,8 @@ def to_gexf(projection: Projection, *, dynamic: bool = True) -> bytes:
         values = ET.SubElement(el, q("attvalues"))
         for k, value in enumerate((edge.kind, len(edge.articles))):
             ET.SubElement(values, q("attvalue"), {"for": str(k), "value": str(value)})
+        if edge.factualities:
+            ET.SubElement(values, q("attvalue"), {"for": "2", "value": edge.factuality})
     if len(projection.nodes) + len(projection.edges) < 20_000:  # pretty-printing a big file costs minutes
         ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
@@ -125,12 +131,23 @@ def to_csv_tables(projection: Projection) -> tuple[str, str]:
     pr = pagerank(projection)
     nodes = io.StringIO()
     w = csv.writer(nodes, lineterminator="\n")
-    w.writerow(["Id", "Label", "type", "articles", "pagerank", "start", "end"])
+    w.writerow(["Id", "Label", "type", "articles", "pagerank", "factuality", "start", "end"])
     for n in projection.nodes.values():
-        w.writerow([n.id, n.label, n.type, len(n.articles), f"{pr.get(n.id, 0.0):.6g}", n.start or "", n.end or ""])
+        w.writerow(
+            [
+                n.id,
+                n.label,
+                n.type,
+                len(n.articles),
+                f"{pr.get(n.id, 0.0):.6g}",
+                n.attrs.get("factuality", ""),
+                n.start or "",
+                n.end or "",
+            ]
+        )
     edges = io.StringIO()
     w = csv.writer(edges, lineterminator="\n")
-    w.writerow(["Source", "Target", "Type", "Weight", "Label", "kind", "articles", "start", "end"])
+    w.writerow(["Source", "Target", "Type", "Weight", "Label", "kind", "articles", "factuality", "start", "end"])
     for e in projection.edges.values():
         w.writerow(
             [
@@ -141,6 +158,7 @@ def to_csv_tables(projection: Projection) -> tuple[str, str]:
                 e.label,
                 e.kind,
                 len(e.articles),
+                e.factuality,
                 e.start or "",
                 e.end or "",
             ]

@@ -2,8 +2,8 @@
 
 Drawing is done by vis-network, read from the copy the ``pyvis`` package ships and inlined into
 the page, so the file opens offline with no CDN. Nodes are coloured by type and sized by PageRank;
-hovering shows the type, aliases and article count; a date slider hides what happened after the
-chosen day, so the story can be replayed.
+hovering shows the type, aliases, article count and factuality; a date slider hides what happened
+after the chosen day, so the story can be replayed.
 """
 
 from __future__ import annotations
@@ -113,6 +113,8 @@ def to_html(projection: Projection, *, title: str = "kg network", layout_seed: i
         tip = f"{node.label}\n{node.type}\narticles: {len(node.articles)}\nPageRank: {pr.get(node.id, 0):.4f}"
         if aliases:
             tip += f"\naliases: {aliases}"
+        if node.attrs.get("factuality"):
+            tip += f"\nfactuality: {node.attrs['factuality']}"
         r, gr, b = colour(node.type)
         nodes.append(
             {
@@ -132,7 +134,8 @@ def to_html(projection: Projection, *, title: str = "kg network", layout_seed: i
             "from": e.source,
             "to": e.target,
             "label": e.label if e.kind != "co_participates" else "",
-            "title": f"{e.label} ({e.weight:g}x, {len(e.articles)} article(s))",
+            "title": f"{e.label} ({e.weight:g}x, {len(e.articles)} article(s))"
+            + (f"\nfactuality: {e.factuality}" if e.factualities else ""),
             "value": e.weight,
             "start": full_date(e.start) if e.start else None,
         }

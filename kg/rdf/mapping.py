@@ -1,7 +1,9 @@
 """Extraction -> RDF: one article's triples, destined for the named graph of that article.
 
 Statements, reports and reported events are nodes of their own; what a speaker says is kept
-as the statement's content and never asserted as a plain triple about the world.
+as the statement's content and never asserted as a plain triple about the world. Every event carries
+its factuality (``kg:asserted`` and why not: certainty, polarity, future, special case, attribution
+with its cue and holder), so that only what the article itself asserts is taken as a fact.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral  # N-Triples literals without a Graph
 
 from kg import __version__
-from kg.model import EVENT_TYPES, Extraction
+from kg.model import EVENT_TYPES, Extraction, Factuality
 from kg.rdf.iris import article_iri, entity_iri, local_iri, mention_iri, sentence_iri
 from kg.rdf.namespaces import KG, NIF, PREFIXES, SCHEMA, SEM
 
@@ -258,6 +260,23 @@ class _Mapper:
                 self.add(node, KG.reportedBy, local_iri(self.aid, "statement", ev.reported_by))
             if ev.part_of:
                 self.add(node, KG.subEventOf, local_iri(self.aid, "event", ev.part_of))
+            self.map_factuality(node, ev.factuality, ids)
+
+    def map_factuality(self, node: URIRef, f: Factuality, ids: dict[str, URIRef]) -> None:
+        """Whether the article itself asserts the event, and if not why not and on whose word: queries,
+        projections and stories take only asserted events as facts unless asked for the others."""
+        self.add(node, KG.asserted, _bool(f.asserted))
+        self.add(node, KG.certainty, _text(f.certainty))
+        self.add(node, KG.polarity, _text(f.polarity))
+        self.add(node, KG.future, _bool(f.future))
+        self.add(node, KG.special, _text(f.special))
+        self.add(node, KG.attributed, _bool(f.attributed))
+        if f.cue:
+            self.add(node, KG.factualityCue, _text(f.cue))
+        if f.holder in ids:
+            self.add(node, KG.attributedTo, ids[f.holder])
+        if f.holder_text:
+            self.add(node, KG.holderText, _text(f.holder_text))
 
     def map_relations(self, ids: dict[str, URIRef]) -> None:
         """Each relation as a triple, and reified (rdf:Statement) with the mention that states it."""

@@ -138,6 +138,16 @@ class KG(DefinedNamespace):
     evidence: URIRef
     Claim: URIRef
     claimStatement: URIRef
+    asserted: URIRef
+    certainty: URIRef
+    polarity: URIRef
+    future: URIRef
+    special: URIRef
+    attributed: URIRef
+    factualityCue: URIRef
+    attributedTo: URIRef
+    holderText: URIRef
+    reportsOn: URIRef
 
 
 PREFIXES = {
