@@ -183,3 +183,25 @@ def test_same_extraction_gives_same_triples(harbour_extraction):
     a = extraction_to_graph(harbour_extraction, ingested_at=stamp)
     b = extraction_to_graph(harbour_extraction, ingested_at=stamp)
     assert set(a) == set(b)
+
+
+def test_places_link_to_gazetteers_and_quotations_continue():
+    """A country named two ways is one node linked to GeoNames and ISO 3166; a quotation without a
+    cue of its own continues its speaker's statement. Text written for the test."""
+    from rdflib import OWL, URIRef
+
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.rdf.mapping import extraction_to_graph
+    from kg.rdf.namespaces import KG
+
+    text = (
+        "Trade talks\n\n"
+        "The US and America's partners met in Geneva. "
+        'Trade envoy Maria Lopez said, "We made progress." "The next round is in May."'
+    )
+    g = extraction_to_graph(extract(Article(text=text)))
+    us = URIRef("https://w3id.org/kg-news/id/entity/place/united-states")
+    assert (us, OWL.sameAs, URIRef("https://sws.geonames.org/6252001/")) in g
+    assert (us, OWL.sameAs, URIRef("urn:iso:std:iso:3166:-1:US")) in g
+    assert len(list(g.triples((None, KG.continues, None)))) == 1

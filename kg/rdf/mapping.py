@@ -13,7 +13,7 @@ import hashlib
 import re
 from datetime import datetime, timezone
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral  # N-Triples literals without a Graph
 
 from kg import __version__
@@ -167,6 +167,8 @@ class _Mapper:
             self.add(node, KG.canonicalKey, _text(ent.id))
             for alias in ent.aliases:
                 self.add(node, KG.alias, _text(alias))
+            for iri in ent.same_as:  # GeoNames, ISO 3166: a place the gazetteers know for sure
+                self.add(node, OWL.sameAs, URIRef(iri))
             self.add(self.article, SCHEMA.mentions, node)
             for span in ent.mentions:
                 self.mention(node, tuple(span))
@@ -212,6 +214,8 @@ class _Mapper:
                 self.add(node, KG.fromReport, local_iri(self.aid, "report", st.report))
             if st.responds_to:
                 self.add(node, KG.respondsTo, local_iri(self.aid, "statement", st.responds_to))
+            if st.continues:
+                self.add(node, KG.continues, local_iri(self.aid, "statement", st.continues))
             if st.about:
                 self.add(node, KG.about, self.resolve(st.about, ids))
 

@@ -86,6 +86,7 @@ class KG(DefinedNamespace):
     quantity: URIRef
     reportedBy: URIRef
     respondsTo: URIRef
+    continues: URIRef
     role: URIRef
     sentenceIndex: URIRef
     source: URIRef
