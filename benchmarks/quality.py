@@ -4,7 +4,8 @@ Usage: python benchmarks/quality.py [CORPUS_ROOT] [--markdown]
 
 Runs ``kg eval`` on every ``CORPUS_ROOT/*/dev`` folder (default ``../shared/corpus``), prints the
 tables, and appends one JSON line per corpus to ``benchmarks/quality.jsonl`` with the date, the git
-commit and the scores. ``--markdown`` also prints the overlap-F1 table used in the README.
+commit and the scores. ``--markdown`` also prints the overlap-F1 table used in the README. Relation gold is read from
+``benchmarks/relations-gold`` for the articles it covers.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kg.evaluate import LAYERS, evaluate, format_table
+from kg.evaluate import LAYERS, evaluate, format_table, load_relation_gold
 
 HERE = Path(__file__).resolve().parent
 
@@ -38,10 +39,11 @@ def main(argv: list[str]) -> int:
         print(f"no */dev folders under {root}", file=sys.stderr)
         return 1
     rows = []
+    relations = load_relation_gold(HERE / "relations-gold")
     with (HERE / "quality.jsonl").open("a", encoding="utf-8") as log:
         for dev in corpora:
             started = time.perf_counter()
-            scores = evaluate([dev])
+            scores = evaluate([dev], relations=relations)
             seconds = time.perf_counter() - started
             name = dev.parent.name
             print(format_table(scores, title=f"{name} ({seconds:.1f} s)"), "\n")
@@ -55,11 +57,12 @@ def main(argv: list[str]) -> int:
             log.write(json.dumps(record) + "\n")
             rows.append((name, scores))
     if "--markdown" in argv:
-        print("| corpus | docs | " + " | ".join(LAYERS) + " |")
-        print("|---|---|" + "---|" * len(LAYERS))
+        shown = [layer for layer in LAYERS if any(scores.files[layer] for _, scores in rows)]
+        print("| corpus | docs | " + " | ".join(shown) + " |")
+        print("|---|---|" + "---|" * len(shown))
         for name, scores in rows:
             cells = []
-            for layer in LAYERS:
+            for layer in shown:
                 if scores.files[layer]:
                     e, o = scores.exact[layer], scores.overlap[layer]
                     cells.append(f"{o.f1:.2f} ({e.f1:.2f})")
