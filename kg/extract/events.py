@@ -492,6 +492,9 @@ class EventExtractor:
         places = {x.place for x in cluster if x.place}
         if m.place and places and m.place not in places and m.type not in UMBRELLA_TYPES:
             return False
+        figures = {(q.what, q.value) for x in cluster for q in x.quantities if not (q.approx or q.lower_bound)}
+        if any(q.what == what and q.value != value for q in m.quantities for what, value in figures):
+            return False  # "killing 5 people" and "killing 7 people": two events
         if same_status:
             return True
         # Across asserted and reported mentions, only on evidence: a shared time, agent or place, or a

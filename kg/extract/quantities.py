@@ -19,6 +19,9 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 APPROX = frozenset("around about nearly approximately roughly almost some estimated circa approx. approx".split())
 LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
+# A number that is a date, a share or a rank counts nothing ("the 2012 elections", "40 percent").
+NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
+NOT_COUNTED = frozenset({"percent", "%", "percentage", "year", "years"})
 MODIFIER_WORDS = APPROX | frozenset("more than over at least upwards of in excess no fewer less".split())
 
 
@@ -38,8 +41,8 @@ def parse_number(text: str) -> float | None:
 
 def quantity_of(noun: Token) -> Quantity | None:
     """The number modifying ``noun`` ("251 people"), with approximation and bound markers."""
-    nums = [c for c in noun.children if c.dep_ == "nummod"]
-    if not nums:
+    nums = [c for c in noun.children if c.dep_ == "nummod" and c.ent_type_ not in NOT_COUNTS]
+    if not nums or noun.lemma_.lower() in NOT_COUNTED:
         return None
     num = nums[0]
     doc = noun.doc
