@@ -115,6 +115,22 @@ def _metadata(paths, published, url, publisher):
     return Metadata(published=published, url=url, publisher=publisher)
 
 
+def _caught_up(store) -> None:
+    """Commands that read the derived graphs (entities, stories) first finish what an interrupted
+    ingest left, or say that they may lag while another process writes the store."""
+    from kg.ingest import catch_up
+
+    done = catch_up(store)
+    if done:
+        click.echo("The store was left mid-ingest; the catalogue and stories are caught up now.", err=True)
+    elif done is None:
+        click.echo(
+            "Warning: articles were written that the catalogue and stories have not taken in yet (an ingest "
+            "is running, or was interrupted): entity and story listings may lag; run kg ingest again to catch up.",
+            err=True,
+        )
+
+
 def _report_errors(errors) -> None:
     for err in errors:
         click.echo(f"Error: {err}", err=True)
@@ -279,6 +295,7 @@ def query(query, sparql, params, fmt, list_, store_path):
     text, bindings = prepare(named, sparql, list(params))
     store = open_store(store_path, must_exist=True)
     try:
+        _caught_up(store)
         result = store.query(text, bindings)
     finally:
         store.close()
@@ -534,6 +551,7 @@ def stats(fmt, store_path):
 
     store = open_store(store_path, must_exist=True)
     try:
+        _caught_up(store)
         numbers = store_stats(store)
     finally:
         store.close()
@@ -553,9 +571,18 @@ def validate(store_path):
 
     store = open_store(store_path, must_exist=True)
     try:
+        from kg.catalog import writes_pending
+
+        pending = writes_pending(store)
         data = store.dump("nq")
     finally:
         store.close()
+    if pending:
+        click.echo(
+            "Warning: articles were written that the catalogue and stories have not taken in (an ingest is "
+            "running or was interrupted); run kg ingest again to catch up.",
+            err=True,
+        )
     report = validate_nquads(data)
     if report.conforms:
         click.echo("The store conforms to ontology/shapes.ttl.")
@@ -655,6 +682,7 @@ def entities(type_, fmt, store_path):
 
     store = open_store(store_path, must_exist=True)
     try:
+        _caught_up(store)
         result = store.query(load_query("entity-list").text)
     finally:
         store.close()

@@ -27,6 +27,20 @@ from kg.stories import sync_stories
 _WAITING = 4  # prepared articles that may wait for the writer
 
 
+def catch_up(store: Store) -> bool | None:
+    """Bring the derived graphs (catalogue, stories) up to date when a run stopped between writing
+    articles and taking them in. True if it did, False if nothing was pending, None if work is
+    pending but the store is open read-only (another process is writing it)."""
+    if not writes_pending(store):
+        return False
+    if getattr(store, "read_only", False):
+        return None
+    sync_catalog(store)
+    sync_stories(store)
+    end_writes(store)
+    return True
+
+
 @dataclass
 class IngestReport:
     added: int = 0
