@@ -155,7 +155,13 @@ def _report_errors(errors) -> None:
 @click.option(
     "--delay", type=float, default=1.0, show_default=True, help="Seconds between two requests to one host (URLs)."
 )
-def ingest(paths, published, url, publisher, store_path, quiet, workers, scheduler, delay):
+@click.option(
+    "--all-events",
+    is_flag=True,
+    help="Store every eventuality the extraction finds; by default untyped ones that link no actor, place "
+    "or figure ('development', 'required') are left out of the store (kg extract still lists them).",
+)
+def ingest(paths, published, url, publisher, store_path, quiet, workers, scheduler, delay, all_events):
     """Read articles, extract their graph and add it to the store.
 
     PATH is a .txt, .html, .json, .jsonl or RSS/Atom file, a folder (read recursively), - for
@@ -191,7 +197,7 @@ def ingest(paths, published, url, publisher, store_path, quiet, workers, schedul
             yield item
 
     try:
-        report = run_ingest(items(), store, workers=workers, scheduler=scheduler)
+        report = run_ingest(items(), store, workers=workers, scheduler=scheduler, all_events=all_events)
     finally:
         bar.close()
         store.close()

@@ -77,10 +77,10 @@ class Prepared:
     hash: str
 
 
-def prepare(merges: list[Merge], extraction: Extraction) -> Prepared:
+def prepare(merges: list[Merge], extraction: Extraction, *, all_events: bool = False) -> Prepared:
     """Apply recorded corrections and map to N-Triples (runs in the worker that extracted)."""
     apply_merges(extraction, merges)
-    ntriples, content_hash = extraction_to_ntriples(extraction)
+    ntriples, content_hash = extraction_to_ntriples(extraction, all_events=all_events)
     return Prepared(str(article_iri(extraction.article.id)), ntriples, content_hash)
 
 
@@ -91,13 +91,15 @@ def ingest(
     on_item: Callable[[], None] = lambda: None,
     workers: int = 1,
     scheduler: str | None = None,
+    all_events: bool = False,
 ) -> IngestReport:
     """Add every readable article of ``items`` to ``store``; unreadable ones are reported, not fatal.
     With ``workers`` > 1 extraction and mapping run in that many processes, with ``scheduler`` on a
-    Dask cluster; writing always stays in this process, one whole article at a time."""
+    Dask cluster; writing always stays in this process, one whole article at a time. ``all_events``
+    keeps every eventuality, not only what users call events (see kg.rdf.mapping)."""
     report = IngestReport()
     articles = _articles(items, report, on_item)
-    then = partial(prepare, recorded_merges(store))
+    then = partial(prepare, recorded_merges(store), all_events=all_events)
     if scheduler:
         prepared = map(then, extract_distributed(articles, scheduler=scheduler))
     else:

@@ -95,8 +95,9 @@ def time_literal(value: str) -> str:
 
 
 class _Mapper:
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, *, all_events: bool = True) -> None:
         self.x = extraction
+        self.all_events = all_events
         self.aid = extraction.article.id
         self.article = article_iri(self.aid)
         self.triples: set[tuple] = set()
@@ -228,8 +229,24 @@ class _Mapper:
                 return local_iri(self.aid, kind, local)
         raise ValueError(f"unknown id {local!r} in extraction of article {self.aid}")
 
+    def kept_events(self) -> list:
+        """The events the store keeps: all of them, or (by default for ingest) what users call
+        events: typed ones, and untyped ones that link an actor or a place, carry a figure, or have
+        sub-events. Eventualities such as "development" or "required" (a quarter of an article's
+        triples) stay in ``kg extract``'s output, which evaluation reads."""
+        if self.all_events:
+            return list(self.x.events)
+        parents = {ev.part_of for ev in self.x.events if ev.part_of}
+        return [
+            ev
+            for ev in self.x.events
+            if ev.type != "Other" or ev.participants or ev.quantities or ev.place or ev.id in parents
+        ]
+
     def map_events(self, ids: dict[str, URIRef]) -> None:
-        for ev in self.x.events:
+        kept = self.kept_events()
+        kept_ids = {ev.id for ev in kept}
+        for ev in kept:
             node = local_iri(self.aid, "event", ev.id)
             self.add(node, RDF.type, KG.Event)
             self.add(node, RDF.type, EVENT_CLASSES.get(ev.type, KG.OtherEvent))
@@ -262,7 +279,7 @@ class _Mapper:
                 self.add(qn, RDFS.label, _text(q.text))
             if ev.reported_by:
                 self.add(node, KG.reportedBy, local_iri(self.aid, "statement", ev.reported_by))
-            if ev.part_of:
+            if ev.part_of in kept_ids:
                 self.add(node, KG.subEventOf, local_iri(self.aid, "event", ev.part_of))
             self.map_factuality(node, ev.factuality, ids)
 
@@ -311,9 +328,12 @@ def _stamp(extraction: Extraction, lines: list[str], ingested_at: datetime | Non
     )
 
 
-def extraction_to_ntriples(extraction: Extraction, *, ingested_at: datetime | None = None) -> tuple[str, str]:
-    """(N-Triples, content hash) of one article: what ingest writes, without building an rdflib Graph."""
-    lines = [_nt_row(t) for t in _Mapper(extraction).run()]
+def extraction_to_ntriples(
+    extraction: Extraction, *, ingested_at: datetime | None = None, all_events: bool = False
+) -> tuple[str, str]:
+    """(N-Triples, content hash) of one article: what ingest writes, without building an rdflib Graph.
+    Untyped eventualities that link nothing are left out unless ``all_events``."""
+    lines = [_nt_row(t) for t in _Mapper(extraction, all_events=all_events).run()]
     digest, stamp = _stamp(extraction, lines, ingested_at)
     return "".join(lines) + stamp, digest
 
@@ -321,5 +341,5 @@ def extraction_to_ntriples(extraction: Extraction, *, ingested_at: datetime | No
 def extraction_to_graph(extraction: Extraction, *, ingested_at: datetime | None = None) -> Graph:
     """The article's triples as an rdflib Graph with kg's prefixes bound (for Turtle and JSON-LD)."""
     g = new_graph()
-    g.parse(data=extraction_to_ntriples(extraction, ingested_at=ingested_at)[0], format="nt")
+    g.parse(data=extraction_to_ntriples(extraction, ingested_at=ingested_at, all_events=True)[0], format="nt")
     return g
