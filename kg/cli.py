@@ -926,8 +926,22 @@ def pull(endpoint, prefixes, store_path):
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--rebuild", is_flag=True, help="Recompute every story from all articles (else only what changed).")
+@click.option("--all", "show_all", is_flag=True, help="Also list the stories of a single article.")
+@click.option(
+    "--explain",
+    metavar="STORY",
+    help="Print each link of a story (kgd:story/event/... or an IRI; 'all' for every link of the store): "
+    "the rule, score and evidence, with both sentences.",
+)
+@click.option(
+    "--window",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="With --rebuild: the days an answer may come after what it answers (unless it names the "
+    "claimant); kept for later ingests. Default: the one in force, else 90.",
+)
 @_store_option
-def stories(fmt, rebuild, store_path):
+def stories(fmt, rebuild, show_all, explain, window, store_path):
     """List stories: real-world events reported by several articles.
 
     Typed events of different articles become one canonical event when type, time, participants
@@ -940,19 +954,38 @@ def stories(fmt, rebuild, store_path):
     candidates, not with every story); the result lives in its own graph and does not depend on
     the order of ingestion. 'kg merge'/'kg split' with story or event IRIs correct it. See also the
     queries story-reports, story-figures, story-actors and claims-and-denials.
+
+    Every link across articles keeps why it exists (rule, score, evidence): an answer needs the
+    response to name the claimant (or its report) or both to tell of one story, specific words in
+    common (rare among the store's statements) and, unless it names the claimant, to come within
+    --window days after the claim. Only stories two or more articles report are listed unless --all;
+    --explain STORY prints a story's links with both sentences.
     """
-    from kg.queries import load_query
+    from kg.queries import load_query, parse_value
     from kg.results import FORMATTERS
     from kg.store import open_store
-    from kg.stories import rebuild_stories, story_counts, sync_stories
+    from kg.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
 
+    if window is not None and not rebuild:
+        raise click.UsageError("--window needs --rebuild (the links already made were made with the window in force)")
     store = open_store(store_path, must_exist=True)
     try:
-        rebuild_stories(store) if rebuild else sync_stories(store)
-        counts = story_counts(store)
-        result = store.query(load_query("stories").text)
+        rebuild_stories(store, window=window) if rebuild else sync_stories(store)
+        if explain:
+            from kg.corrections import _expand
+
+            links = explain_links(store, None if explain == "all" else _expand(explain))
+        else:
+            counts = story_counts(store)
+            result = store.query(load_query("stories").text, {"all": parse_value("true")} if show_all else None)
     finally:
         store.close()
+    if explain:
+        if fmt == "json":
+            click.echo(json.dumps(links, ensure_ascii=False))
+        else:
+            click.echo(format_links(links) if links else f"no links across articles for {explain}")
+        return
     if fmt == "table":
         click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))

@@ -30,18 +30,27 @@ are indexed like members, so that a new asserted event finds the stored reports 
 a report is looked at again when the story it reports on is recomputed or a new asserted event
 meets it in the index.
 
-Claims. Statements of one speaker in different articles whose content words overlap with Jaccard
-at least ``CLAIM_SIMILARITY`` are one claim. A denial, rejection or criticism answers a claim,
-finding or accusation of another speaker in another article when the two share a named actor (one
-names the other's speaker, or both name the same actor) and their contents share at least two
-content words, or when it is about a report of the other's speaker.
+Undated articles. An event with neither a normalised time nor an article date is indexed in an
+"undated" bucket that meets only undated events; its time adds nothing to the score.
+
+Claims and answers (every link across articles says why it exists, in a ``kg:StatementLink`` with its
+rule, score, shared words and evidence). Statements are compared by their *specific* content words
+(see :class:`Rarity`: rare among the store's statements, weighed by IDF). Statements of one speaker in
+different articles whose content words overlap with Jaccard at least ``CLAIM_SIMILARITY``, sharing
+``MIN_SHARED`` specific words and at most ``WINDOW_DAYS`` apart (when dated), are one claim. A denial or
+criticism answers a claim, finding or accusation of another speaker in another article only when it
+names that speaker or is about that speaker's report, or both tell of events of one story; and they
+share ``MIN_SHARED`` specific words; and it comes on or after the claim and, unless it names the
+claimant, within the window (kept in the graph, ``kg stories --rebuild --window``). How this stays
+equal to a rebuild as the word counts change: :func:`_update_claims`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,6 +68,12 @@ CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
 THRESHOLD = 0.6
 DAYS_APART = 7
 CLAIM_SIMILARITY = 0.5
+WINDOW_DAYS = 90  # an answer comes at most this many days after what it answers (unless it names the claimant)
+MIN_SHARED = 2  # specific words two statements must share to be one claim, or an answer to the other
+RARE_MIN, RARE_SHARE = 5, 0.01  # a word is specific when at most max(5, 1% of the statements) have it
+ANSWER_KINDS = frozenset({"denial", "criticism"})
+CLAIM_KINDS = frozenset({"claim", "finding", "accusation"})
+CLAIM_RULE = "same claim"
 STOPWORDS = frozenset(
     "the a an of to in on at for and or but that this with by from as is was were be been has have had it its "
     "their they he she his her said says not no than more".split()
@@ -103,6 +118,8 @@ def _time_score(a: EventRecord, b: EventRecord) -> tuple[float, str] | None:
     da, db = _day(a.time or a.published), _day(b.time or b.published)
     if da and db and abs((da - db).days) <= DAYS_APART:
         return 0.4, "reported within a week"
+    if not (a.time or a.published or b.time or b.published):
+        return 0.0, "both undated"  # nothing to compare: the time adds nothing, and conflicts with nothing
     return None
 
 
@@ -189,6 +206,8 @@ def _when(time: str | None, published: str | None) -> tuple[str, int] | None:
     article's date); a time of only a year or month is "coarse" and meets every week."""
     if time and len(time) < 10:
         return ("coarse", 0)
+    if not (time or published):
+        return ("undated", 0)
     day = _day(time or published)
     return ("week", day.toordinal() // DAYS_APART) if day else None
 
@@ -197,6 +216,8 @@ def _meets(a: tuple[str, int] | None, b: tuple[str, int] | None) -> bool:
     """Whether events in these buckets can have compatible times (a superset of :func:`_time_score`)."""
     if a is None or b is None:
         return False
+    if "undated" in (a[0], b[0]):
+        return a[0] == b[0]  # an event of an undated article meets only those of undated articles
     return a[0] == "coarse" or b[0] == "coarse" or abs(a[1] - b[1]) <= 1
 
 
@@ -226,6 +247,9 @@ def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[
         for t, who in _keys(e):
             if when[0] == "coarse":
                 coarse.add((t, who))
+                continue
+            if when[0] == "undated":
+                keys.add(f"{t} {who} undated0")
                 continue
             keys |= {f"{t} {who} week{w}" for w in (when[1] - 1, when[1], when[1] + 1)} | {f"{t} {who} coarse0"}
     found: set[str] = set()
@@ -319,7 +343,7 @@ def _report_links(reports: list[EventRecord], asserted: list[EventRecord], alone
     return {r: (a, score, evidence) for r, (_, a, score, evidence) in best.items()}
 
 
-def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
+def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], set[str]]:
     st = STORIES_GRAPH
     changed_set = set(changed)
     read = _event_records(store, graphs=changed)
@@ -444,13 +468,15 @@ def _update_events(store: Store, changed: list[str]) -> dict[str, int]:
     lines += [f"<{e.article}> <{kg}storyEvent> <{e.iri}> ." for e in new + new_reports]
     if lines:
         store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+    # events whose story may have changed: statements about them are looked at again (same-story answers)
+    moved = touched | reports | {x for g in clusters.values() for x in g}
     return {
         "events compared": len(new),
         "candidates": len(candidates),
         "stories touched": len(clusters),
         "linked across articles": sum(1 for g in clusters.values() if len({records[x].article for x in g}) > 1),
         "reports attached": len(attached),
-    }
+    }, moved
 
 
 def _reports_on(store: Store, stories: Iterable[str]) -> set[str]:
@@ -494,10 +520,25 @@ def _attach_reports(
 
 # ---------------------------------------------------------------------------------------- claims
 
+_SPACY_STOP: frozenset[str] | None = None
+
+
+def _stop_words() -> frozenset[str]:
+    global _SPACY_STOP
+    if _SPACY_STOP is None:
+        try:
+            from spacy.lang.en.stop_words import STOP_WORDS
+        except ImportError:  # pragma: no cover - spaCy is a dependency
+            STOP_WORDS = set()
+        _SPACY_STOP = frozenset(STOP_WORDS) | STOPWORDS
+    return _SPACY_STOP
+
 
 def claim_words(text: str) -> set[str]:
-    """The content words claims are compared by."""
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
+    """The content words statements are compared by: lower-cased words of three letters or more,
+    neither a stop word nor a bare number."""
+    stop = _stop_words()
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in stop and not w.isdigit()}
 
 
 def same_claim(a: set[str], b: set[str]) -> bool:
@@ -505,7 +546,101 @@ def same_claim(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= CLAIM_SIMILARITY
 
 
+@dataclass
+class Rarity:
+    """How rare each content word is among the store's statements: ``n`` statements, ``df`` the number
+    of statements whose content has the word. The IDF is ``ln(N / df)`` with N the statement count
+    rounded down to a power of two (so that it changes only when the store doubles, and links can be
+    kept current without rescoring every stored pair; see :func:`_update_claims`); a word is *specific*
+    when at most ``max(RARE_MIN, RARE_SHARE * N)`` statements have it."""
+
+    n: int
+    df: dict[str, int]
+
+    @property
+    def scale(self) -> int:
+        return 1 << (self.n.bit_length() - 1) if self.n > 0 else 0
+
+    def specific(self, word: str) -> bool:
+        return self.df.get(word, 0) <= max(RARE_MIN, RARE_SHARE * self.scale)
+
+    def idf(self, word: str) -> float:
+        return max(0.0, math.log(self.scale / max(1, self.df.get(word, 0)))) if self.scale else 0.0
+
+    def evidence(self, a: set[str], b: set[str]) -> tuple[float, list[str]]:
+        """The specific words two contents share, rarest first, and the sum of their IDF."""
+        shared = sorted((w for w in a & b if self.specific(w)), key=lambda w: (-self.idf(w), w))
+        return round(sum(self.idf(w) for w in shared), 3), shared
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    """Days from publication date ``a`` to ``b`` (None when either is unknown)."""
+    da, db = _day(a), _day(b)
+    return (db - da).days if da and db else None
+
+
+def claim_link(a: dict, b: dict, rarity: Rarity, window: int) -> tuple[float, list[str], str] | None:
+    """Whether two statements of one speaker in different articles are one claim, as (score, shared
+    specific words, evidence): at most ``window`` days apart (when both dates are known), content words
+    overlapping with Jaccard >= CLAIM_SIMILARITY, and at least MIN_SHARED specific words shared."""
+    if a["article"] == b["article"] or not a["speaker"] or a["speaker"] != b["speaker"]:
+        return None
+    days = _days(a["published"], b["published"])
+    if (days is not None and abs(days) > window) or not same_claim(a["words"], b["words"]):
+        return None
+    score, shared = rarity.evidence(a["words"], b["words"])
+    if len(shared) < MIN_SHARED:
+        return None
+    jaccard = len(a["words"] & b["words"]) / len(a["words"] | b["words"])
+    when = "dates unknown" if days is None else f"{abs(days)} days apart"
+    why = f"same speaker {_short(a['speaker'])}; {when}; word overlap {jaccard:.2f}; {_terms(shared, rarity)}"
+    return score, shared, why
+
+
+def answer_link(d: dict, c: dict, rarity: Rarity, window: int) -> tuple[float, list[str], str, str] | None:
+    """Whether statement ``d`` (a denial or criticism) answers ``c`` (a claim, finding or accusation of
+    another speaker in another article), as (score, shared specific words, rule, evidence). It needs
+    evidence that both are about one matter: ``d`` names ``c``'s speaker, or is about a report by
+    that speaker, or both are told of events of one story (canonical event); and their contents share
+    at least MIN_SHARED specific words; and ``d`` is published on or after ``c`` and, unless it names
+    ``c``'s speaker, within ``window`` days of it."""
+    if d["kind"] not in ANSWER_KINDS or c["kind"] not in CLAIM_KINDS or d["article"] == c["article"]:
+        return None
+    if c["speaker"] and c["speaker"] == d["speaker"]:
+        return None
+    names = bool(c["speaker"]) and c["speaker"] in d["named"]
+    report = bool(c["speaker"]) and d["about_author"] == c["speaker"]
+    stories = d["stories"] & c["stories"]
+    if names:
+        rule = f"answer: names the claimant {_short(c['speaker'])}"
+    elif report:
+        rule = f"answer: about a report of the claimant {_short(c['speaker'])}"
+    elif stories:
+        rule = f"answer: same story {_short(min(stories))}"
+    else:
+        return None
+    days = _days(c["published"], d["published"])
+    if days is not None and days < 0:
+        return None  # an answer never comes before what it answers
+    if not (names or report) and (days is None or days > window):
+        return None
+    score, shared = rarity.evidence(d["words"], c["words"])
+    if len(shared) < MIN_SHARED:
+        return None
+    when = "dates unknown" if days is None else f"{days} days later"
+    return score, shared, rule, f"{rule}; {when}; {_terms(shared, rarity)}"
+
+
+def _short(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _terms(shared: list[str], rarity: Rarity) -> str:
+    return "shared words " + ", ".join(f"{w} ({rarity.idf(w):.1f})" for w in shared)
+
+
 _STATEMENT = """?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m kg:inArticle ?a .
+            OPTIONAL { ?a schema:datePublished ?published }
             OPTIONAL { ?s kg:speaker ?speaker }
             OPTIONAL { ?s <https://schema.org/mentions> ?named }
             OPTIONAL { ?s kg:about ?report . ?report kg:author ?reportAuthor }"""
@@ -517,18 +652,22 @@ def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterabl
     selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {_STATEMENT.replace('?a', f'<{g}>')} }}" for g in sorted(graphs)]
     selections += [f"VALUES ?s {{ {v} }} {_STATEMENT}" for v in _chunks(statements)]
     for selection in selections:
-        rows = store.query(f"SELECT ?s ?a ?speaker ?kind ?content ?named ?reportAuthor WHERE {{ {selection} }}").rows
+        rows = store.query(
+            f"SELECT ?s ?a ?published ?speaker ?kind ?content ?named ?reportAuthor WHERE {{ {selection} }}"
+        ).rows
         for r in rows:
             s = found.setdefault(
                 r["s"].value,
                 {
                     "iri": r["s"].value,
                     "article": r["a"].value,
+                    "published": r["published"].value if "published" in r else None,
                     "speaker": r["speaker"].value if "speaker" in r else None,
                     "kind": r["kind"].value,
                     "words": claim_words(r["content"].value),
                     "named": set(),
                     "about_author": r["reportAuthor"].value if "reportAuthor" in r else None,
+                    "stories": set(),
                 },
             )
             if "named" in r:
@@ -536,106 +675,283 @@ def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterabl
     return found
 
 
-def _related(store: Store, new: dict[str, dict], changed: set[str]) -> set[str]:
-    """Stored statements that could form a claim with, or answer, a new one: same speaker, or a shared actor."""
+# events a statement tells of: those it reports (kg:reportedBy) or is about, and what they are part of
+_TOLD = "{ ?told kg:reportedBy ?s } UNION { ?s kg:about ?told } ?told kg:subEventOf? ?e ."
+_IN_STORY = f"GRAPH <{STORIES_GRAPH}> {{ VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }}"
+
+
+def _add_stories(store: Store, statements: dict[str, dict]) -> None:
+    """Each statement's stories: those of the events it tells of."""
+    query = f"SELECT ?s ?c WHERE {{ VALUES ?s {{ $VALUES }} {_TOLD} {_IN_STORY} }}"
+    for r in _stored(store, query, statements):
+        statements[r["s"].value]["stories"].add(r["c"].value)
+
+
+def _related(store: Store, focus: dict[str, dict]) -> set[str]:
+    """Stored statements that could form a claim with, or answer, a statement in focus: the same
+    speaker; a named actor or report author that is the other's speaker; a shared story."""
     actors = set()
-    for s in new.values():
+    for s in focus.values():
         actors |= s["named"] | ({s["speaker"]} if s["speaker"] else set()) | ({s["about_author"]} - {None})
     found = set()
     for v in _chunks(actors):
         for path in ("kg:speaker", "<https://schema.org/mentions>", "kg:about/kg:author"):
             rows = store.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?x {{ {v} }} ?s {path} ?x ; kg:kind ?k }}").rows
             found.update(r["s"].value for r in rows)
-    return {s for s in found if s.split("/statement/", 1)[0] not in changed}
+    stories = {c for s in focus.values() for c in s["stories"]}
+    query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ $VALUES }} {_IN_STORY} {_TOLD} ?s kg:kind ?k }}"
+    found.update(r["s"].value for r in _stored(store, query, stories))
+    return found - set(focus)
 
 
-def claims_and_responses(statements: list[dict]) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+def claims_and_responses(
+    statements: list[dict], rarity: Rarity, window: int = WINDOW_DAYS, focus: set[str] | None = None
+) -> tuple[dict[str, list[str]], list[tuple]]:
+    """Claims (one speaker's statements across articles, the connected components of claim links,
+    named after their smallest member) and links: (a, b, rule, score, shared words, evidence), with
+    ``a`` answering ``b`` for answers. With ``focus``, only answers with an end in it."""
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for s in statements:
         if s["speaker"]:
             by_speaker[s["speaker"]].append(s)
     claims: dict[str, list[str]] = {}
+    links: list[tuple] = []
     for items in by_speaker.values():
         items.sort(key=lambda s: s["iri"])
-        used: set[str] = set()
+        groups = UnionFind(s["iri"] for s in items)
         for i, a in enumerate(items):
-            if a["iri"] in used:
-                continue
-            group = [a["iri"]]
             for b in items[i + 1 :]:
-                if b["article"] != a["article"] and b["iri"] not in used and same_claim(a["words"], b["words"]):
-                    group.append(b["iri"])
+                found = claim_link(a, b, rarity, window)
+                if found:
+                    groups.union(a["iri"], b["iri"])
+                    links.append((a["iri"], b["iri"], CLAIM_RULE, *found))
+        for group in groups.groups().values():
             if len(group) > 1:
-                used.update(group)
+                group = sorted(group)
                 claims[f"{DATA_NS}story/claim/{hashlib.sha1(group[0].encode()).hexdigest()[:16]}"] = group
-    responses = []
-    claims_by_actor: dict[str, list[dict]] = defaultdict(list)
-    for c in statements:
-        if c["kind"] in {"claim", "finding", "accusation"}:
-            for actor in c["named"] | ({c["speaker"]} if c["speaker"] else set()):
-                claims_by_actor[actor].append(c)
-    for d in statements:
-        if d["kind"] not in {"denial", "criticism"}:
-            continue
-        seen = set()
-        for actor in d["named"] | ({d["speaker"]} if d["speaker"] else set()) | ({d["about_author"]} - {None}):
-            for c in claims_by_actor[actor]:
-                if c["iri"] in seen or c["article"] == d["article"] or c["speaker"] == d["speaker"]:
-                    continue
-                seen.add(c["iri"])
-                by_report = d["about_author"] is not None and d["about_author"] == c["speaker"]
-                if by_report or len(d["words"] & c["words"]) >= 2:
-                    responses.append((d["iri"], c["iri"]))
-    return claims, sorted(responses)
+    answers = [s for s in statements if s["kind"] in ANSWER_KINDS]
+    claimed = [s for s in statements if s["kind"] in CLAIM_KINDS]
+    for d in answers:
+        for c in claimed:
+            if focus is not None and d["iri"] not in focus and c["iri"] not in focus:
+                continue
+            found = answer_link(d, c, rarity, window)
+            if found:
+                score, shared, rule, why = found
+                links.append((d["iri"], c["iri"], rule, score, shared, why))
+    return claims, sorted(links)
 
 
-def _update_claims(store: Store, changed: list[str]) -> dict[str, int]:
+def _statement_link_iri(a: str, b: str) -> str:
+    return f"{DATA_NS}story/link/{hashlib.sha1(f'{a} {b} statements'.encode()).hexdigest()[:16]}"
+
+
+def _term_iri(word: str) -> str:
+    return f"{DATA_NS}story/term/{hashlib.sha1(word.encode()).hexdigest()[:16]}"
+
+
+def _settings(store: Store) -> tuple[int, int]:
+    """(statements counted, window in days) as the stories graph holds them."""
+    rows = store.query(
+        f"""SELECT ?n ?w WHERE {{ GRAPH <{STORIES_GRAPH}> {{
+              OPTIONAL {{ <{STORIES_GRAPH}> kg:statementCount ?n }}
+              OPTIONAL {{ <{STORIES_GRAPH}> kg:windowDays ?w }} }} }}"""
+    ).rows
+    row = rows[0] if rows else {}
+    return (int(row["n"].value) if "n" in row else 0), (int(row["w"].value) if "w" in row else WINDOW_DAYS)
+
+
+def _frequencies(store: Store, words: Iterable[str] | None) -> dict[str, int]:
+    """Stored statement counts of these words (of every word when ``words`` is None)."""
+    if words is None:
+        rows = store.query(
+            f"SELECT ?t ?n WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?x kg:term ?t ; kg:statementCount ?n }} }}"
+        ).rows
+        return {r["t"].value: int(r["n"].value) for r in rows}
+    out = {}
+    iris = {_term_iri(w): w for w in words}
+    query = f"SELECT ?x ?n WHERE {{ VALUES ?x {{ $VALUES }} GRAPH <{STORIES_GRAPH}> {{ ?x kg:statementCount ?n }} }}"
+    for r in _stored(store, query, iris):
+        out[iris[r["x"].value]] = int(r["n"].value)
+    return out
+
+
+def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tuple[Rarity, bool, set[str]]:
+    """Update the word counts of the stories graph with the changed articles' statements (their former
+    words are kept with each article as ``kg:statementTerms``) and return the rarity of words now,
+    whether every link must be scored again (the rounded statement count changed, or a word became
+    rarer: a pair turned down before could now pass) and the words that became more common (links
+    sharing them are checked again)."""
+    st = STORIES_GRAPH
+    rows = _stored(
+        store,
+        f"SELECT ?a ?t ?n WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ "
+        "?a kg:statementTerms ?t ; kg:statementCount ?n } }",
+        changed,
+    )
+    delta: Counter = Counter()
+    removed = 0
+    for r in rows:
+        delta.subtract(r["t"].value.split())
+        removed += int(r["n"].value)
+    per_article: dict[str, list[str]] = defaultdict(list)
+    count: Counter = Counter()
+    for s in new.values():
+        per_article[s["article"]] += sorted(s["words"])
+        count[s["article"]] += 1
+    for words in per_article.values():
+        delta.update(words)
+    delta = Counter({w: k for w, k in delta.items() if k})
+    n_before, window = _settings(store)
+    n = n_before - removed + len(new)
+    before = _frequencies(store, delta)
+    df = {w: before.get(w, 0) + k for w, k in delta.items()}
+    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:statementTerms ?t ; kg:statementCount ?n }} }}" for a in changed]
+    ops.append(f"DELETE WHERE {{ GRAPH <{st}> {{ <{st}> kg:statementCount ?n }} }}")
+    ops.append(f"DELETE WHERE {{ GRAPH <{st}> {{ <{st}> kg:windowDays ?n }} }}")
+    ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{_term_iri(w)}> ?p ?o }} }}" for w in sorted(delta) if w in before]
+    run_updates(store, ops)
+    kg, integer = KG_NS, _XSD + "integer"
+    lines = [
+        f"<{st}> <{kg}statementCount> {literal(str(n), integer)} .",
+        f"<{st}> <{kg}windowDays> {literal(str(window), integer)} .",
+    ]
+    for a in changed:
+        lines += [
+            f"<{a}> <{kg}statementTerms> {literal(' '.join(per_article.get(a, [])))} .",
+            f"<{a}> <{kg}statementCount> {literal(str(count[a]), integer)} .",
+        ]
+    for w, k in sorted(df.items()):
+        if k > 0:
+            t = _term_iri(w)
+            lines += [f"<{t}> <{kg}term> {literal(w)} .", f"<{t}> <{kg}statementCount> {literal(str(k), integer)} ."]
+    store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+    rounded = Rarity(n_before, {}).scale != Rarity(n, {}).scale
+    rarer = any(k < 0 for k in delta.values())
+    return Rarity(n, df), rounded or rarer, {w for w, k in delta.items() if k > 0}
+
+
+def _article_graphs(store: Store) -> list[str]:
+    rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a kg:Article } }").rows
+    return sorted(r["g"].value for r in rows)
+
+
+def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[str, int]:
+    """Claims and answers across articles, kept current: the links with an end in *focus* are scored
+    again, the others stay as stored. Focus: the changed articles' statements, those of stored links
+    sharing a word that became more common (their score falls, and they may fail), and those telling
+    of events whose story changed (``moved``). A pair of other statements cannot change: its words did
+    not become rarer (when any did, or when the rounded statement count changed, every statement is in
+    focus, as in a rebuild), and its stories are as before. So the result equals a rebuild's."""
     st = STORIES_GRAPH
     changed_set = set(changed)
     new = _statements(store, graphs=changed)
-    related = _related(store, new, changed_set)
-    # speakers whose claims are recomputed: of the new statements, and of the changed articles' former ones
-    # the changed articles' statements the stories graph holds (found by their IRIs, which start with the article's)
-    held = store.query(
-        f"""SELECT ?s ?sp WHERE {{ GRAPH <{st}> {{
-          {{ ?c kg:claimStatement ?s ; kg:claimSpeaker ?sp }}
-          UNION {{ ?s kg:respondsTo ?x }} UNION {{ ?x kg:respondsTo ?s }}
-        }} }}"""
-    ).rows
-    former = [r for r in held if r["s"].value.split("/statement/", 1)[0] in changed_set]
-    speakers = {s["speaker"] for s in new.values() if s["speaker"]} | {r["sp"].value for r in former if "sp" in r}
+    rarity, everything, commoner = _count_words(store, changed, new)
+    _, window = _settings(store)
+    if everything:
+        graphs = _article_graphs(store)
+        if set(graphs) - changed_set:
+            new = _statements(store, graphs=graphs)
+    # statements of stored links: with an end in a changed article (the statement may be gone), or
+    # sharing a word now more common; and statements telling of events whose story changed
+    prefixes = " || ".join(f"STRSTARTS(STR(?s), {literal(a + '/statement/')})" for a in sorted(changed_set))
+    rows = (
+        store.query(
+            f"SELECT DISTINCT ?s WHERE {{ GRAPH <{st}> {{ ?l kg:linkedStatement ?s }} FILTER({prefixes}) }}"
+        ).rows
+        if changed_set
+        else []
+    )
+    former = {r["s"].value for r in rows}
+    if not everything:
+        query = (
+            f"SELECT DISTINCT ?s WHERE {{ VALUES ?t {{ $VALUES }} GRAPH <{st}> {{ "
+            "?l kg:sharedTerm ?t ; kg:linkedStatement ?s } }"
+        )
+        terms = [literal(w) for w in sorted(commoner)]
+        for i in range(0, len(terms), _CHUNK):
+            rows = store.query(query.replace("$VALUES", " ".join(terms[i : i + _CHUNK]))).rows
+            former.update(r["s"].value for r in rows)
+        told = f"SELECT DISTINCT ?s WHERE {{ VALUES ?e {{ $VALUES }} {_TOLD} ?s kg:kind ?k }}"
+        former.update(r["s"].value for r in _stored(store, told, moved))
+    gone = {s for s in former if s.split("/statement/", 1)[0] in changed_set and s not in new}
+    focus = dict(new)
+    focus.update(_statements(store, statements=former - set(new) - gone))
+    _add_stories(store, focus)
+    others = _statements(store, statements=_related(store, focus) - gone)
+    _add_stories(store, others)
+    everyone = {**others, **focus}
+    # every statement of a speaker in focus (and of the claims of gone statements) is read: claims are
+    # the speaker's connected components, recomputed whole
+    speakers = {s["speaker"] for s in focus.values() if s["speaker"]}
+    speakers |= {
+        r["sp"].value
+        for r in _stored(
+            store,
+            f"SELECT DISTINCT ?sp WHERE {{ VALUES ?s {{ $VALUES }} GRAPH <{st}> {{ "
+            "?c kg:claimStatement ?s ; kg:claimSpeaker ?sp } }",
+            gone,
+        )
+    }
+    words = {w for s in everyone.values() for w in s["words"]}
+    rarity = Rarity(rarity.n, _frequencies(store, words))
+    claims, links = claims_and_responses(list(everyone.values()), rarity, window, set(focus))
+    claims = {c: m for c, m in claims.items() if everyone[m[0]]["speaker"] in speakers}
+    links = [
+        x
+        for x in links
+        if (x[2] == CLAIM_RULE and everyone[x[0]]["speaker"] in speakers)
+        or (x[2] != CLAIM_RULE and (x[0] in focus or x[1] in focus))
+    ]
+    # remove what is recomputed: claims of these speakers with their links, answers with an end in focus or gone
     old_claims = _stored(
         store,
-        f"SELECT DISTINCT ?c ?x WHERE {{ VALUES ?sp {{ $VALUES }} "
-        f"GRAPH <{st}> {{ ?c kg:claimSpeaker ?sp ; kg:claimStatement ?x }} }}",
+        f"SELECT DISTINCT ?c ?x WHERE {{ VALUES ?sp {{ $VALUES }} GRAPH <{st}> {{ "
+        "?c kg:claimSpeaker ?sp ; kg:claimStatement ?x } }",
         speakers,
     )
-    same_speaker = {r["x"].value for r in old_claims}
-    all_statements = dict(new)
-    all_statements.update(_statements(store, statements=(related | same_speaker) - set(new)))
-    claims, responses = claims_and_responses(list(all_statements.values()))
-    claims = {c: m for c, m in claims.items() if all_statements[m[0]]["speaker"] in speakers}
-    responses = [(d, c) for d, c in responses if d in new or c in new]
-    # remove the former claims of these speakers and the former responses of the changed articles
-    stale = {r["c"].value for r in old_claims}
-    touched = {r["s"].value for r in former} | set(new)
-    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted(stale)]
-    for d in sorted(touched):
+    of_speakers = {s for s, v in everyone.items() if v["speaker"] in speakers} | {r["x"].value for r in old_claims}
+    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted({r["c"].value for r in old_claims})]
+    for v in _chunks(of_speakers):
+        ops.append(
+            f"DELETE {{ GRAPH <{st}> {{ ?l ?p ?o }} }} WHERE {{ VALUES ?s {{ {v} }} GRAPH <{st}> {{ "
+            f"?l kg:linkedStatement ?s ; kg:linkRule {literal(CLAIM_RULE)} ; ?p ?o }} }}"
+        )
+    for v in _chunks(set(focus) | gone):
         ops += [
-            f"DELETE WHERE {{ GRAPH <{st}> {{ <{d}> kg:respondsTo ?x }} }}",
-            f"DELETE WHERE {{ GRAPH <{st}> {{ ?y kg:respondsTo <{d}> }} }}",
+            f"DELETE {{ GRAPH <{st}> {{ ?l ?p ?o }} }} WHERE {{ VALUES ?s {{ {v} }} GRAPH <{st}> {{ "
+            f"?l kg:linkedStatement ?s ; kg:linkRule ?rule ; ?p ?o FILTER(?rule != {literal(CLAIM_RULE)}) }} }}",
+            f"DELETE {{ GRAPH <{st}> {{ ?s kg:respondsTo ?x }} }} WHERE {{ VALUES ?s {{ {v} }} "
+            f"GRAPH <{st}> {{ ?s kg:respondsTo ?x }} }}",
+            f"DELETE {{ GRAPH <{st}> {{ ?x kg:respondsTo ?s }} }} WHERE {{ VALUES ?s {{ {v} }} "
+            f"GRAPH <{st}> {{ ?x kg:respondsTo ?s }} }}",
         ]
     run_updates(store, ops)
     kg = KG_NS
     lines = []
     for iri, group in claims.items():
         lines.append(f"<{iri}> <{_RDF_TYPE}> <{kg}Claim> .")
-        lines.append(f"<{iri}> <{kg}claimSpeaker> <{all_statements[group[0]]['speaker']}> .")
+        lines.append(f"<{iri}> <{kg}claimSpeaker> <{everyone[group[0]]['speaker']}> .")
         lines += [f"<{iri}> <{kg}claimStatement> <{s}> ." for s in group]
-    lines += [f"<{d}> <{kg}respondsTo> <{c}> ." for d, c in responses]
+    for a, b, rule, score, shared, why in links:
+        node = _statement_link_iri(a, b)
+        lines += [
+            f"<{node}> <{_RDF_TYPE}> <{kg}StatementLink> .",
+            f"<{node}> <{kg}linkedStatement> <{a}> .",
+            f"<{node}> <{kg}linkedStatement> <{b}> .",
+            f"<{node}> <{kg}linkRule> {literal(rule)} .",
+            f"<{node}> <{kg}linkScore> {literal(str(score), _XSD + 'decimal')} .",
+            f"<{node}> <{kg}evidence> {literal(why)} .",
+        ]
+        lines += [f"<{node}> <{kg}sharedTerm> {literal(w)} ." for w in shared]
+        if rule != CLAIM_RULE:
+            lines.append(f"<{a}> <{kg}respondsTo> <{b}> .")
     if lines:
         store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
-    return {"claims": len(claims), "responses across articles": len(responses)}
+    return {
+        "claims": len(claims),
+        "responses across articles": sum(1 for x in links if x[2] != CLAIM_RULE),
+    }
 
 
 # ---------------------------------------------------------------------------------------- entry points
@@ -648,8 +964,9 @@ def sync_stories(store: Store, written: list[str] | None = None) -> dict[str, in
     if not changed:
         return {}
     counts = {"articles": len(changed)}
-    counts |= _update_events(store, changed)
-    counts |= _update_claims(store, changed)
+    events, moved = _update_events(store, changed)
+    counts |= events
+    counts |= _update_claims(store, changed, moved)
     record_taken(store, STORIES_GRAPH, changed)
     return counts
 
@@ -675,7 +992,125 @@ def story_counts(store: Store) -> dict[str, int]:
     }
 
 
-def rebuild_stories(store: Store) -> dict[str, int]:
-    """Recompute the stories graph from every article graph (after changing the scoring, say)."""
+def rebuild_stories(store: Store, *, window: int | None = None) -> dict[str, int]:
+    """Recompute the stories graph from every article graph (after changing the scoring, say);
+    ``window``: the days an answer may come after what it answers (kept in the graph for later syncs;
+    default the one held, else WINDOW_DAYS)."""
+    window = _settings(store)[1] if window is None else window
     store.update(f"DROP SILENT GRAPH <{STORIES_GRAPH}>")
+    store.update(
+        f"INSERT DATA {{ GRAPH <{STORIES_GRAPH}> {{ <{STORIES_GRAPH}> <{KG_NS}windowDays> "
+        f"{literal(str(window), _XSD + 'integer')} }} }}"
+    )
     return sync_stories(store)
+
+
+# ---------------------------------------------------------------------------------------- explaining
+
+
+def _sentences(store: Store, nodes: Iterable[str]) -> dict[str, dict]:
+    """For events and statements: the article, its date and headline, and the sentence of the node's
+    first mention (a statement's cue)."""
+    query = """SELECT ?x ?a ?published ?headline ?text ?begin ?end ?mb ?content WHERE {
+          VALUES ?x { $VALUES } VALUES ?via { kg:mention kg:cueMention }
+          ?x ?via ?m . ?m kg:inArticle ?a ; nif:beginIndex ?mb .
+          OPTIONAL { ?m kg:inSentence ?sentence . ?sentence nif:beginIndex ?begin ; nif:endIndex ?end }
+          ?a kg:text ?text . OPTIONAL { ?x kg:content ?content }
+          OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:headline ?headline } }"""
+    out: dict[str, dict] = {}
+    for r in _stored(store, query, nodes):
+        x, start = r["x"].value, int(r["mb"].value)
+        if x in out and out[x]["at"] <= start:
+            continue
+        text = r["text"].value
+        begin, end = (int(r["begin"].value), int(r["end"].value)) if "begin" in r else (start, start + 200)
+        out[x] = {
+            "at": start,
+            "article": r["a"].value,
+            "published": r["published"].value if "published" in r else "",
+            "headline": r["headline"].value if "headline" in r else "",
+            "sentence": " ".join(text[begin:end].split()),
+            "content": r["content"].value if "content" in r else None,
+        }
+    return out
+
+
+def explain_links(store: Store, story: str | None = None) -> list[dict]:
+    """Every cross-article link of the stories graph (or of one story: its event links and reports,
+    and the claim and answer links of statements telling of its events), each with its kind, rule,
+    score, evidence and the two sides (node, article, date, headline, sentence)."""
+    st = STORIES_GRAPH
+    if story:
+        events = (
+            f"VALUES ?c {{ <{story}> }} GRAPH <{st}> {{ VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }}"
+        )
+        event_rows = store.query(
+            f"""SELECT DISTINCT ?l ?a ?b ?score ?evidence WHERE {{ {events}
+                GRAPH <{st}> {{ ?l kg:linkedEvent ?e , ?a , ?b ; kg:linkScore ?score ; kg:evidence ?evidence }}
+                FILTER(STR(?a) < STR(?b)) }}"""
+        ).rows
+        statement_rows = store.query(
+            f"""SELECT DISTINCT ?l ?a ?b ?rule ?score ?evidence WHERE {{ {events} {_TOLD.replace("?s", "?told_s")}
+                GRAPH <{st}> {{ ?l kg:linkedStatement ?told_s , ?a , ?b ; kg:linkRule ?rule ; kg:linkScore ?score ;
+                  kg:evidence ?evidence }} FILTER(?a != ?b) }}"""
+        ).rows
+    else:
+        event_rows = store.query(
+            f"""SELECT ?l ?a ?b ?score ?evidence WHERE {{ GRAPH <{st}> {{ ?l a kg:EventLink ; kg:linkedEvent ?a , ?b ;
+                kg:linkScore ?score ; kg:evidence ?evidence FILTER(STR(?a) < STR(?b)) }} }}"""
+        ).rows
+        statement_rows = store.query(
+            f"""SELECT ?l ?a ?b ?rule ?score ?evidence WHERE {{ GRAPH <{st}> {{ ?l a kg:StatementLink ;
+                kg:linkedStatement ?a , ?b ; kg:linkRule ?rule ; kg:linkScore ?score ; kg:evidence ?evidence
+                FILTER(?a != ?b) }} }}"""
+        ).rows
+    links: dict[str, dict] = {}
+    for r in event_rows:
+        a, b = r["a"].value, r["b"].value
+        links[r["l"].value] = {
+            "link": r["l"].value,
+            "kind": "event",
+            "rule": "same event",
+            "a": a,
+            "b": b,
+            "score": float(r["score"].value),
+            "evidence": r["evidence"].value,
+        }
+    for r in statement_rows:
+        a, b, rule = r["a"].value, r["b"].value, r["rule"].value
+        kind = "claim" if rule == CLAIM_RULE else "answer"
+        if r["l"].value in links:
+            continue
+        answering = store.query(f"ASK {{ GRAPH <{st}> {{ <{a}> kg:respondsTo <{b}> }} }}").boolean
+        if kind == "claim" and a > b or kind == "answer" and not answering:
+            a, b = b, a
+        links[r["l"].value] = {
+            "link": r["l"].value,
+            "kind": kind,
+            "rule": rule,
+            "a": a,
+            "b": b,
+            "score": float(r["score"].value),
+            "evidence": r["evidence"].value,
+        }
+    told = _sentences(store, {x for link in links.values() for x in (link["a"], link["b"])})
+    out = []
+    for link in sorted(links.values(), key=lambda x: (x["kind"], x["a"], x["b"])):
+        link["sides"] = [told.get(link["a"], {}), told.get(link["b"], {})]
+        out.append(link)
+    return out
+
+
+def format_links(links: list[dict]) -> str:
+    """Links as text: one block per link, its rule, score and evidence, then both sides."""
+    lines = []
+    for i, link in enumerate(links, 1):
+        role = ("answers", "answered") if link["kind"] == "answer" else ("", "")
+        lines.append(f"[{i}] {link['kind']} link ({link['rule']}), score {link['score']:g}: {link['evidence']}")
+        for side, node, label in zip(link["sides"], (link["a"], link["b"]), role, strict=True):
+            where = f"{side.get('published') or 'undated'} {side.get('headline', '')[:70]}".strip()
+            lines.append(f"    {label + ' ' if label else ''}{node.replace(DATA_NS, 'kgd:')} ({where})")
+            lines.append(f"      {side.get('sentence', '')}")
+            if side.get("content") and side["content"] not in side.get("sentence", ""):
+                lines.append(f"      content: {' '.join(side['content'].split())}")
+    return "\n".join(lines)

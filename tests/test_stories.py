@@ -149,7 +149,8 @@ def _top(store_path):
 def _attack_stories(store_path) -> list[dict]:
     store = open_store(store_path, must_exist=True)
     try:
-        return [r for r in store.query(load_query("stories").text).rows if r["label"].value.startswith("Attack")]
+        rows = store.query(load_query("stories").text, ALL).rows  # single-article stories too
+        return [r for r in rows if r["label"].value.startswith("Attack")]
     finally:
         store.close()
 
@@ -217,9 +218,7 @@ def test_canonical_projection_counts_the_event_once(runner, data_dir, tmp_path):
 
 
 def _event(article: str, place: str | None, who: str = "entity/organization/army") -> EventRecord:
-    return EventRecord(
-        f"{article}/event/e1", article, "Attack", "strike", "2026-03-04", "2026-03-05", place, {who}
-    )
+    return EventRecord(f"{article}/event/e1", article, "Attack", "strike", "2026-03-04", "2026-03-05", place, {who})
 
 
 def test_one_actor_same_day_different_places_are_two_events():
@@ -229,3 +228,137 @@ def test_one_actor_same_day_different_places_are_two_events():
     assert pair_score(_event("a1", gaza), _event("a2", kfar_aza)) == (0.0, [])
     assert pair_score(_event("a1", None), _event("a2", kfar_aza))[0] >= THRESHOLD  # a place on one side only
     assert pair_score(_event("a1", gaza), _event("a1", gaza)) == (0.0, [])  # one article: never the same
+
+
+# ------------------------------------------------------------------ links across articles need evidence
+
+ANSWERS = sorted(["a1-torture-claim.txt", "a2-minister-denies.txt", "a3-minister-denies-again.txt"])
+
+
+def _links(store_path) -> list[dict]:
+    from kg.stories import explain_links
+
+    store = open_store(store_path, must_exist=True)
+    try:
+        return explain_links(store)
+    finally:
+        store.close()
+
+
+def _ingest_answers(runner, data_dir, path, order):
+    for name in order:
+        result = runner.invoke(main, ["ingest", str(data_dir / "answers" / name), "--store", str(path)])
+        assert result.exit_code == 0, result.output
+
+
+def test_a_denial_naming_the_accuser_answers_the_accusation_across_outlets(runner, data_dir, tmp_path):
+    path = tmp_path / "store"
+    _ingest_answers(runner, data_dir, path, ANSWERS)
+    [link] = [x for x in _links(path) if x["kind"] == "answer"]
+    assert link["rule"] == "answer: names the claimant human-rights-watch"
+    assert "4 days later" in link["evidence"] and link["score"] > 0
+    response, claim = link["sides"]
+    assert response["published"] == "2022-03-14" and "denied that guards at Karsk prison" in response["sentence"]
+    assert claim["published"] == "2022-03-10" and claim["sentence"].startswith("Human Rights Watch said")
+    store = open_store(path, must_exist=True)
+    try:
+        terms = {r["t"].value for r in store.query("SELECT ?t WHERE { ?l a kg:StatementLink ; kg:sharedTerm ?t }").rows}
+        rows = store.query(load_query("claims-and-denials").text).rows
+    finally:
+        store.close()
+    assert {"tortured", "detainees", "karsk"} <= terms
+    across = [r for r in rows if r["claimArticle"] != r["denialArticle"]]
+    assert [(r["claimant"].value, r["denier"].value) for r in across] == [("Human Rights Watch", "Pavel Orlov")]
+    assert across[0]["why"].value.startswith("answer: names the claimant")
+    explained = runner.invoke(main, ["stories", "--explain", "all", "--store", str(path)])
+    assert explained.exit_code == 0 and "Human Rights Watch said on Thursday" in explained.output
+    assert "Pavel Orlov on Monday denied" in explained.output and "shared words" in explained.output
+
+
+def test_two_denials_by_one_minister_about_different_matters_a_year_apart_answer_nothing(runner, data_dir, tmp_path):
+    """The minister's 2023 denial names Human Rights Watch too, but shares no specific words with its 2022
+    accusation: it answers nothing, and neither denial answers the other."""
+    path = tmp_path / "store"
+    _ingest_answers(runner, data_dir, path, ANSWERS)
+    answering = {x["a"].split("/statement/")[0] for x in _links(path) if x["kind"] == "answer"}
+    store = open_store(path, must_exist=True)
+    try:
+        later = store.query("SELECT ?a WHERE { ?a schema:datePublished ?d FILTER(STR(?d) = '2023-03-20') }").rows
+    finally:
+        store.close()
+    assert len(answering) == 1 and later[0]["a"].value not in answering
+
+
+@pytest.mark.parametrize("order", [ANSWERS, list(reversed(ANSWERS)), [ANSWERS[1], ANSWERS[2], ANSWERS[0]]])
+def test_answers_one_article_at_a_time_equal_a_rebuild(runner, data_dir, tmp_path, order):
+    path = tmp_path / "store"
+    _ingest_answers(runner, data_dir, path, order)
+    incremental = _stories_graph(path)
+    assert any("#respondsTo>" in line for line in incremental) and any("#sharedTerm>" in line for line in incremental)
+    result = runner.invoke(main, ["stories", "--rebuild", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert _stories_graph(path) == incremental
+
+
+def test_two_reports_of_one_bombing_a_day_apart_are_one_story(runner, data_dir, tmp_path):
+    path = tmp_path / "store"
+    result = runner.invoke(main, ["ingest", str(data_dir / "bombing"), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(main, ["stories", "--format", "csv", "--store", str(path)])
+    rows = listed.output.strip().splitlines()[1:]
+    assert len(rows) == 1 and ",Attack: " in rows[0] and ",2,0,2021-06-02,2021-06-03" in rows[0]
+    everything = runner.invoke(main, ["stories", "--all", "--format", "csv", "--store", str(path)])
+    assert len(everything.output.strip().splitlines()) - 1 > 1  # single-article stories too
+    story = rows[0].split(",", 1)[0]
+    explained = runner.invoke(main, ["stories", "--explain", story, "--store", str(path)])
+    assert explained.exit_code == 0, explained.output
+    assert "event link (same event)" in explained.output and "same type Attack" in explained.output
+    assert "same place kirkuk" in explained.output
+    assert "2021-06-02 Bomb Attack on Kirkuk Market" in explained.output
+    assert "2021-06-03 Fourteen Dead in Kirkuk Market Bombing" in explained.output
+
+
+def _statement(iri, article, kind, speaker, words, published, named=(), stories=()):
+    return {
+        "iri": iri,
+        "article": article,
+        "kind": kind,
+        "speaker": speaker,
+        "words": set(words.split()),
+        "published": published,
+        "named": set(named),
+        "about_author": None,
+        "stories": set(stories),
+    }
+
+
+def test_an_answer_needs_one_matter_specific_words_and_the_right_time():
+    from kg.stories import Rarity, answer_link, claim_link
+
+    # 1,000 statements: "government" and "united"/"states" are common, the others rare
+    rarity = Rarity(1000, {"government": 120, "united": 90, "states": 90, "tortured": 3, "karsk": 2, "guards": 4})
+    claim = _statement("c", "A", "accusation", "hrw", "guards karsk tortured government", "2022-03-10")
+    denial = _statement("d", "B", "denial", "orlov", "guards karsk tortured government", "2022-03-14", named={"hrw"})
+    score, shared, rule, why = answer_link(denial, claim, rarity, 90)
+    assert rule.startswith("answer: names the claimant") and shared[:2] == ["karsk", "tortured"]
+    assert "government" not in shared and score > 0
+    # common words are no evidence
+    vague = _statement("v", "B", "denial", "orlov", "united states government", "2022-03-14", named={"hrw"})
+    assert (
+        answer_link(vague, _statement("c2", "A", "claim", "hrw", "united states government", "2022-03-10"), rarity, 90)
+        is None
+    )
+    # nothing ties them to one matter: no name, no shared story
+    assert answer_link({**denial, "named": set()}, claim, rarity, 90) is None
+    # one story ties them, within the window, never before the claim
+    same_story = {**denial, "named": set(), "stories": {"s1"}}
+    assert answer_link(same_story, {**claim, "stories": {"s1"}}, rarity, 90)[2].startswith("answer: same story")
+    assert answer_link({**same_story, "published": "2023-03-14"}, {**claim, "stories": {"s1"}}, rarity, 90) is None
+    assert answer_link({**same_story, "published": "2022-03-01"}, {**claim, "stories": {"s1"}}, rarity, 90) is None
+    # naming the claimant lifts the window, not the order
+    assert answer_link({**denial, "published": "2023-05-01"}, claim, rarity, 90) is not None
+    assert answer_link({**denial, "published": "2022-03-01"}, claim, rarity, 90) is None
+    # the same claim: one speaker, overlapping words with specific ones, within the window
+    again = _statement("c3", "C", "claim", "hrw", "guards karsk tortured government", "2022-04-01")
+    assert claim_link(claim, again, rarity, 90) is not None
+    assert claim_link(claim, {**again, "published": "2023-04-01"}, rarity, 90) is None

@@ -139,6 +139,14 @@ class KG(DefinedNamespace):
     evidence: URIRef
     Claim: URIRef
     claimStatement: URIRef
+    StatementLink: URIRef
+    linkedStatement: URIRef
+    linkRule: URIRef
+    sharedTerm: URIRef
+    term: URIRef
+    statementCount: URIRef
+    statementTerms: URIRef
+    windowDays: URIRef
     asserted: URIRef
     certainty: URIRef
     polarity: URIRef
