@@ -382,10 +382,11 @@ GRAPH_FORMATS = ("gexf", "graphml", "csv")
 )
 @click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @click.option("--static", is_flag=True, help="GEXF without start/end dates (no timeline in Gephi).")
+@click.option("--isolated", is_flag=True, help="Networks: keep the nodes without an edge (left out by default).")
 @_projection_options
 @_store_option
 def export(
-    fmt, out, static, store_path, **projection_options
+    fmt, out, static, isolated, store_path, **projection_options
 ):
     """Write the graph as RDF (ttl, nt, trig, nq, jsonld), or a network for Gephi (gexf, graphml, csv).
 
@@ -393,7 +394,8 @@ def export(
     --article limits RDF output to one article. Network formats draw a projection (--projection,
     or your own --edges/--nodes queries) with the filters below. GEXF 1.3 is dynamic by default:
     nodes and edges carry start/end dates for Gephi's timeline. CSV writes OUT-nodes.csv and
-    OUT-edges.csv (Gephi's spreadsheet import). Networks draw only the events the articles assert;
+    OUT-edges.csv (Gephi's spreadsheet import); nodes without an edge are left out unless --isolated.
+    Networks draw only the events the articles assert;
     --all-events adds the alleged, reported, feared or planned ones, and every event node and
     co-participation edge carries a 'factuality' attribute saying which.
 
@@ -413,8 +415,10 @@ def export(
     store = open_store(store_path, must_exist=True)
     try:
         if fmt in GRAPH_FORMATS:
+            from kg.analyze.projections import without_isolated
+
             proj = _build_projection(store, **projection_options)
-            _write_network(proj, fmt, out, dynamic=not static)
+            _write_network(proj if isolated else without_isolated(proj), fmt, out, dynamic=not static)
             return
         chosen = format_for(fmt, out)
         graph = None
@@ -780,50 +784,79 @@ def link(endpoint, lang, timeout, store_path):
     click.echo(f"Linked {result.linked} entities; {result.ambiguous} ambiguous, {result.unmatched} without a match.")
 
 
+def _drawing_options(func):
+    """--top and --isolated: what kg view and kg plot draw of a projection."""
+    func = click.option(
+        "--isolated",
+        is_flag=True,
+        help="Also draw the nodes without an edge (left out by default).",
+    )(func)
+    return click.option(
+        "--top",
+        type=click.IntRange(min=0),
+        default=150,
+        show_default=True,
+        help="Draw the N most central connected nodes by PageRank (0: all of them).",
+    )(func)
+
+
 @main.command()
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
 @click.option("--title", default="kg network", show_default=True)
+@_drawing_options
 @_projection_options
 @_store_option
-def view(out, title, store_path, **projection_options):
+def view(out, title, top, isolated, store_path, **projection_options):
     """Write a self-contained interactive HTML page of a projection (opens offline, no CDN).
 
-    Colours by type, sizes by PageRank, details on hover (type, aliases, articles), and a
-    date slider that replays the story. Filters as for 'kg export'; only events the articles assert
-    unless --all-events, and the hover details of event nodes and edges name their factuality.
+    Draws the most central connected actors by PageRank (--top, default 150; --isolated adds those
+    without an edge), coloured by type, sized by PageRank, labelled where labels fit (every name on
+    hover), with a legend, a search box and a date slider that replays the story. Click an actor for
+    a side panel: what it said, what others say about it and who denies what, each statement with its
+    words and article. Filters as for 'kg export'; only events the articles assert unless
+    --all-events, and the hover details of event nodes and edges name their factuality.
     """
+    from kg.analyze.metrics import most_central
     from kg.export.html import to_html
+    from kg.export.panel import actor_panel
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
     try:
-        proj = _build_projection(store, **projection_options)
+        shown = most_central(_build_projection(store, **projection_options), top, isolated=isolated)
+        proj = shown.projection
+        panel = actor_panel(store, list(proj.nodes), labels={n.id: n.label for n in proj.nodes.values()})
     finally:
         store.close()
-    Path(out).write_text(to_html(proj, title=title), encoding="utf-8")
-    click.echo(f"Wrote {out} ({len(proj.nodes)} nodes, {len(proj.edges)} edges).", err=True)
+    page = to_html(proj, title=title, panel=panel, ranks=shown.pagerank, summary=shown.summary())
+    Path(out).write_text(page, encoding="utf-8")
+    click.echo(f"Wrote {out} ({len(proj.nodes)} nodes, {len(proj.edges)} edges; {shown.summary()}).", err=True)
 
 
 @main.command()
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=False), help="The PNG file to write.")
 @click.option("--title", default="", help="Title above the picture.")
+@_drawing_options
 @_projection_options
 @_store_option
-def plot(out, title, store_path, **projection_options):
+def plot(out, title, top, isolated, store_path, **projection_options):
     """Write a static PNG picture of a projection (matplotlib), for reports.
 
+    Draws the most central connected actors by PageRank (--top, default 150; --isolated adds those
+    without an edge), labels the largest where labels fit, with a legend of node types and edge kinds.
     Only events the articles assert are drawn, unless --all-events.
     """
+    from kg.analyze.metrics import most_central
     from kg.export.plot import plot_png
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
     try:
-        proj = _build_projection(store, **projection_options)
+        shown = most_central(_build_projection(store, **projection_options), top, isolated=isolated)
     finally:
         store.close()
-    plot_png(proj, Path(out), title=title)
-    click.echo(f"Wrote {out}.", err=True)
+    plot_png(shown.projection, Path(out), title=title, ranks=shown.pagerank, summary=shown.summary())
+    click.echo(f"Wrote {out} ({shown.summary()}).", err=True)
 
 
 @main.command()

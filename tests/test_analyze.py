@@ -110,11 +110,18 @@ def test_gexf_is_valid_and_reads_back(runner, store_path, tmp_path, shared_schem
     schema = etree.XMLSchema(etree.parse(str(shared_schemas / "gexf-1.3" / "gexf.xsd")))
     schema.assertValid(etree.parse(str(out)))
     g = nx.read_gexf(out, version="1.3")
-    assert g.number_of_nodes() > 3 and g.number_of_edges() >= 1
+    assert g.number_of_nodes() >= 2 and g.number_of_edges() >= 1
+    assert all(g.degree(n) > 0 for n in g), "nodes without an edge are left out unless --isolated"
     types = {d.get("type") for _, d in g.nodes(data=True)}
     assert "Organization" in types
     text = out.read_text()
     assert 'mode="dynamic"' in text and "<color" in text and "<size" in text and 'start="2025-03-14"' in text
+    everything = tmp_path / "all.gexf"
+    result = runner.invoke(main, ["export", "--out", str(everything), "--isolated", "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    schema.assertValid(etree.parse(str(everything)))
+    g_all = nx.read_gexf(everything, version="1.3")
+    assert g_all.number_of_nodes() > 3 and set(g) < set(g_all) and g_all.number_of_edges() == g.number_of_edges()
 
 
 def test_gexf_static_and_bipartite(runner, store_path, tmp_path, shared_schemas):
@@ -133,7 +140,7 @@ def test_graphml_and_csv_read_back(runner, store_path, tmp_path):
     graphml = tmp_path / "g.graphml"
     assert runner.invoke(main, ["export", "--out", str(graphml), "--store", str(store_path)]).exit_code == 0
     g = nx.read_graphml(graphml)
-    assert g.number_of_nodes() > 3
+    assert g.number_of_nodes() >= 2 and all(g.degree(n) > 0 for n in g)
     assert all(isinstance(d["pagerank"], float) for _, d in g.nodes(data=True))
     result = runner.invoke(
         main, ["export", "--format", "csv", "--out", str(tmp_path / "net.csv"), "--store", str(store_path)]

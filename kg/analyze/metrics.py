@@ -173,3 +173,70 @@ def scores_as_ntriples(analysis: Analysis) -> str:
             f'<{s.id}> <{KG_NS}community> "{s.community}"^^<{xsd}integer> .',
         ]
     return "\n".join(lines)
+
+
+DEFAULT_TOP = 150  # nodes the view and the plot draw unless told otherwise
+
+
+@dataclass
+class Shown:
+    """What a picture of a projection draws: the most central connected nodes, and what it leaves out."""
+
+    projection: Projection
+    pagerank: dict[str, float]  # PageRank over all connected nodes (0 for unconnected ones)
+    total: int
+    unconnected: int  # nodes without an edge, left out unless asked for
+    beyond_top: int  # connected nodes ranked below the top N, left out
+
+    def summary(self) -> str:
+        """One line, e.g. '150 of 532 nodes, the most central by PageRank; left out: 300 less central
+        (--top N), 82 without an edge (--isolated)'."""
+        text = f"{len(self.projection.nodes)} of {self.total} nodes"
+        left_out = []
+        if self.beyond_top:
+            text += ", the most central by PageRank"
+            left_out.append(f"{self.beyond_top} less central (--top N)")
+        if self.unconnected:
+            left_out.append(f"{self.unconnected} without an edge (--isolated)")
+        return text + (f"; left out: {', '.join(left_out)}" if left_out else "")
+
+
+def most_central(projection: Projection, top: int = DEFAULT_TOP, *, isolated: bool = False) -> Shown:
+    """The connected nodes ranked by PageRank, at most ``top`` of them (0: all), plus the unconnected
+    ones with ``isolated``. No chosen node is drawn alone: taken in rank order, a node joins when it
+    links to one already chosen, else together with its most central neighbour."""
+    from kg.analyze.projections import connected_ids, subprojection
+
+    linked = connected_ids(projection) & set(projection.nodes)
+    core = subprojection(projection, linked)
+    pr = pagerank(core)
+    ranked = sorted(linked, key=lambda n: (-pr[n], projection.nodes[n].label, n))
+    if top <= 0 or len(ranked) <= top:
+        chosen = set(ranked)
+    else:
+        neighbours: dict[str, set[str]] = {n: set() for n in ranked}
+        for e in core.edges.values():
+            if e.source != e.target:
+                neighbours[e.source].add(e.target)
+                neighbours[e.target].add(e.source)
+        rank = {n: i for i, n in enumerate(ranked)}
+        chosen = set()
+        for n in ranked:
+            if len(chosen) >= top:
+                break
+            if n in chosen:
+                continue
+            if neighbours[n] & chosen:
+                chosen.add(n)
+            elif len(chosen) + 2 <= top:
+                chosen |= {n, min(neighbours[n], key=rank.__getitem__)}
+        chosen = chosen or set(ranked[:1])
+    unconnected = len(projection.nodes) - len(linked)
+    keep = chosen | (set(projection.nodes) - linked if isolated else set())
+    return Shown(
+        subprojection(projection, keep),
+        {n: pr.get(n, 0.0) for n in keep},
+        len(projection.nodes),
+        0 if isolated else unconnected,
+        len(linked) - len(chosen),
+    )

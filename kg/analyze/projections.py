@@ -270,3 +270,21 @@ def filter_projection(
         touched = {e.source for e in edges.values()} | {e.target for e in edges.values()}
         nodes = {k: n for k, n in nodes.items() if k in touched}
     return Projection(p.name, nodes, edges)
+
+
+def connected_ids(p: Projection) -> set[str]:
+    """Nodes with at least one edge to another node."""
+    return {n for e in p.edges.values() if e.source != e.target for n in (e.source, e.target)}
+
+
+def subprojection(p: Projection, keep: set[str] | list[str]) -> Projection:
+    """The nodes in ``keep`` (in the projection's order) and the edges between them."""
+    keep = set(keep)
+    nodes = {k: n for k, n in p.nodes.items() if k in keep}
+    edges = {k: e for k, e in p.edges.items() if e.source in nodes and e.target in nodes}
+    return Projection(p.name, nodes, edges)
+
+
+def without_isolated(p: Projection) -> Projection:
+    """The projection without the nodes that have no edge (what Gephi users want by default)."""
+    return subprojection(p, connected_ids(p))
