@@ -29,3 +29,12 @@ def test_a_name_cut_at_a_connector_loses_the_connector():
         "Associations signed the letter."
     )
     assert not any(n.endswith((" and", " of", " for")) for n in names)
+
+
+def test_an_organisation_run_into_the_person_after_it_is_split():
+    names = _names(
+        "Jailed reporters\n\n"
+        "According to Amnesty International Iason Athanasiadis-Fowden, a reporter for a Greek daily, was held."
+    )
+    assert {"Amnesty International", "Iason Athanasiadis-Fowden"} <= names
+    assert not any("International Iason" in n for n in names)

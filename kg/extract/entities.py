@@ -206,6 +206,26 @@ def _with_country(span: Span, type_: str) -> Span:
     return span
 
 
+def _split_run_together(span: Span, type_: str) -> list[tuple[Span, str]]:
+    """'According to Amnesty International Iason Athanasiadis-Fowden, ...': NER ran an organisation
+    and the person after it into one name. Split where the organisation's name ends in a word that
+    names organisations and what follows is a person's name (a first name gender-guesser knows)."""
+    from kg.extract.coref import first_name_gender
+
+    if len(span) < 3:
+        return [(span, type_)]
+    for k in range(1, len(span) - 1):
+        head, rest = span[:k], span[k:]
+        if (
+            head[-1].lower_ in ORG_WORDS
+            and 2 <= len(rest.text.split()) <= 3
+            and all(w[:1].isupper() for w in rest.text.split())
+            and first_name_gender(rest.text) is not None
+        ):
+            return [(head, "Organization"), (rest, "Person")]
+    return [(span, type_)]
+
+
 def _credit_names(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """'Photo: REUTERS/Ilan Rosenberg': the agency is an organisation even when NER misses it."""
     out = []
@@ -317,6 +337,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if type_ is None:
             continue
         raw.append((span, type_))
+    raw = [piece for span, type_ in raw for piece in _split_run_together(span, type_)]
     raw = [(_with_country(span, type_), type_) for span, type_ in raw]
     raw += _credit_names(doc, raw)
     raw += _proper_noun_runs(doc, raw, headline_end)
