@@ -241,6 +241,14 @@ def to_graphml(projection: Projection) -> bytes:
     return buf.getvalue()
 
 
+_LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
+
+
+def _cell(value) -> str:
+    """A CSV cell on one line: spreadsheet imports (Gephi's among them) read a table line by line."""
+    return _LINE_BREAKS.sub(" ", xml_clean(str(value)))
+
+
 def to_csv_tables(projection: Projection) -> tuple[str, str]:
     """Node and edge tables in the column names Gephi's spreadsheet import expects."""
     pr = pagerank(projection)
@@ -249,33 +257,39 @@ def to_csv_tables(projection: Projection) -> tuple[str, str]:
     w.writerow(["Id", "Label", "type", "articles", "pagerank", "factuality", "start", "end"])
     for n in projection.nodes.values():
         w.writerow(
-            [
-                n.id,
-                n.label,
-                n.type,
-                len(n.articles),
-                f"{pr.get(n.id, 0.0):.6g}",
-                n.attrs.get("factuality", ""),
-                n.start or "",
-                n.end or "",
-            ]
+            map(
+                _cell,
+                [
+                    n.id,
+                    n.label,
+                    n.type,
+                    len(n.articles),
+                    f"{pr.get(n.id, 0.0):.6g}",
+                    n.attrs.get("factuality", ""),
+                    n.start or "",
+                    n.end or "",
+                ],
+            )
         )
     edges = io.StringIO()
     w = csv.writer(edges, lineterminator="\n")
     w.writerow(["Source", "Target", "Type", "Weight", "Label", "kind", "articles", "factuality", "start", "end"])
     for e in projection.edges.values():
         w.writerow(
-            [
-                e.source,
-                e.target,
-                "Directed",
-                f"{e.weight:g}",
-                e.label,
-                e.kind,
-                len(e.articles),
-                e.factuality,
-                e.start or "",
-                e.end or "",
-            ]
+            map(
+                _cell,
+                [
+                    e.source,
+                    e.target,
+                    "Directed",
+                    f"{e.weight:g}",
+                    e.label,
+                    e.kind,
+                    len(e.articles),
+                    e.factuality,
+                    e.start or "",
+                    e.end or "",
+                ],
+            )
         )
     return nodes.getvalue(), edges.getvalue()
