@@ -123,3 +123,13 @@ def shared_schemas() -> Path:
     if not (path / "gexf-1.3" / "gexf.xsd").is_file():
         pytest.fail(f"the shared GEXF schemas are missing: {path}")
     return path
+
+
+@pytest.fixture
+def server():
+    """A real HTTP server on 127.0.0.1 serving the test pages and feeds (tests/live_server.py)."""
+    from tests.live_server import LiveServer
+
+    live = LiveServer()
+    yield live
+    live.stop()

@@ -14,7 +14,7 @@ from kg.cli import main
 from kg.fetch import MAX_RESPONSE_BYTES, USER_AGENT, Fetcher, FetchError
 from kg.model import article_id
 from kg.web import canonical_url, identity_url, read_url
-from tests.live_server import ARTICLES, NOT_AN_ARTICLE, RSS, LiveServer, page, rss
+from tests.live_server import ARTICLES, NOT_AN_ARTICLE, RSS, page, rss
 
 FERRY, ORCHARD, LIBRARY = (ARTICLES[k][0] for k in ("ferry", "orchard", "library"))
 
@@ -27,11 +27,6 @@ def _quick(monkeypatch):
     monkeypatch.setattr("kg.fetch.BACKOFF", 0.01)
 
 
-@pytest.fixture
-def server():
-    live = LiveServer()
-    yield live
-    live.stop()
 
 
 def _fetcher(**options) -> Fetcher:

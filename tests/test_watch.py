@@ -17,7 +17,7 @@ import pytest
 from kg.cli import main
 from kg.store import StoreSpec
 from kg.watch import SourcesError, Watcher, parse_duration, read_sources
-from tests.live_server import ARTICLES, NOT_AN_ARTICLE, RSS, LiveServer, page, rss
+from tests.live_server import ARTICLES, NOT_AN_ARTICLE, RSS, page, rss
 
 FERRY, ORCHARD, LIBRARY, BRIDGE = (ARTICLES[k][0] for k in ("ferry", "orchard", "library", "bridge"))
 REPO = Path(__file__).resolve().parent.parent
@@ -31,11 +31,6 @@ def _quick(monkeypatch):
     monkeypatch.setattr("kg.fetch.BACKOFF", 0.01)
 
 
-@pytest.fixture
-def server():
-    live = LiveServer()
-    yield live
-    live.stop()
 
 
 def _sources(tmp_path: Path, *urls: str) -> Path:
