@@ -128,7 +128,8 @@ def end_writes(store: Store) -> None:
 
 def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: bool = False) -> None:
     """Record in ``layer`` the hash of each article graph it has now taken in (and, for the
-    catalogue, the entities it counted there), replacing what it recorded before."""
+    catalogue, the entities it counted there and what the article holds: :func:`count_operations`),
+    replacing what it recorded before."""
     kg = KG_NS
     ops = []
     for g in graphs:
@@ -143,7 +144,44 @@ def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: 
                 f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?e }} }} "
                 f"WHERE {{ GRAPH <{g}> {{ <{g}> <{_MENTIONS}> ?e }} }}"
             )
+            ops += count_operations(g)
     run_updates(store, ops)
+
+
+# What the catalogue counts in each article graph, so that kg stats adds up a few numbers per article
+# instead of counting millions of quads: the graph's size, and its nodes of these classes (each lives
+# in its article's graph only, so the sums are the store's distinct counts).
+COUNTED = {
+    "countedQuads": None,
+    "countedEvents": f"{KG_NS}Event",
+    "countedStatements": f"{KG_NS}Statement",
+    "countedReports": f"{KG_NS}Report",
+    "countedMentions": f"{KG_NS}Mention",
+}
+
+
+def count_operations(graph: str) -> list[str]:
+    """Updates that replace the catalogue's counts of one article graph (none when it is gone)."""
+    g, kg, cat = graph, KG_NS, CATALOG_GRAPH
+    ops = [f"DELETE WHERE {{ GRAPH <{cat}> {{ <{g}> <{kg}{name}> ?n }} }}" for name in COUNTED]
+    template = " ; ".join(f"<{kg}{name}> ?{name}" for name in COUNTED)
+    ops.append(f"INSERT {{ GRAPH <{cat}> {{ <{g}> {template} }} }} WHERE {{ {_counts_of(g)} }}")
+    return ops
+
+
+def count_query(graph: str) -> str:
+    """The counts :func:`count_operations` records, as a query of one row."""
+    return f"SELECT * WHERE {{ {_counts_of(graph, stored_only=False)} }}"
+
+
+def _counts_of(g: str, *, stored_only: bool = True) -> str:
+    counts = " ".join(
+        f"{{ SELECT (COUNT(*) AS ?{name}) WHERE {{ GRAPH <{g}> {{ "
+        + ("?s ?p ?o" if cls is None else f"?x <{_RDF_TYPE}> <{cls}>")
+        + " } } }"
+        for name, cls in COUNTED.items()
+    )
+    return f"GRAPH <{g}> {{ <{g}> <{KG_NS}contentHash> ?h }} {counts}" if stored_only else counts
 
 
 def sync_catalog(store: Store, written: list[str] | None = None) -> int:

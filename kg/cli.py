@@ -268,8 +268,10 @@ def extract(paths, published, url, publisher, fmt):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Bind ?KEY to VALUE (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the named queries and what they answer.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most N rows: one page of the listing.")
+@click.option("--offset", type=click.IntRange(min=0), help="Skip the first M rows (with --limit: the page from row M).")
 @_store_option
-def query(query, sparql, params, fmt, list_, store_path):
+def query(query, sparql, params, fmt, list_, limit, offset, store_path):
     """Run SPARQL over the store: a named query, a .rq file or --sparql TEXT.
 
     Values given with --param are bound as RDF terms, never pasted into the query:
@@ -284,9 +286,10 @@ def query(query, sparql, params, fmt, list_, store_path):
       kg query --list
       kg query entity-mentions --param name="Amnesty International"
       kg query events --param all=true
+      kg query statements --limit 50 --offset 100
       kg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
     """
-    from kg.queries import list_queries, load_query, prepare
+    from kg.queries import list_queries, load_query, paged, prepare
     from kg.results import FORMATTERS
     from kg.store import open_store
 
@@ -299,6 +302,7 @@ def query(query, sparql, params, fmt, list_, store_path):
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (exactly one)")
     named = load_query(query) if query else None
     text, bindings = prepare(named, sparql, list(params))
+    text = paged(text, limit, offset)
     store = open_store(store_path, must_exist=True)
     try:
         _caught_up(store)

@@ -133,6 +133,73 @@ def class_term(value: Term) -> Term:
     return Term("uri", KG_NS + match)
 
 
+# A comment line "# kg:page" in a query marks where its pages are cut: the subquery that finds and
+# orders the rows, before the details of each row are looked up, so a page costs the ordering of the
+# rows' keys and the details of that page only (see queries/statements.rq).
+_PAGE_MARKER = re.compile(r"^[ \t]*#[ \t]*kg:page[ \t]*$", re.M)
+
+
+def paged(sparql: str, limit: int | None, offset: int | None) -> str:
+    """The query restricted to one page of its rows (``kg query --limit N --offset M``).
+
+    LIMIT and OFFSET are appended after the query's ORDER BY (before a trailing VALUES block); a
+    query with a LIMIT or OFFSET of its own gets them combined (the page of its rows). A query with a
+    ``# kg:page`` line gets them there instead: the named listings mark the subquery that finds and
+    orders their rows, so that a page looks up the details of its own rows only. Pages concatenate to
+    the whole listing when its ORDER BY orders every row (the named listings do, or order the rows
+    they leave tied the same way on every run: tested); without one, Oxigraph may find the rows of a
+    page in another order than those of the whole listing. Only the query's keywords are looked at
+    (comments, strings and IRIs are masked), so no value changes where the page goes."""
+    from kg.store.binding import _mask
+
+    if limit is None and offset is None:
+        return sparql
+    if (limit is not None and limit < 0) or (offset is not None and offset < 0):
+        raise QueryError("--limit and --offset must be 0 or more")
+    offset = offset or 0
+    marker = _PAGE_MARKER.search(sparql)
+    if marker is not None:
+        modifiers = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+        return f"{sparql[: marker.start()]}{modifiers}{sparql[marker.end() :]}"
+    masked = _mask(sparql)
+    groups = _top_level_groups(masked)
+    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", masked, re.I)
+    if form is None or form[1].upper() != "SELECT" or not groups:
+        raise QueryError("--limit and --offset page the rows of a SELECT query (a CONSTRUCT answers with one graph)")
+    end, cut = groups[-1][1], len(sparql)
+    if len(groups) > 1:
+        gap = re.fullmatch(r"(\s*)VALUES\s*(\([^()]*\)|[?$]\w+)\s*", masked[groups[-2][1] : groups[-1][0]], re.I)
+        if gap:  # a trailing VALUES block: the modifiers go before it
+            end = groups[-2][1]
+            cut = end + len(gap[1])
+    tail = masked[end:cut]
+    own = {m[1].upper(): (m.start(), m.end(), int(m[2])) for m in re.finditer(r"\b(LIMIT|OFFSET)\s+(\d+)", tail, re.I)}
+    if "LIMIT" in own:
+        limit = max(0, own["LIMIT"][2] - offset) if limit is None else max(0, min(limit, own["LIMIT"][2] - offset))
+    if "OFFSET" in own:
+        offset += own["OFFSET"][2]
+    kept = sparql[end:cut]
+    for start, stop, _ in own.values():  # the query's own LIMIT and OFFSET give way to the combined ones
+        kept = kept[:start] + " " * (stop - start) + kept[stop:]
+    modifiers = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+    return f"{sparql[:end]}{kept.rstrip()}\n{modifiers}\n{sparql[cut:]}"
+
+
+def _top_level_groups(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of every outermost ``{ ... }`` of a masked query."""
+    groups, depth, start = [], 0, 0
+    for i, ch in enumerate(masked):
+        if ch == "{":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+    return groups
+
+
 def prepare(query: NamedQuery | None, sparql: str | None, pairs: list[str]) -> tuple[str, dict[str, Term]]:
     """The query text and its bindings for ``--param`` values: classes given by short name become
     IRIs, and an entity IRI given for a name parameter selects that entity (its lookup by name key

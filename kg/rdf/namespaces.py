@@ -121,6 +121,11 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     cataloguedHash: URIRef
     cataloguedEntity: URIRef
+    countedQuads: URIRef
+    countedEvents: URIRef
+    countedStatements: URIRef
+    countedReports: URIRef
+    countedMentions: URIRef
     CanonicalEvent: URIRef
     canonicalEvent: URIRef
     eventType: URIRef

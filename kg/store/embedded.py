@@ -92,6 +92,19 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"cannot write to the store: {exc}") from None
 
+    def bulk_load(self, nquads: bytes) -> None:
+        """Load many graphs at once (N-Quads) through Oxigraph's bulk loader: several times faster than
+        one transaction per graph, but not transactional (a concurrent reader sees half-loaded data and
+        a killed load leaves part of it), so it is for building a store nothing else uses yet (such as
+        the benchmark stores). The derived graphs are not updated: run sync_catalog and sync_stories after."""
+        self._writable()
+        try:
+            self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed N-Quads: {str(exc).splitlines()[0]}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store: {exc}") from None
+
     def update(self, sparql: str) -> None:
         self._writable()
         try:
