@@ -490,7 +490,7 @@ def analyze(
     """
     from kg.analyze.metrics import analyze as run_analysis
     from kg.analyze.metrics import scores_as_ntriples
-    from kg.rdf.namespaces import DATA_NS
+    from kg.rdf.graphs import ANALYSIS_GRAPH
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
@@ -498,7 +498,7 @@ def analyze(
         proj = _build_projection(store, **projection_options)
         result = run_analysis(proj)
         if write_back:
-            store.replace_graph(f"{DATA_NS}graph/analysis", scores_as_ntriples(result))
+            store.replace_graph(ANALYSIS_GRAPH, scores_as_ntriples(result))
     finally:
         store.close()
     _print_analysis(result, fmt, top)
@@ -585,7 +585,7 @@ def validate(store_path):
 
     store = open_store(store_path, must_exist=True)
     try:
-        from kg.catalog import writes_pending
+        from kg.layers.base import writes_pending
 
         pending = writes_pending(store)
         data = store.dump("nq")
@@ -722,8 +722,9 @@ def merge(keep, other, store_path):
     correction is stored with its time in a graph of its own and applied on every later ingest,
     so it survives re-ingesting. 'kg split' undoes it.
     """
-    from kg.corrections import is_event_ref, merge_events
-    from kg.corrections import merge as run_merge
+    from kg.curate import merge as run_merge
+    from kg.curate import merge_events
+    from kg.layers.corrections import is_event_ref
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
@@ -749,8 +750,9 @@ def split(keep, other, store_path):
     With a story IRI as KEEP and an article event IRI as OTHER, the event is taken out of the
     story and kept on its own (also after re-ingest).
     """
-    from kg.corrections import is_event_ref, split_event
-    from kg.corrections import split as run_split
+    from kg.curate import split as run_split
+    from kg.curate import split_event
+    from kg.layers.corrections import is_event_ref
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
@@ -777,7 +779,7 @@ def link(endpoint, lang, timeout, store_path):
     (rdfs:label preferred over skos:altLabel); ambiguous names are left unlinked and counted.
     Links live in their own graph; linking again replaces the links from the same endpoint.
     """
-    from kg.link import link_entities
+    from kg.layers.links import link_entities
     from kg.store import open_store
 
     store = open_store(store_path, must_exist=True)
@@ -998,10 +1000,10 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     --window days after the claim. Only stories two or more articles report are listed unless --all;
     --explain STORY prints a story's links with both sentences.
     """
+    from kg.layers.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
     from kg.queries import load_query, parse_value
     from kg.results import FORMATTERS
     from kg.store import open_store
-    from kg.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
 
     if window is not None and not rebuild:
         raise click.UsageError("--window needs --rebuild (the links already made were made with the window in force)")
@@ -1009,9 +1011,9 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     try:
         rebuild_stories(store, window=window) if rebuild else sync_stories(store)
         if explain:
-            from kg.corrections import _expand
+            from kg.rdf.iris import expand_ref
 
-            links = explain_links(store, None if explain == "all" else _expand(explain))
+            links = explain_links(store, None if explain == "all" else expand_ref(explain))
         else:
             counts = story_counts(store)
             result = store.query(load_query("stories").text, {"all": parse_value("true")} if show_all else None)

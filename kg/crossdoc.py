@@ -63,10 +63,11 @@ def story_chains(extractions: list) -> dict[str, str]:
     """Event IRI -> chain id (its canonical event, else itself) for the articles of one topic, as
     ``kg ingest`` builds the stories graph from them: each article written as ingest writes it into
     a store of their own, then the stories graph built by the same code."""
+    from kg.layers.stories import rebuild_stories
+    from kg.rdf.graphs import STORIES_GRAPH
     from kg.rdf.iris import article_iri
     from kg.rdf.mapping import extraction_to_ntriples
     from kg.store import open_store
-    from kg.stories import STORIES_GRAPH, rebuild_stories
 
     with tempfile.TemporaryDirectory(prefix="kg-crossdoc-") as where:
         store = open_store(where)
@@ -87,7 +88,7 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
     """Cross-document event and entity coreference against gold ``chain`` ids (ECB+), on gold and on
     predicted mentions, for what kg builds and the lemma baseline; scores pooled over topics."""
     from kg.coref_metrics import conll
-    from kg.evaluate import _Tokens, gold_files, load_gold
+    from kg.evaluate import Tokens, gold_files, load_gold
     from kg.extract import extract_docs
     from kg.model import Article
     from kg.rdf.iris import local_iri
@@ -106,7 +107,7 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
     for gold, (doc, x) in zip(golds, extract_docs(articles), strict=True):
         topic = _topic(gold.id, topic_pattern)
         by_topic[topic].append(x)
-        tokens = _Tokens(gold.text)
+        tokens = Tokens(gold.text)
         entity_data.add(topic, gold, doc, x, tokens)
         iri = {ev.id: str(local_iri(x.article.id, "event", ev.id)) for ev in x.events}
         for item in gold.events:

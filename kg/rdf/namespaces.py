@@ -15,6 +15,11 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 TIME = Namespace("http://www.w3.org/2006/time#")
 KGD = Namespace(DATA_NS)
 
+# terms of other vocabularies that kg writes outside the mapping, as plain IRIs
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+PROV_GENERATED_AT = f"{PROV}generatedAtTime"
+XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
+
 
 class KG(DefinedNamespace):
     """Terms of ``ontology/kg.ttl``; a test checks that both name the same terms."""

@@ -13,12 +13,11 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from kg.corrections import OWL_SAME, PROV_TIME, XSD_DATETIME
 from kg.errors import KgError
-from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.rdf.graphs import LINKS_GRAPH
+from kg.rdf.namespaces import DATA_NS, KG_NS, OWL_SAME_AS, PROV_GENERATED_AT, XSD_DATETIME
 from kg.store import Store
 
-LINKS_GRAPH = f"{DATA_NS}graph/links"
 BATCH = 40
 
 
@@ -98,18 +97,18 @@ def link_entities(store: Store, endpoint: str, *, timeout: int = 30, lang: str =
         label = next(n for n in names if item in matches.get(n, {}))
         node = f"{DATA_NS}link/{hashlib.sha1(f'{entity} {item}'.encode()).hexdigest()[:16]}"
         triples += [
-            f"<{entity}> <{OWL_SAME}> <{item}> .",
+            f"<{entity}> <{OWL_SAME_AS}> <{item}> .",
             f"<{node}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KG_NS}Link> .",
             f"<{node}> <{KG_NS}linkedEntity> <{entity}> .",
             f"<{node}> <{KG_NS}linkTarget> <{item}> .",
             f"<{node}> <{KG_NS}endpoint> {_literal(endpoint)} .",
             f"<{node}> <{KG_NS}matchedLabel> {_literal(label)} .",
-            f'<{node}> <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> .',
+            f'<{node}> <{PROV_GENERATED_AT}> "{now}"^^<{XSD_DATETIME}> .',
         ]
         result.linked += 1
     # Linking again against the same endpoint replaces its earlier links.
     store.update(
-        f"""DELETE {{ GRAPH <{LINKS_GRAPH}> {{ ?e <{OWL_SAME}> ?t . ?n ?p ?o }} }}
+        f"""DELETE {{ GRAPH <{LINKS_GRAPH}> {{ ?e <{OWL_SAME_AS}> ?t . ?n ?p ?o }} }}
         WHERE {{ GRAPH <{LINKS_GRAPH}> {{
           ?n <{KG_NS}endpoint> {_literal(endpoint)} ; <{KG_NS}linkedEntity> ?e ; <{KG_NS}linkTarget> ?t ; ?p ?o }} }} ;
         INSERT DATA {{ GRAPH <{LINKS_GRAPH}> {{ {" ".join(triples)} }} }}"""

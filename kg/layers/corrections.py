@@ -1,32 +1,28 @@
-"""User corrections: merge two entities or split a merge again; merge two stories or take an
-event out of one.
+"""User corrections, recorded in a graph of their own (``kgd:graph/corrections``) with their time, as
+provenance, and never inside an article graph: entity merges, and event merges and splits.
 
-A correction is recorded in a graph of its own (``kgd:graph/corrections``) with its time, as
-provenance, and never inside an article graph. Ingest applies the recorded merges to every
-extraction before mapping, so corrections survive re-ingest; ``merge`` and ``split`` re-ingest the
-affected articles from the text the store keeps, so the article graphs agree at once. Event
-corrections name member events (deterministic IRIs), so they too survive re-ingest; the stories
-layer applies them every time it recomputes.
+Ingest applies the recorded merges to every extraction before mapping (:func:`apply_merges`), so
+corrections survive re-ingest; the stories layer reads the event corrections every time it recomputes
+(:func:`event_corrections`). The workflows that record a correction and bring the graphs in line
+live above ingest, in :mod:`kg.curate`.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from kg.catalog import run_updates
 from kg.errors import KgError
-from kg.model import Article, Extraction
-from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.model import Extraction
+from kg.rdf.graphs import CORRECTIONS_GRAPH, STORIES_GRAPH
+from kg.rdf.iris import expand_ref
+from kg.rdf.namespaces import DATA_NS, KG_NS, OWL_SAME_AS, PROV_GENERATED_AT, XSD_DATETIME
 from kg.store import Store
 from kg.store.base import Term
 
-CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
 ENTITY_PREFIX = f"{DATA_NS}entity/"
-OWL_SAME = "http://www.w3.org/2002/07/owl#sameAs"
-PROV_TIME = "http://www.w3.org/ns/prov#generatedAtTime"
-XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 
 
 @dataclass
@@ -107,48 +103,12 @@ def apply_merges(extraction: Extraction, merges: list[Merge]) -> Extraction:
     return extraction
 
 
-def _graphs_mentioning(store: Store, iri: str) -> list[str]:
+def graphs_mentioning(store: Store, iri: str) -> list[str]:
+    """The graphs (articles, derived graphs) that name ``iri``, the corrections graph aside."""
     rows = store.query(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} }}"
     ).rows
     return [r["g"].value for r in rows if r["g"].value != CORRECTIONS_GRAPH]
-
-
-def stored_articles(store: Store, graphs: list[str]) -> list[Article]:
-    """Rebuild articles from the text and metadata their graphs keep, to extract them again."""
-    articles = []
-    for graph in graphs:
-        rows = store.query(
-            f"""
-            SELECT ?id ?text ?title ?url ?publisher ?published ?source WHERE {{
-              GRAPH <{graph}> {{
-                ?a a kg:Article ; kg:articleId ?id ; kg:text ?text .
-                OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:url ?url }}
-                OPTIONAL {{ ?a kg:publisherName ?publisher }} OPTIONAL {{ ?a schema:datePublished ?published }}
-                OPTIONAL {{ ?a kg:source ?source }}
-              }}
-            }}"""
-        ).rows
-        for r in rows:
-            get = lambda k, r=r: r[k].value if k in r else None  # noqa: E731
-            articles.append(
-                Article(
-                    text=get("text"),
-                    title=get("title") or "",
-                    url=get("url"),
-                    publisher=get("publisher"),
-                    published=get("published"),
-                    source=get("source"),
-                    id=get("id"),
-                )
-            )
-    return articles
-
-
-def _reingest(store: Store, graphs: list[str]) -> int:
-    from kg.ingest import ingest_articles
-
-    return ingest_articles(stored_articles(store, graphs), store).articles
 
 
 def _correction_iri(kind: str, a: str, b: str) -> str:
@@ -156,14 +116,14 @@ def _correction_iri(kind: str, a: str, b: str) -> str:
     return f"{DATA_NS}correction/{kind}/{digest}"
 
 
-def merge(store: Store, keep_ref: str, drop_ref: str) -> tuple[str, str, int]:
-    """Merge ``drop_ref`` into ``keep_ref``; returns both names and the number of articles updated."""
-    keep_iri, keep_name = find_entity(store, keep_ref)
-    drop_iri, drop_name = find_entity(store, drop_ref)
-    if keep_iri == drop_iri:
-        raise KgError(f"{keep_ref!r} and {drop_ref!r} are already the same entity")
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str) -> None:
+    """Record that entity ``drop_iri`` is ``keep_iri`` (named ``keep_name``)."""
     node = _correction_iri("merge", drop_iri, keep_iri)
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = _now()
     name = keep_name.replace("\\", "\\\\").replace('"', '\\"')
     ntriples = "\n".join(
         [
@@ -171,37 +131,20 @@ def merge(store: Store, keep_ref: str, drop_ref: str) -> tuple[str, str, int]:
             f"<{node}> <{KG_NS}mergedEntity> <{drop_iri}> .",
             f"<{node}> <{KG_NS}into> <{keep_iri}> .",
             f'<{node}> <{KG_NS}intoName> "{name}" .',
-            f'<{node}> <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> .',
-            f"<{drop_iri}> <{OWL_SAME}> <{keep_iri}> .",
+            f'<{node}> <{PROV_GENERATED_AT}> "{now}"^^<{XSD_DATETIME}> .',
+            f"<{drop_iri}> <{OWL_SAME_AS}> <{keep_iri}> .",
         ]
     )
     store.update(f"INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{ {ntriples} }} }}")
-    graphs = _graphs_mentioning(store, drop_iri)
-    return keep_name, drop_name, _reingest(store, graphs)
 
 
-def split(store: Store, keep_ref: str, drop_ref: str) -> tuple[str, int]:
-    """Undo a merge of ``drop_ref`` into ``keep_ref`` and re-extract the articles it touched."""
-    keep_iri, keep_name = find_entity(store, keep_ref)
-    key = drop_ref if "/" in drop_ref else None
-    merges = [m for m in recorded_merges(store) if m.into == entity_key_of(keep_iri)]
-    match = [m for m in merges if m.merged == key or (key is None and m.merged.split("/", 1)[-1] == _slug(drop_ref))]
-    if not match:
-        known = ", ".join(m.merged for m in merges) or "none"
-        raise KgError(f"no merge of {drop_ref!r} into {keep_name!r} is recorded (merged into it: {known})")
-    drop_iri = ENTITY_PREFIX + match[0].merged
+def remove_merge(store: Store, keep_iri: str, drop_iri: str) -> None:
+    """Forget the merge of entity ``drop_iri`` into ``keep_iri``."""
     node = _correction_iri("merge", drop_iri, keep_iri)
     store.update(
         f"""DELETE WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{node}> ?p ?o }} }} ;
-        DELETE DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{drop_iri}> <{OWL_SAME}> <{keep_iri}> }} }}"""
+        DELETE DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{drop_iri}> <{OWL_SAME_AS}> <{keep_iri}> }} }}"""
     )
-    return match[0].merged, _reingest(store, _graphs_mentioning(store, keep_iri))
-
-
-def _slug(name: str) -> str:
-    from kg.extract.entities import slug
-
-    return slug(name)
 
 
 # ------------------------------------------------------------------------------ events and stories
@@ -212,16 +155,9 @@ def is_event_ref(ref: str) -> bool:
     return "/event/" in ref or ref.startswith("kgd:story/")
 
 
-def _expand(ref: str) -> str:
-    """An IRI from ``<iri>``, a plain IRI, or the ``kgd:`` short form tables print."""
-    return DATA_NS + ref[4:] if ref.startswith("kgd:") else ref.strip("<>")
-
-
 def find_event(store: Store, ref: str) -> str:
     """The member event a reference stands for: the event itself, or a story's first member."""
-    from kg.stories import STORIES_GRAPH
-
-    iri = _expand(ref)
+    iri = expand_ref(ref)
     if "/story/event/" in iri:
         rows = store.query(
             f"SELECT (MIN(STR(?e)) AS ?first) WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent <{iri}> }} }}"
@@ -234,46 +170,40 @@ def find_event(store: Store, ref: str) -> str:
     return iri
 
 
-def _restory(store: Store, events: list[str]) -> None:
-    """Make the stories layer take the events' articles in again, then sync it."""
-    from kg.stories import STORIES_GRAPH, sync_stories
+def event_corrections(store: Store) -> tuple[list[tuple[str, str]], set[str]]:
+    """Recorded event corrections: pairs that must be one story, and events kept on their own."""
+    rows = store.query(
+        f"""SELECT ?c ?kind ?e WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          ?c a ?kind ; kg:correctedEvent ?e . VALUES ?kind {{ kg:EventMerge kg:EventSplit }} }} }}"""
+    ).rows
+    merges: dict[str, list[str]] = defaultdict(list)
+    alone = set()
+    for r in rows:
+        if r["kind"].value.endswith("EventMerge"):
+            merges[r["c"].value].append(r["e"].value)
+        else:
+            alone.add(r["e"].value)
+    pairs = [tuple(sorted(v)[:2]) for v in merges.values() if len(v) == 2]
+    return [p for p in pairs if not set(p) & alone], alone
 
-    articles = sorted({e.split("/event/", 1)[0] for e in events})
-    forget = "DELETE WHERE {{ GRAPH <{}> {{ <{}> <{}cataloguedHash> ?h }} }}"
-    run_updates(store, [forget.format(STORIES_GRAPH, a, KG_NS) for a in articles])
-    sync_stories(store)
 
-
-def merge_events(store: Store, keep_ref: str, other_ref: str) -> tuple[str, str]:
-    """Record that two stories (or events) are one real-world event; returns the two member events."""
-    a, b = sorted((find_event(store, keep_ref), find_event(store, other_ref)))
-    if a == b:
-        raise KgError(f"{keep_ref!r} and {other_ref!r} are the same event")
+def record_event_merge(store: Store, a: str, b: str) -> None:
+    """Record that events ``a`` and ``b`` (``a`` < ``b``) are one, lifting a split of either."""
     node = _correction_iri("event-merge", a, b)
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = _now()
     store.update(
         f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
           ?c a kg:EventSplit ; kg:correctedEvent ?e ; ?p ?o . VALUES ?e {{ <{a}> <{b}> }} }} }} ;
         INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          <{node}> a kg:EventMerge ; kg:correctedEvent <{a}> , <{b}> ; <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> }} }}"""
+          <{node}> a kg:EventMerge ; kg:correctedEvent <{a}> , <{b}> ;
+            <{PROV_GENERATED_AT}> "{now}"^^<{XSD_DATETIME}> }} }}"""
     )
-    _restory(store, [a, b])
-    return a, b
 
 
-def split_event(store: Store, story_ref: str, event_ref: str) -> str:
-    """Take an article's event (a member, or a report of it) out of a story: it stays on its own, also
-    after re-ingest."""
-    from kg.stories import STORIES_GRAPH
-
-    event = find_event(store, event_ref)
-    story = _expand(story_ref)
-    if "/story/event/" in story and not store.query(
-        f"ASK {{ GRAPH <{STORIES_GRAPH}> {{ <{event}> kg:canonicalEvent|kg:reportsOn <{story}> }} }}"
-    ).boolean:
-        raise KgError(f"event {event_ref!r} is not part of story {story_ref!r}")
+def record_event_split(store: Store, event: str) -> list[str]:
+    """Record that ``event`` stands on its own, lifting its merges; returns the events it was merged with."""
     node = _correction_iri("event-split", event, event)
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = _now()
     partners = [
         r["x"].value
         for r in store.query(
@@ -285,7 +215,7 @@ def split_event(store: Store, story_ref: str, event_ref: str) -> str:
         f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
           ?c a kg:EventMerge ; kg:correctedEvent <{event}> ; ?p ?o }} }} ;
         INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          <{node}> a kg:EventSplit ; kg:correctedEvent <{event}> ; <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> }} }}"""
+          <{node}> a kg:EventSplit ; kg:correctedEvent <{event}> ;
+            <{PROV_GENERATED_AT}> "{now}"^^<{XSD_DATETIME}> }} }}"""
     )
-    _restory(store, [event, *partners])
-    return event
+    return partners

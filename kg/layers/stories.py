@@ -55,16 +55,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.catalog import changed_since, record_taken, run_updates
 from kg.clusters import UnionFind
+from kg.layers.base import changed_since, record_taken, run_updates
+from kg.layers.corrections import event_corrections
 from kg.model import EVENT_TYPES
+from kg.rdf.graphs import STORIES_GRAPH
 from kg.rdf.namespaces import DATA_NS, KG_NS
 from kg.store import Store
 from kg.store.base import Term
 from kg.store.binding import literal
 
-STORIES_GRAPH = f"{DATA_NS}graph/stories"
-CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
 THRESHOLD = 0.6
 DAYS_APART = 7
 CLAIM_SIMILARITY = 0.5
@@ -276,23 +276,6 @@ def _stored(store: Store, query: str, values: Iterable[str]) -> list[dict[str, T
     return out
 
 
-def _corrections(store: Store) -> tuple[list[tuple[str, str]], set[str]]:
-    """Recorded event corrections: pairs that must be one story, and events kept on their own."""
-    rows = store.query(
-        f"""SELECT ?c ?kind ?e WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          ?c a ?kind ; kg:correctedEvent ?e . VALUES ?kind {{ kg:EventMerge kg:EventSplit }} }} }}"""
-    ).rows
-    merges: dict[str, list[str]] = defaultdict(list)
-    alone = set()
-    for r in rows:
-        if r["kind"].value.endswith("EventMerge"):
-            merges[r["c"].value].append(r["e"].value)
-        else:
-            alone.add(r["e"].value)
-    pairs = [tuple(sorted(v)[:2]) for v in merges.values() if len(v) == 2]
-    return [p for p in pairs if not set(p) & alone], alone
-
-
 # ---------------------------------------------------------------------------------------- events
 
 
@@ -350,7 +333,7 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
     new = [e for e in read if e.asserted]  # only what an article asserts makes a story
     new_reports = [e for e in read if not e.asserted]  # the others may report on one
     new_iris = {e.iri for e in new}
-    must, alone = _corrections(store)
+    must, alone = event_corrections(store)
     # 1. score the new events against the candidates the index gives (reports are indexed too: they are
     #    looked at again below, as a new asserted event may be what they report on)
     found = _event_records(store, events=_candidates(store, new, changed_set))

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.layers.base import changed_since, record_taken, run_updates
+from kg.rdf.graphs import CATALOG_GRAPH
+from kg.rdf.namespaces import KG_NS
 from kg.store import Store
 from kg.store.binding import literal, name_key
 
-CATALOG_GRAPH = f"{DATA_NS}graph/entities"
-PENDING_GRAPH = f"{DATA_NS}graph/pending"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
@@ -84,70 +84,6 @@ def update_catalog(store: Store, entities: Iterable[str]) -> int:
     return len(todo)
 
 
-def run_updates(store: Store, operations: list[str], size: int = 500) -> None:
-    """Run update operations in requests of ``size``. Each operation names its subject or object
-    as a constant, which Oxigraph answers from its indexes (a VALUES block there makes it scan)."""
-    for i in range(0, len(operations), size):
-        store.update(" ;\n".join(operations[i : i + size]))
-
-
-def changed_since(store: Store, layer: str) -> list[str]:
-    """Article graphs a derived graph (``layer``) has not taken in yet: new or replaced ones, those
-    written by a run killed before its derived step, and those it took in that are gone."""
-    kg = KG_NS
-    stale = store.query(
-        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} "
-        f"FILTER NOT EXISTS {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} }} }}"
-    ).rows
-    gone = store.query(
-        f"SELECT ?g WHERE {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }} }}"
-    ).rows
-    return sorted({r["g"].value for r in stale} | {r["g"].value for r in gone})
-
-
-def writes_pending(store: Store) -> bool:
-    """Whether article graphs were written that the derived graphs may not have taken in."""
-    return bool(store.query(f"ASK {{ GRAPH <{PENDING_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
-
-
-def begin_writes(store: Store) -> bool:
-    """Mark the store as having article graphs the derived graphs may not have taken in yet, before
-    the first one is written. Returns whether a previous run left that mark (it stopped before its
-    derived step), in which case the derived graphs must look at every article, not only this run's."""
-    left = writes_pending(store)
-    if not left:
-        store.update(f"INSERT DATA {{ GRAPH <{PENDING_GRAPH}> {{ <{PENDING_GRAPH}> <{KG_NS}writesPending> true }} }}")
-    return left
-
-
-def end_writes(store: Store) -> None:
-    """The derived graphs have taken in every article written: clear the mark."""
-    store.update(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
-
-
-def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: bool = False) -> None:
-    """Record in ``layer`` the hash of each article graph it has now taken in (and, for the
-    catalogue, the entities it counted there and what the article holds: :func:`count_operations`),
-    replacing what it recorded before."""
-    kg = KG_NS
-    ops = []
-    for g in graphs:
-        ops += [
-            f"DELETE WHERE {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedHash> ?x }} }}",
-            f"DELETE WHERE {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?y }} }}",
-            f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedHash> ?h }} }} "
-            f"WHERE {{ GRAPH <{g}> {{ <{g}> <{kg}contentHash> ?h }} }}",
-        ]
-        if with_entities:
-            ops.append(
-                f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?e }} }} "
-                f"WHERE {{ GRAPH <{g}> {{ <{g}> <{_MENTIONS}> ?e }} }}"
-            )
-            ops += count_operations(g)
-    run_updates(store, ops)
-
-
 # What the catalogue counts in each article graph, so that kg stats adds up a few numbers per article
 # instead of counting millions of quads: the graph's size, and its nodes of these classes (each lives
 # in its article's graph only, so the sums are the store's distinct counts).
@@ -158,6 +94,16 @@ COUNTED = {
     "countedReports": f"{KG_NS}Report",
     "countedMentions": f"{KG_NS}Mention",
 }
+
+
+def _entities_and_counts(g: str) -> list[str]:
+    """What the catalogue records with each article graph it takes in: the entities it counted there
+    and what the article holds (:func:`count_operations`)."""
+    return [
+        f"INSERT {{ GRAPH <{CATALOG_GRAPH}> {{ <{g}> <{KG_NS}cataloguedEntity> ?e }} }} "
+        f"WHERE {{ GRAPH <{g}> {{ <{g}> <{_MENTIONS}> ?e }} }}",
+        *count_operations(g),
+    ]
 
 
 def count_operations(graph: str) -> list[str]:
@@ -206,5 +152,5 @@ def sync_catalog(store: Store, written: list[str] | None = None) -> int:
         ).rows
         entities.update(r["e"].value for r in rows)
     update_catalog(store, entities)
-    record_taken(store, cat, changed, with_entities=True)
+    record_taken(store, cat, changed, also=_entities_and_counts)
     return len(changed)
