@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.rdf.graphs import PENDING_GRAPH
-from kg.rdf.namespaces import KG_NS
+from kg.rdf.namespaces import KG, KG_NS
+from kg.rdf.ntriples import boolean, insert_data, triple
 from kg.store import Store
 
 
@@ -48,7 +49,7 @@ def begin_writes(store: Store) -> bool:
     derived step), in which case the derived graphs must look at every article, not only this run's."""
     left = writes_pending(store)
     if not left:
-        store.update(f"INSERT DATA {{ GRAPH <{PENDING_GRAPH}> {{ <{PENDING_GRAPH}> <{KG_NS}writesPending> true }} }}")
+        store.update(insert_data(PENDING_GRAPH, [triple(PENDING_GRAPH, KG.writesPending, boolean(True))]))
     return left
 
 

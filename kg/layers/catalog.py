@@ -16,15 +16,12 @@ from collections.abc import Iterable
 
 from kg.layers.base import changed_since, record_taken, run_updates
 from kg.rdf.graphs import CATALOG_GRAPH
-from kg.rdf.namespaces import KG_NS
+from kg.rdf.namespaces import KG, KG_NS, RDF_TYPE, RDFS_LABEL, SCHEMA_MENTIONS
+from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
 from kg.store import Store
-from kg.store.binding import literal, name_key
+from kg.store.binding import name_key
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 _CHUNK = 200
-_MENTIONS = "https://schema.org/mentions"
 
 
 def _describe(store: Store, chunk: list[str]) -> list[str]:
@@ -32,7 +29,7 @@ def _describe(store: Store, chunk: list[str]) -> list[str]:
     rows = store.query(
         f"""SELECT ?e ?p ?o ?g WHERE {{
           VALUES ?e {{ {values} }}
-          GRAPH ?g {{ ?e ?p ?o FILTER(?p IN (<{_RDF_TYPE}>, <{_LABEL}>, <{KG_NS}alias>, <{KG_NS}canonicalKey>)) }}
+          GRAPH ?g {{ ?e ?p ?o FILTER(?p IN (<{RDF_TYPE}>, <{RDFS_LABEL}>, <{KG_NS}alias>, <{KG_NS}canonicalKey>)) }}
           FILTER(?g != <{CATALOG_GRAPH}>)
         }}"""
     ).rows
@@ -49,21 +46,20 @@ def _describe(store: Store, chunk: list[str]) -> list[str]:
     for r in counts:
         e = r["e"].value
         facts = found.get(e)
-        if not facts or not facts[_LABEL]:
+        if not facts or not facts[RDFS_LABEL]:
             continue
         # most frequent wins; ties go to the alphabetically first, so the result is order-free
-        label = min(facts[_LABEL].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        kind = min(facts[_RDF_TYPE].items(), key=lambda kv: (-kv[1], kv[0]))[0] if facts[_RDF_TYPE] else None
-        names = (set(facts[_LABEL]) | set(facts[KG_NS + "alias"])) - {label}
-        s = f"<{e}>"
+        label = min(facts[RDFS_LABEL].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        kind = min(facts[RDF_TYPE].items(), key=lambda kv: (-kv[1], kv[0]))[0] if facts[RDF_TYPE] else None
+        names = (set(facts[RDFS_LABEL]) | set(facts[KG_NS + "alias"])) - {label}
         if kind:
-            lines.append(f"{s} <{_RDF_TYPE}> <{kind}> .")
-        lines.append(f"{s} <{_LABEL}> {literal(label)} .")
-        lines += [f"{s} <{KG_NS}canonicalKey> {literal(k)} ." for k in sorted(facts[KG_NS + "canonicalKey"])]
-        lines += [f"{s} <{KG_NS}alias> {literal(n)} ." for n in sorted(names)]
-        lines += [f"{s} <{KG_NS}nameKey> {literal(k)} ." for k in sorted({name_key(n) for n in names | {label}})]
-        lines.append(f"{s} <{KG_NS}articleCount> {literal(r['articles'].value, _XSD_INT)} .")
-        lines.append(f"{s} <{KG_NS}mentionCount> {literal(r['mentions'].value, _XSD_INT)} .")
+            lines.append(triple(e, RDF_TYPE, iri(kind)))
+        lines.append(triple(e, RDFS_LABEL, literal(label)))
+        lines += [triple(e, KG.canonicalKey, literal(k)) for k in sorted(facts[KG_NS + "canonicalKey"])]
+        lines += [triple(e, KG.alias, literal(n)) for n in sorted(names)]
+        lines += [triple(e, KG.nameKey, literal(k)) for k in sorted({name_key(n) for n in names | {label}})]
+        lines.append(triple(e, KG.articleCount, integer(r["articles"].value)))
+        lines.append(triple(e, KG.mentionCount, integer(r["mentions"].value)))
     return lines
 
 
@@ -79,7 +75,7 @@ def update_catalog(store: Store, entities: Iterable[str]) -> int:
         lines = _describe(store, chunk)
         ops = [f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ <{e}> ?p ?o }} }}" for e in chunk]
         if lines:
-            ops.append(f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH}> {{\n" + "\n".join(lines) + "\n} }")
+            ops.append(insert_data(CATALOG_GRAPH, lines))
         run_updates(store, ops, size=len(ops))  # one request per chunk: old entry or new, never a mix
     return len(todo)
 
@@ -101,7 +97,7 @@ def _entities_and_counts(g: str) -> list[str]:
     and what the article holds (:func:`count_operations`)."""
     return [
         f"INSERT {{ GRAPH <{CATALOG_GRAPH}> {{ <{g}> <{KG_NS}cataloguedEntity> ?e }} }} "
-        f"WHERE {{ GRAPH <{g}> {{ <{g}> <{_MENTIONS}> ?e }} }}",
+        f"WHERE {{ GRAPH <{g}> {{ <{g}> <{SCHEMA_MENTIONS}> ?e }} }}",
         *count_operations(g),
     ]
 
@@ -123,7 +119,7 @@ def count_query(graph: str) -> str:
 def _counts_of(g: str, *, stored_only: bool = True) -> str:
     counts = " ".join(
         f"{{ SELECT (COUNT(*) AS ?{name}) WHERE {{ GRAPH <{g}> {{ "
-        + ("?s ?p ?o" if cls is None else f"?x <{_RDF_TYPE}> <{cls}>")
+        + ("?s ?p ?o" if cls is None else f"?x <{RDF_TYPE}> <{cls}>")
         + " } } }"
         for name, cls in COUNTED.items()
     )
@@ -148,7 +144,8 @@ def sync_catalog(store: Store, written: list[str] | None = None) -> int:
         values = " ".join(f"<{g}>" for g in changed[i : i + _CHUNK])
         rows = store.query(
             f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} "
-            f"{{ GRAPH <{cat}> {{ ?g <{kg}cataloguedEntity> ?e }} }} UNION {{ GRAPH ?g {{ ?g <{_MENTIONS}> ?e }} }} }}"
+            f"{{ GRAPH <{cat}> {{ ?g <{kg}cataloguedEntity> ?e }} }} "
+            f"UNION {{ GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }} }}"
         ).rows
         entities.update(r["e"].value for r in rows)
     update_catalog(store, entities)

@@ -18,7 +18,8 @@ from kg.errors import KgError
 from kg.model import Extraction
 from kg.rdf.graphs import CORRECTIONS_GRAPH, STORIES_GRAPH
 from kg.rdf.iris import expand_ref
-from kg.rdf.namespaces import DATA_NS, KG_NS, OWL_SAME_AS, PROV_GENERATED_AT, XSD_DATETIME
+from kg.rdf.namespaces import DATA_NS, KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
+from kg.rdf.ntriples import XSD_DATETIME, insert_data, iri, literal, triple
 from kg.store import Store
 from kg.store.base import Term
 
@@ -124,18 +125,15 @@ def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str) -> 
     """Record that entity ``drop_iri`` is ``keep_iri`` (named ``keep_name``)."""
     node = _correction_iri("merge", drop_iri, keep_iri)
     now = _now()
-    name = keep_name.replace("\\", "\\\\").replace('"', '\\"')
-    ntriples = "\n".join(
-        [
-            f"<{node}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KG_NS}Merge> .",
-            f"<{node}> <{KG_NS}mergedEntity> <{drop_iri}> .",
-            f"<{node}> <{KG_NS}into> <{keep_iri}> .",
-            f'<{node}> <{KG_NS}intoName> "{name}" .',
-            f'<{node}> <{PROV_GENERATED_AT}> "{now}"^^<{XSD_DATETIME}> .',
-            f"<{drop_iri}> <{OWL_SAME_AS}> <{keep_iri}> .",
-        ]
-    )
-    store.update(f"INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{ {ntriples} }} }}")
+    lines = [
+        triple(node, RDF_TYPE, iri(KG.Merge)),
+        triple(node, KG.mergedEntity, iri(drop_iri)),
+        triple(node, KG.into, iri(keep_iri)),
+        triple(node, KG.intoName, literal(keep_name)),
+        triple(node, PROV_GENERATED_AT, literal(now, XSD_DATETIME)),
+        triple(drop_iri, OWL_SAME_AS, iri(keep_iri)),
+    ]
+    store.update(insert_data(CORRECTIONS_GRAPH, lines))
 
 
 def remove_merge(store: Store, keep_iri: str, drop_iri: str) -> None:
@@ -196,7 +194,7 @@ def record_event_merge(store: Store, a: str, b: str) -> None:
           ?c a kg:EventSplit ; kg:correctedEvent ?e ; ?p ?o . VALUES ?e {{ <{a}> <{b}> }} }} }} ;
         INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
           <{node}> a kg:EventMerge ; kg:correctedEvent <{a}> , <{b}> ;
-            <{PROV_GENERATED_AT}> "{now}"^^<{XSD_DATETIME}> }} }}"""
+            <{PROV_GENERATED_AT}> {literal(now, XSD_DATETIME)} }} }}"""
     )
 
 
@@ -216,6 +214,6 @@ def record_event_split(store: Store, event: str) -> list[str]:
           ?c a kg:EventMerge ; kg:correctedEvent <{event}> ; ?p ?o }} }} ;
         INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
           <{node}> a kg:EventSplit ; kg:correctedEvent <{event}> ;
-            <{PROV_GENERATED_AT}> "{now}"^^<{XSD_DATETIME}> }} }}"""
+            <{PROV_GENERATED_AT}> {literal(now, XSD_DATETIME)} }} }}"""
     )
     return partners

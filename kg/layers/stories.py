@@ -60,10 +60,10 @@ from kg.layers.base import changed_since, record_taken, run_updates
 from kg.layers.corrections import event_corrections
 from kg.model import EVENT_TYPES
 from kg.rdf.graphs import STORIES_GRAPH
-from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE, RDFS_LABEL
+from kg.rdf.ntriples import XSD_DECIMAL, XSD_INTEGER, insert_data, iri, literal, triple
 from kg.store import Store
 from kg.store.base import Term
-from kg.store.binding import literal
 
 THRESHOLD = 0.6
 DAYS_APART = 7
@@ -79,9 +79,6 @@ STOPWORDS = frozenset(
     "their they he she his her said says not no than more".split()
 )
 _CHUNK = 300
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _ARTICLE = re.compile(r"[?]a\b")  # the article variable of the queries below, named as a constant per graph
 
 
@@ -411,46 +408,45 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
     ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in changed]
     run_updates(store, ops)
     lines = []
-    kg = KG_NS
     for group in clusters.values():
         group = sorted(group)
-        iri = story_iri(group)
+        canonical = story_iri(group)
         recs = [records[g] for g in group]
         first = recs[0]
         articles = {m.article for m in recs}
         dates = sorted(m.published for m in recs if m.published)
         times = sorted(m.time for m in recs if m.time)
         lines += [
-            f"<{iri}> <{_RDF_TYPE}> <{kg}CanonicalEvent> .",
-            f"<{iri}> <{kg}eventType> <{kg}{first.type}> .",
-            f"<{iri}> <{_LABEL}> {literal(first.type + ': ' + first.trigger)} .",
-            f"<{iri}> <{kg}articleCount> {literal(str(len(articles)), _XSD + 'integer')} .",
+            triple(canonical, RDF_TYPE, iri(KG.CanonicalEvent)),
+            triple(canonical, KG.eventType, iri(KG_NS + first.type)),
+            triple(canonical, RDFS_LABEL, literal(first.type + ': ' + first.trigger)),
+            triple(canonical, KG.articleCount, literal(str(len(articles)), XSD_INTEGER)),
         ]
         if times:
-            lines.append(f"<{iri}> <{kg}time> {literal(times[0])} .")
+            lines.append(triple(canonical, KG.time, literal(times[0])))
         if dates:
             lines += [
-                f"<{iri}> <{kg}firstReported> {literal(dates[0])} .",
-                f"<{iri}> <{kg}lastReported> {literal(dates[-1])} .",
+                triple(canonical, KG.firstReported, literal(dates[0])),
+                triple(canonical, KG.lastReported, literal(dates[-1])),
             ]
-        lines += [f"<{m}> <{kg}canonicalEvent> <{iri}> ." for m in group]
-        lines += [f"<{m.iri}> <{kg}blockKey> {literal(k)} ." for m in recs for k in _block_keys(m)]
+        lines += [triple(m, KG.canonicalEvent, iri(canonical)) for m in group]
+        lines += [triple(m.iri, KG.blockKey, literal(k)) for m in recs for k in _block_keys(m)]
     for report, (story, event, score, evidence) in sorted(attached.items()):
         links[tuple(sorted((report, event)))] = (score, evidence)
-        lines.append(f"<{report}> <{kg}reportsOn> <{story}> .")
-    lines += [f"<{r.iri}> <{kg}blockKey> {literal(k)} ." for r in new_reports for k in _block_keys(r)]
+        lines.append(triple(report, KG.reportsOn, iri(story)))
+    lines += [triple(r.iri, KG.blockKey, literal(k)) for r in new_reports for k in _block_keys(r)]
     for (a, b), (score, evidence) in sorted(links.items()):
         node = _link_iri(a, b)
         lines += [
-            f"<{node}> <{_RDF_TYPE}> <{kg}EventLink> .",
-            f"<{node}> <{kg}linkedEvent> <{a}> .",
-            f"<{node}> <{kg}linkedEvent> <{b}> .",
-            f"<{node}> <{kg}linkScore> {literal(str(score), _XSD + 'decimal')} .",
-            f"<{node}> <{kg}evidence> {literal(evidence)} .",
+            triple(node, RDF_TYPE, iri(KG.EventLink)),
+            triple(node, KG.linkedEvent, iri(a)),
+            triple(node, KG.linkedEvent, iri(b)),
+            triple(node, KG.linkScore, literal(str(score), XSD_DECIMAL)),
+            triple(node, KG.evidence, literal(evidence)),
         ]
-    lines += [f"<{e.article}> <{kg}storyEvent> <{e.iri}> ." for e in new + new_reports]
+    lines += [triple(e.article, KG.storyEvent, iri(e.iri)) for e in new + new_reports]
     if lines:
-        store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+        store.update(insert_data(st, lines))
     # events whose story may have changed: statements about them are looked at again (same-story answers)
     moved = touched | reports | {x for g in clusters.values() for x in g}
     return {
@@ -794,21 +790,20 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
     ops.append(f"DELETE WHERE {{ GRAPH <{st}> {{ <{st}> kg:windowDays ?n }} }}")
     ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{_term_iri(w)}> ?p ?o }} }}" for w in sorted(delta) if w in before]
     run_updates(store, ops)
-    kg, integer = KG_NS, _XSD + "integer"
     lines = [
-        f"<{st}> <{kg}statementCount> {literal(str(n), integer)} .",
-        f"<{st}> <{kg}windowDays> {literal(str(window), integer)} .",
+        triple(st, KG.statementCount, literal(str(n), XSD_INTEGER)),
+        triple(st, KG.windowDays, literal(str(window), XSD_INTEGER)),
     ]
     for a in changed:
         lines += [
-            f"<{a}> <{kg}statementTerms> {literal(' '.join(per_article.get(a, [])))} .",
-            f"<{a}> <{kg}statementCount> {literal(str(count[a]), integer)} .",
+            triple(a, KG.statementTerms, literal(' '.join(per_article.get(a, [])))),
+            triple(a, KG.statementCount, literal(str(count[a]), XSD_INTEGER)),
         ]
     for w, k in sorted(df.items()):
         if k > 0:
             t = _term_iri(w)
-            lines += [f"<{t}> <{kg}term> {literal(w)} .", f"<{t}> <{kg}statementCount> {literal(str(k), integer)} ."]
-    store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+            lines += [triple(t, KG.term, literal(w)), triple(t, KG.statementCount, literal(str(k), XSD_INTEGER))]
+    store.update(insert_data(st, lines))
     rounded = Rarity(n_before, {}).scale != Rarity(n, {}).scale
     rarer = any(k < 0 for k in delta.values())
     return Rarity(n, df), rounded or rarer, {w for w, k in delta.items() if k > 0}
@@ -910,27 +905,26 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
             f"GRAPH <{st}> {{ ?x kg:respondsTo ?s }} }}",
         ]
     run_updates(store, ops)
-    kg = KG_NS
     lines = []
-    for iri, group in claims.items():
-        lines.append(f"<{iri}> <{_RDF_TYPE}> <{kg}Claim> .")
-        lines.append(f"<{iri}> <{kg}claimSpeaker> <{everyone[group[0]]['speaker']}> .")
-        lines += [f"<{iri}> <{kg}claimStatement> <{s}> ." for s in group]
+    for claim, group in claims.items():
+        lines.append(triple(claim, RDF_TYPE, iri(KG.Claim)))
+        lines.append(triple(claim, KG.claimSpeaker, iri(everyone[group[0]]['speaker'])))
+        lines += [triple(claim, KG.claimStatement, iri(s)) for s in group]
     for a, b, rule, score, shared, why in links:
         node = _statement_link_iri(a, b)
         lines += [
-            f"<{node}> <{_RDF_TYPE}> <{kg}StatementLink> .",
-            f"<{node}> <{kg}linkedStatement> <{a}> .",
-            f"<{node}> <{kg}linkedStatement> <{b}> .",
-            f"<{node}> <{kg}linkRule> {literal(rule)} .",
-            f"<{node}> <{kg}linkScore> {literal(str(score), _XSD + 'decimal')} .",
-            f"<{node}> <{kg}evidence> {literal(why)} .",
+            triple(node, RDF_TYPE, iri(KG.StatementLink)),
+            triple(node, KG.linkedStatement, iri(a)),
+            triple(node, KG.linkedStatement, iri(b)),
+            triple(node, KG.linkRule, literal(rule)),
+            triple(node, KG.linkScore, literal(str(score), XSD_DECIMAL)),
+            triple(node, KG.evidence, literal(why)),
         ]
-        lines += [f"<{node}> <{kg}sharedTerm> {literal(w)} ." for w in shared]
+        lines += [triple(node, KG.sharedTerm, literal(w)) for w in shared]
         if rule != CLAIM_RULE:
-            lines.append(f"<{a}> <{kg}respondsTo> <{b}> .")
+            lines.append(triple(a, KG.respondsTo, iri(b)))
     if lines:
-        store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+        store.update(insert_data(st, lines))
     return {
         "claims": len(claims),
         "responses across articles": sum(1 for x in links if x[2] != CLAIM_RULE),
@@ -981,10 +975,7 @@ def rebuild_stories(store: Store, *, window: int | None = None) -> dict[str, int
     default the one held, else WINDOW_DAYS)."""
     window = _settings(store)[1] if window is None else window
     store.update(f"DROP SILENT GRAPH <{STORIES_GRAPH}>")
-    store.update(
-        f"INSERT DATA {{ GRAPH <{STORIES_GRAPH}> {{ <{STORIES_GRAPH}> <{KG_NS}windowDays> "
-        f"{literal(str(window), _XSD + 'integer')} }} }}"
-    )
+    store.update(insert_data(STORIES_GRAPH, [triple(STORIES_GRAPH, KG.windowDays, literal(str(window), XSD_INTEGER))]))
     return sync_stories(store)
 
 

@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 from kg.errors import QueryError
+from kg.rdf.ntriples import literal
 from kg.store.base import Term
-
-
-def literal(value: str, datatype: str | None = None) -> str:
-    """A plain (or typed) literal in SPARQL and N-Triples syntax, escaped."""
-    return term_to_sparql(Term("literal", value, datatype=datatype))
 
 
 def term_to_sparql(term: Term) -> str:
@@ -21,12 +17,9 @@ def term_to_sparql(term: Term) -> str:
         return f"<{term.value}>"
     if term.type != "literal":
         raise QueryError("blank nodes cannot be bound as parameters")
-    escaped = term.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    if term.lang:
-        return f'"{escaped}"@{term.lang}'
-    if term.datatype:
-        return f'"{escaped}"^^{term_to_sparql(Term("uri", term.datatype))}'
-    return f'"{escaped}"'
+    if term.datatype and not term.lang:
+        term_to_sparql(Term("uri", term.datatype))  # refuses a datatype that is not an IRI
+    return literal(term.value, term.datatype, lang=term.lang)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
