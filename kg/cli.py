@@ -652,7 +652,7 @@ def eval_(gold_dirs, fmt, n_errors, crossdoc, relations_dir):
     from kg.evaluate import count_gold, evaluate, format_table, load_relation_gold, worst_errors
 
     if crossdoc:
-        from kg.crossdoc import evaluate_crossdoc, format_crossdoc
+        from kg.evaluate import evaluate_crossdoc, format_crossdoc
 
         result = evaluate_crossdoc(gold_dirs)
         click.echo(json.dumps(result) if fmt == "json" else format_crossdoc(result))

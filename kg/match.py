@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -220,3 +222,30 @@ def _short(iri: str) -> str:
 
 def _terms(shared: list[str], rarity: Rarity) -> str:
     return "shared words " + ", ".join(f"{w} ({rarity.idf(w):.1f})" for w in shared)
+
+
+class UnionFind:
+    """Items linked pairwise, grouped into clusters whatever the order of the links (connected
+    components): stories and claims are the clusters of their links."""
+
+    def __init__(self, items: Iterable[Hashable] = ()) -> None:
+        self.parent: dict[Hashable, Hashable] = {x: x for x in items}
+
+    def find(self, x: Hashable) -> Hashable:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Hashable, b: Hashable) -> None:
+        """Join the clusters of ``a`` and ``b``; the smaller root names the result (deterministic)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[Hashable, list[Hashable]]:
+        out: dict[Hashable, list[Hashable]] = defaultdict(list)
+        for x in self.parent:
+            out[self.find(x)].append(x)
+        return dict(out)

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from kg.cli import main
-from kg.coref_metrics import b_cubed, ceaf_e, conll, muc
-from kg.crossdoc import lemma_baseline, link_precision, story_chains
+from kg.evaluate.coref import b_cubed, ceaf_e, conll, muc
+from kg.evaluate.crossdoc import lemma_baseline, link_precision, story_chains
 
 
 def approx(x):

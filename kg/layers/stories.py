@@ -52,7 +52,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.clusters import UnionFind
 from kg.layers.base import changed_since, record_taken, run_updates
 from kg.layers.corrections import event_corrections
 from kg.match import (
@@ -64,6 +63,7 @@ from kg.match import (
     WINDOW_DAYS,
     EventRecord,
     Rarity,
+    UnionFind,
     answer_link,
     claim_link,
     claim_words,

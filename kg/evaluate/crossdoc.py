@@ -87,8 +87,8 @@ def story_chains(extractions: list) -> dict[str, str]:
 def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
     """Cross-document event and entity coreference against gold ``chain`` ids (ECB+), on gold and on
     predicted mentions, for what kg builds and the lemma baseline; scores pooled over topics."""
-    from kg.coref_metrics import conll
-    from kg.evaluate import Tokens, gold_files, load_gold
+    from kg.evaluate.coref import conll
+    from kg.evaluate.scoring import Tokens, gold_files, load_gold
     from kg.extract import extract_docs
     from kg.model import Article
     from kg.rdf.iris import local_iri
@@ -192,7 +192,7 @@ class _EntityData:
 
 
 def _entity_results(data: _EntityData) -> dict:
-    from kg.coref_metrics import conll
+    from kg.evaluate.coref import conll
 
     key_chains = list(data.key.values())
     out = {"gold chains": len(key_chains)}
