@@ -69,18 +69,14 @@ def story_chains(extractions: list) -> dict[str, str]:
     from kg.rdf.mapping import extraction_to_ntriples
     from kg.store import open_store
 
-    with tempfile.TemporaryDirectory(prefix="kg-crossdoc-") as where:
-        store = open_store(where)
-        try:
-            for x in extractions:
-                store.replace_graph(str(article_iri(x.article.id)), extraction_to_ntriples(x)[0])
-            rebuild_stories(store)
-            rows = store.query(
-                f"""SELECT ?e ?c WHERE {{ GRAPH <{STORIES_GRAPH}> {{
-                      VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }} }}"""
-            ).rows
-        finally:
-            store.close()
+    with tempfile.TemporaryDirectory(prefix="kg-crossdoc-") as where, open_store(where) as store:
+        for x in extractions:
+            store.replace_graph(str(article_iri(x.article.id)), extraction_to_ntriples(x)[0])
+        rebuild_stories(store)
+        rows = store.query(
+            f"""SELECT ?e ?c WHERE {{ GRAPH <{STORIES_GRAPH}> {{
+                  VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }} }}"""
+        ).rows
     return {r["e"].value: r["c"].value for r in rows}
 
 
