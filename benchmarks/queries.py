@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
     ).rows[0]["name"].value
     values = {"name": top, "actor": top, "author": top, "from": "2000-01-01", "to": "2030-12-31"}
     if "--stories" in argv:
-        from kg.stories import rebuild_stories  # full recompute, timed
+        from kg.layers.stories import rebuild_stories  # full recompute, timed
 
         t = time.perf_counter()
         print("stories:", rebuild_stories(store), f"in {time.perf_counter() - t:.1f} s")

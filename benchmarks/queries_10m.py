@@ -151,9 +151,9 @@ def synthetic_nquads(bases: list, rng: random.Random) -> Iterator[tuple[str, int
 
 
 def build(path: Path, quads: int, shared: Path) -> None:
-    from kg.catalog import sync_catalog
+    from kg.layers.catalog import sync_catalog
+    from kg.layers.stories import rebuild_stories, story_counts
     from kg.store import open_store
-    from kg.stories import rebuild_stories, story_counts
 
     t0 = time.perf_counter()
     bases = base_extractions(shared)

@@ -84,9 +84,10 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from ingest import rss_mb
 
-    from kg.catalog import changed_since
+    from kg.layers.base import changed_since
+    from kg.layers.stories import rebuild_stories, story_counts, sync_stories
+    from kg.rdf.graphs import STORIES_GRAPH
     from kg.store import open_store
-    from kg.stories import STORIES_GRAPH, rebuild_stories, story_counts, sync_stories
 
     target = int(argv[0]) if argv and argv[0].isdigit() else 100_000
     n_new = int(argv[argv.index("--new") + 1]) if "--new" in argv else 20

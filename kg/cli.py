@@ -184,23 +184,22 @@ def ingest(paths, published, url, publisher, store_path, quiet, workers, schedul
     timeout_given = given == click.core.ParameterSource.COMMANDLINE
     fetcher = Fetcher(delay=delay, timeout=store_path.timeout if timeout_given else None)
     files = list(expand_paths(paths))
-    store = open_store(store_path)
-    bar = tqdm(total=len(files), unit="file", disable=True if quiet or len(files) < 2 else None, file=sys.stderr)
     seen_sources: set[str] = set()
+    with open_store(store_path) as store:
+        bar = tqdm(total=len(files), unit="file", disable=True if quiet or len(files) < 2 else None, file=sys.stderr)
 
-    def items():
-        for item in read_inputs(files, meta, fetcher):
-            root = item.source.split("#")[0].split("[")[0]
-            if root not in seen_sources:
-                seen_sources.add(root)
-                bar.update(1)
-            yield item
+        def items():
+            for item in read_inputs(files, meta, fetcher):
+                root = item.source.split("#")[0].split("[")[0]
+                if root not in seen_sources:
+                    seen_sources.add(root)
+                    bar.update(1)
+                yield item
 
-    try:
-        report = run_ingest(items(), store, workers=workers, scheduler=scheduler, all_events=all_events)
-    finally:
-        bar.close()
-        store.close()
+        try:
+            report = run_ingest(items(), store, workers=workers, scheduler=scheduler, all_events=all_events)
+        finally:
+            bar.close()
     _report_errors(report.errors)
     if not quiet:
         where = store_path.describe()
@@ -303,12 +302,9 @@ def query(query, sparql, params, fmt, list_, limit, offset, store_path):
     named = load_query(query) if query else None
     text, bindings = prepare(named, sparql, list(params))
     text = paged(text, limit, offset)
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         _caught_up(store)
         result = store.query(text, bindings)
-    finally:
-        store.close()
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))
 
 
@@ -416,8 +412,7 @@ def export(
 
     if fmt is None and out and Path(out).suffix.lower().lstrip(".") in GRAPH_FORMATS:
         fmt = Path(out).suffix.lower().lstrip(".")
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         if fmt in GRAPH_FORMATS:
             from kg.analyze.projections import without_isolated
 
@@ -430,8 +425,6 @@ def export(
         if article:
             graph = article if article.startswith("http") else str(article_iri(article))
         data = store.dump(chosen.name, graph=graph)
-    finally:
-        store.close()
     if out:
         Path(out).write_bytes(data)
         click.echo(f"Wrote {chosen.label} to {out}.", err=True)
@@ -490,17 +483,14 @@ def analyze(
     """
     from kg.analyze.metrics import analyze as run_analysis
     from kg.analyze.metrics import scores_as_ntriples
-    from kg.rdf.namespaces import DATA_NS
+    from kg.rdf.graphs import ANALYSIS_GRAPH
     from kg.store import open_store
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         proj = _build_projection(store, **projection_options)
         result = run_analysis(proj)
         if write_back:
-            store.replace_graph(f"{DATA_NS}graph/analysis", scores_as_ntriples(result))
-    finally:
-        store.close()
+            store.replace_graph(ANALYSIS_GRAPH, scores_as_ntriples(result))
     _print_analysis(result, fmt, top)
 
 
@@ -563,12 +553,9 @@ def stats(fmt, store_path):
     from kg.stats import store_stats
     from kg.store import open_store
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         _caught_up(store)
         numbers = store_stats(store)
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(numbers))
     else:
@@ -580,17 +567,13 @@ def stats(fmt, store_path):
 @_store_option
 def validate(store_path):
     """Check the store against the SHACL shapes in ontology/shapes.ttl (exit 1 on violations)."""
+    from kg.layers.base import writes_pending
     from kg.store import open_store
     from kg.validate import validate_nquads
 
-    store = open_store(store_path, must_exist=True)
-    try:
-        from kg.catalog import writes_pending
-
+    with open_store(store_path, must_exist=True) as store:
         pending = writes_pending(store)
         data = store.dump("nq")
-    finally:
-        store.close()
     if pending:
         click.echo(
             "Warning: articles were written that the catalogue and stories have not taken in (an ingest is "
@@ -652,7 +635,7 @@ def eval_(gold_dirs, fmt, n_errors, crossdoc, relations_dir):
     from kg.evaluate import count_gold, evaluate, format_table, load_relation_gold, worst_errors
 
     if crossdoc:
-        from kg.crossdoc import evaluate_crossdoc, format_crossdoc
+        from kg.evaluate import evaluate_crossdoc, format_crossdoc
 
         result = evaluate_crossdoc(gold_dirs)
         click.echo(json.dumps(result) if fmt == "json" else format_crossdoc(result))
@@ -694,12 +677,9 @@ def entities(type_, fmt, store_path):
     from kg.store import open_store
     from kg.store.base import QueryResult
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         _caught_up(store)
         result = store.query(load_query("entity-list").text)
-    finally:
-        store.close()
     if type_:
         result = QueryResult(result.variables, [r for r in result.rows if r["type"].value == _class_name(type_)])
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))
@@ -722,20 +702,18 @@ def merge(keep, other, store_path):
     correction is stored with its time in a graph of its own and applied on every later ingest,
     so it survives re-ingesting. 'kg split' undoes it.
     """
-    from kg.corrections import is_event_ref, merge_events
-    from kg.corrections import merge as run_merge
+    from kg.curate import merge as run_merge
+    from kg.curate import merge_events
+    from kg.layers.corrections import is_event_ref
     from kg.store import open_store
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         if is_event_ref(keep) or is_event_ref(other):
             a, b = merge_events(store, keep, other)
             message = f"Merged the stories of {a} and {b}."
         else:
             keep_name, other_name, n = run_merge(store, keep, other)
             message = f"Merged {other_name!r} into {keep_name!r}; {n} article(s) re-extracted."
-    finally:
-        store.close()
     click.echo(message)
 
 
@@ -749,19 +727,17 @@ def split(keep, other, store_path):
     With a story IRI as KEEP and an article event IRI as OTHER, the event is taken out of the
     story and kept on its own (also after re-ingest).
     """
-    from kg.corrections import is_event_ref, split_event
-    from kg.corrections import split as run_split
+    from kg.curate import split as run_split
+    from kg.curate import split_event
+    from kg.layers.corrections import is_event_ref
     from kg.store import open_store
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         if is_event_ref(keep) or is_event_ref(other):
             message = f"Took {split_event(store, keep, other)} out of {keep}."
         else:
             key, n = run_split(store, keep, other)
             message = f"Split {key!r} from {keep!r}; {n} article(s) re-extracted."
-    finally:
-        store.close()
     click.echo(message)
 
 
@@ -777,14 +753,11 @@ def link(endpoint, lang, timeout, store_path):
     (rdfs:label preferred over skos:altLabel); ambiguous names are left unlinked and counted.
     Links live in their own graph; linking again replaces the links from the same endpoint.
     """
-    from kg.link import link_entities
+    from kg.layers.links import link_entities
     from kg.store import open_store
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         result = link_entities(store, endpoint, timeout=timeout, lang=lang)
-    finally:
-        store.close()
     click.echo(f"Linked {result.linked} entities; {result.ambiguous} ambiguous, {result.unmatched} without a match.")
 
 
@@ -825,13 +798,10 @@ def view(out, title, top, isolated, store_path, **projection_options):
     from kg.export.panel import actor_panel
     from kg.store import open_store
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         shown = most_central(_build_projection(store, **projection_options), top, isolated=isolated)
         proj = shown.projection
         panel = actor_panel(store, list(proj.nodes), labels={n.id: n.label for n in proj.nodes.values()})
-    finally:
-        store.close()
     page = to_html(proj, title=title, panel=panel, ranks=shown.pagerank, summary=shown.summary())
     Path(out).write_text(page, encoding="utf-8")
     click.echo(f"Wrote {out} ({len(proj.nodes)} nodes, {len(proj.edges)} edges; {shown.summary()}).", err=True)
@@ -854,11 +824,8 @@ def plot(out, title, top, isolated, store_path, **projection_options):
     from kg.export.plot import plot_png
     from kg.store import open_store
 
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         shown = most_central(_build_projection(store, **projection_options), top, isolated=isolated)
-    finally:
-        store.close()
     plot_png(shown.projection, Path(out), title=title, ranks=shown.pagerank, summary=shown.summary())
     click.echo(f"Wrote {out} ({shown.summary()}).", err=True)
 
@@ -914,14 +881,10 @@ def push(endpoint, update_endpoint, graph_store_endpoint, store_path):
     from kg.store import StoreSpec, open_store
     from kg.sync import copy_graphs
 
-    local = open_store(store_path, must_exist=True)
-    remote = open_store(
+    with open_store(store_path, must_exist=True) as local, open_store(
         StoreSpec(endpoint=endpoint, update_endpoint=update_endpoint, graph_store_endpoint=graph_store_endpoint)
-    )
-    try:
+    ) as remote:
         n = copy_graphs(local, remote)
-    finally:
-        local.close()
     click.echo(f"Pushed {n} graph(s) to {endpoint}.", err=True)
 
 
@@ -945,12 +908,8 @@ def pull(endpoint, prefixes, store_path):
     from kg.store import StoreSpec, open_store
     from kg.sync import pull_graphs
 
-    remote = open_store(StoreSpec(endpoint=endpoint))
-    local = open_store(store_path)
-    try:
+    with open_store(StoreSpec(endpoint=endpoint)) as remote, open_store(store_path) as local:
         report = pull_graphs(remote, local, prefixes=prefixes)
-    finally:
-        local.close()
     for why in report.skipped:
         click.echo(f"skipped {why}", err=True)
     click.echo(
@@ -998,25 +957,22 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     --window days after the claim. Only stories two or more articles report are listed unless --all;
     --explain STORY prints a story's links with both sentences.
     """
+    from kg.layers.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
     from kg.queries import load_query, parse_value
     from kg.results import FORMATTERS
     from kg.store import open_store
-    from kg.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
 
     if window is not None and not rebuild:
         raise click.UsageError("--window needs --rebuild (the links already made were made with the window in force)")
-    store = open_store(store_path, must_exist=True)
-    try:
+    with open_store(store_path, must_exist=True) as store:
         rebuild_stories(store, window=window) if rebuild else sync_stories(store)
         if explain:
-            from kg.corrections import _expand
+            from kg.rdf.iris import expand_ref
 
-            links = explain_links(store, None if explain == "all" else _expand(explain))
+            links = explain_links(store, None if explain == "all" else expand_ref(explain))
         else:
             counts = story_counts(store)
             result = store.query(load_query("stories").text, {"all": parse_value("true")} if show_all else None)
-    finally:
-        store.close()
     if explain:
         if fmt == "json":
             click.echo(json.dumps(links, ensure_ascii=False))

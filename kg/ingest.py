@@ -13,16 +13,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 
-from kg.catalog import begin_writes, end_writes, sync_catalog, writes_pending
-from kg.corrections import Merge, apply_merges, recorded_merges
 from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
+from kg.layers import sync_layers
+from kg.layers.base import begin_writes, end_writes, writes_pending
+from kg.layers.corrections import Merge, apply_merges, recorded_merges
 from kg.model import Article, Extraction
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_ntriples
 from kg.read import ReadItem
 from kg.store import Store
-from kg.stories import sync_stories
 
 _WAITING = 4  # prepared articles that may wait for the writer
 
@@ -35,8 +35,7 @@ def catch_up(store: Store) -> bool | None:
         return False
     if getattr(store, "read_only", False):
         return None
-    sync_catalog(store)
-    sync_stories(store)
+    sync_layers(store)
     end_writes(store)
     return True
 
@@ -160,7 +159,6 @@ def _write(
         behind = writes_pending(store)
         if not behind:
             return report
-    sync_catalog(store, None if behind else written)
-    sync_stories(store, None if behind else written)
+    sync_layers(store, None if behind else written)
     end_writes(store)
     return report

@@ -150,7 +150,7 @@ def paged(sparql: str, limit: int | None, offset: int | None) -> str:
     they leave tied the same way on every run: tested); without one, Oxigraph may find the rows of a
     page in another order than those of the whole listing. Only the query's keywords are looked at
     (comments, strings and IRIs are masked), so no value changes where the page goes."""
-    from kg.store.binding import _mask
+    from kg.store.binding import mask
 
     if limit is None and offset is None:
         return sparql
@@ -161,7 +161,7 @@ def paged(sparql: str, limit: int | None, offset: int | None) -> str:
     if marker is not None:
         modifiers = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
         return f"{sparql[: marker.start()]}{modifiers}{sparql[marker.end() :]}"
-    masked = _mask(sparql)
+    masked = mask(sparql)
     groups = _top_level_groups(masked)
     form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", masked, re.I)
     if form is None or form[1].upper() != "SELECT" or not groups:

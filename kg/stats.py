@@ -15,7 +15,9 @@ and benchmarks; ``PLAIN_STATS`` are its queries).
 
 from __future__ import annotations
 
-from kg.catalog import CATALOG_GRAPH, COUNTED, count_operations, count_query, run_updates
+from kg.layers.base import run_updates
+from kg.layers.catalog import COUNTED, count_operations, count_query
+from kg.rdf.graphs import CATALOG_GRAPH
 from kg.rdf.namespaces import KG_NS
 from kg.store import Store
 

@@ -197,8 +197,7 @@ class Watcher:
         sources = read_sources(self.sources_file)
         done: dict[str, dict] = {}  # validators of the sources whose every entry was handled
         this_round: set[str] = set()
-        store = open_store(self.store)
-        try:
+        with open_store(self.store) as store:
 
             def known(url: str) -> bool:
                 ids = {article_id("", url=url)}
@@ -207,8 +206,6 @@ class Watcher:
                 return any(i in this_round or store.article_hash(str(article_iri(i))) is not None for i in ids)
 
             report = ingest(self._items(sources, known, result, done, this_round), store)
-        finally:
-            store.close()
         result.new, result.updated = report.added, report.updated
         for error in report.errors:  # not expected: _items passes on articles only
             self.warn(f"Warning: {error}")

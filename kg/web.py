@@ -292,11 +292,11 @@ def _feed_items(
 
 
 def _record_items(text: str, kind: str, source: str, known: Known | None) -> Iterator[ReadItem]:
-    from kg.read import _parse
+    from kg.read import parse
 
     if kind == "text":
         text = clean_text(text)
-    for item in _parse(text, kind, source):
+    for item in parse(text, kind, source):
         if isinstance(item, InputError):
             yield _error_item(item, source)
             continue

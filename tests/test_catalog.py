@@ -3,17 +3,18 @@ caught up after an interrupted run, and used for case-insensitive name lookups."
 
 from __future__ import annotations
 
-from kg.catalog import CATALOG_GRAPH, begin_writes, changed_since, sync_catalog, writes_pending
 from kg.extract import extract_many
 from kg.ingest import ingest
+from kg.layers.base import begin_writes, changed_since, writes_pending
+from kg.layers.catalog import sync_catalog
 from kg.model import Article
 from kg.queries import load_query, parse_value
+from kg.rdf.graphs import CATALOG_GRAPH, STORIES_GRAPH
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_ntriples
 from kg.read import ReadItem
 from kg.store import open_store
 from kg.store.binding import bind_values, name_key
-from kg.stories import STORIES_GRAPH
 
 FIRST = Article(
     title="Harbour pilots strike in Rotterdam",

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from kg.cli import main
-from kg.coref_metrics import b_cubed, ceaf_e, conll, muc
-from kg.crossdoc import lemma_baseline, link_precision, story_chains
+from kg.evaluate.coref import b_cubed, ceaf_e, conll, muc
+from kg.evaluate.crossdoc import lemma_baseline, link_precision, story_chains
 
 
 def approx(x):
@@ -48,8 +48,8 @@ def test_crossdoc_chains_are_the_stories_kg_ingest_builds(runner, data_dir, tmp_
     the same canonical events (here two reports of one bombing, one story)."""
     from kg.extract import extract
     from kg.model import Article
+    from kg.rdf.graphs import STORIES_GRAPH
     from kg.store import open_store
-    from kg.stories import STORIES_GRAPH
 
     result = runner.invoke(main, ["ingest", str(data_dir / "bombing"), "--store", str(tmp_path / "store")])
     assert result.exit_code == 0, result.output

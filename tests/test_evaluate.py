@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.cli import main
-from kg.evaluate import Gold, score_article
+from kg.evaluate.scoring import Gold, score_article
 from kg.model import Article, Entity, Event, Extraction, Participant, Statement
 
 TEXT = "Acme Corp said on Monday that rivals had copied its design. Acme plans to sue Beta Labs in Berlin."

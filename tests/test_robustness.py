@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from kg.catalog import CATALOG_GRAPH, changed_since, writes_pending
 from kg.cli import main
+from kg.layers.base import changed_since, writes_pending
+from kg.rdf.graphs import CATALOG_GRAPH, STORIES_GRAPH
 from kg.store import StoreSpec, open_store
-from kg.stories import STORIES_GRAPH
 from kg.validate import validate_nquads
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from kg.catalog import CATALOG_GRAPH
 from kg.cli import main
 from kg.ingest import ingest
+from kg.rdf.graphs import CATALOG_GRAPH
 from kg.read import read_articles
 from kg.stats import plain_store_stats, store_stats
 from kg.store import open_store

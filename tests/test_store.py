@@ -67,3 +67,16 @@ def test_bad_items_do_not_stop_good_ones(store_path, harbour, tmp_path):
     report = _ingest(store, [bad, harbour])
     assert report.added == 1 and len(report.errors) == 1
     store.close()
+
+
+def test_a_store_closes_when_its_block_ends(store_path):
+    triple = "<https://example.org/s> <https://example.org/p> <https://example.org/o> ."
+    with open_store(store_path) as store:
+        store.update(f"INSERT DATA {{ GRAPH <https://example.org/g> {{ {triple} }} }}")
+    with pytest.raises(AttributeError):  # closed: its Oxigraph store is released
+        store.count()
+    with pytest.raises(RuntimeError), open_store(store_path) as again:  # the lock was released: it opens
+        assert again.count() == 1 and not again.read_only
+        raise RuntimeError("the block fails")
+    with open_store(store_path) as last:
+        assert not last.read_only

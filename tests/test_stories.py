@@ -10,9 +10,10 @@ import itertools
 import pytest
 
 from kg.cli import main
+from kg.layers.stories import _report_links
+from kg.match import THRESHOLD, EventRecord, pair_score
 from kg.queries import load_query, parse_value
 from kg.store import open_store
-from kg.stories import THRESHOLD, EventRecord, _report_links, pair_score
 
 STORY = sorted(["a1-market-attack.txt", "a2-toll-rises.txt", "a3-denial.txt"])
 
@@ -236,7 +237,7 @@ ANSWERS = sorted(["a1-torture-claim.txt", "a2-minister-denies.txt", "a3-minister
 
 
 def _links(store_path) -> list[dict]:
-    from kg.stories import explain_links
+    from kg.layers.stories import explain_links
 
     store = open_store(store_path, must_exist=True)
     try:
@@ -333,7 +334,7 @@ def _statement(iri, article, kind, speaker, words, published, named=(), stories=
 
 
 def test_an_answer_needs_one_matter_specific_words_and_the_right_time():
-    from kg.stories import Rarity, answer_link, claim_link
+    from kg.match import Rarity, answer_link, claim_link
 
     # 1,000 statements: "government" and "united"/"states" are common, the others rare
     rarity = Rarity(1000, {"government": 120, "united": 90, "states": 90, "tortured": 3, "karsk": 2, "guards": 4})

@@ -158,19 +158,19 @@ def analyze(projection: Projection) -> Analysis:
 
 def scores_as_ntriples(analysis: Analysis) -> str:
     """The scores as triples for the analysis graph, so SPARQL can sort and filter by them."""
-    from kg.rdf.namespaces import KG_NS
+    from kg.rdf.namespaces import KG
+    from kg.rdf.ntriples import XSD_DOUBLE, integer, literal, triple
 
-    xsd = "http://www.w3.org/2001/XMLSchema#"
     lines = []
     for s in analysis.scores:
         if not s.id.startswith("http"):
             continue
         lines += [
-            f'<{s.id}> <{KG_NS}pageRank> "{s.pagerank:.8g}"^^<{xsd}double> .',
-            f'<{s.id}> <{KG_NS}degree> "{s.degree}"^^<{xsd}integer> .',
-            f'<{s.id}> <{KG_NS}weightedDegree> "{s.weighted_degree:.8g}"^^<{xsd}double> .',
-            f'<{s.id}> <{KG_NS}betweenness> "{s.betweenness:.8g}"^^<{xsd}double> .',
-            f'<{s.id}> <{KG_NS}community> "{s.community}"^^<{xsd}integer> .',
+            triple(s.id, KG.pageRank, literal(f"{s.pagerank:.8g}", XSD_DOUBLE)),
+            triple(s.id, KG.degree, integer(s.degree)),
+            triple(s.id, KG.weightedDegree, literal(f"{s.weighted_degree:.8g}", XSD_DOUBLE)),
+            triple(s.id, KG.betweenness, literal(f"{s.betweenness:.8g}", XSD_DOUBLE)),
+            triple(s.id, KG.community, integer(s.community)),
         ]
     return "\n".join(lines)
 

@@ -198,7 +198,7 @@ def to_canonical(p: Projection, store: Store) -> Projection:
     with their evidence, so that an event reported by many articles counts once (``via`` is mapped
     too) while every article stays on the edge. An event an article does not assert goes to the story
     it reports on (``kg:reportsOn``), when the projection has it at all (``all_events``)."""
-    from kg.stories import STORIES_GRAPH
+    from kg.rdf.graphs import STORIES_GRAPH
 
     rows = store.query(
         f"SELECT ?e ?c ?label WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent|kg:reportsOn ?c . "

@@ -34,3 +34,8 @@ def mention_iri(article: URIRef, span: tuple[int, int]) -> URIRef:
 
 def sentence_iri(article_id: str, index: int) -> URIRef:
     return local_iri(article_id, "sentence", str(index))
+
+
+def expand_ref(ref: str) -> str:
+    """An IRI from ``<iri>``, a plain IRI, or the ``kgd:`` short form tables print."""
+    return DATA_NS + ref[4:] if ref.startswith("kgd:") else ref.strip("<>")

@@ -13,13 +13,13 @@ import hashlib
 import re
 from datetime import datetime, timezone
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.plugins.serializers.nt import _quoteLiteral  # N-Triples literals without a Graph
+from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 
 from kg import __version__
 from kg.model import EVENT_TYPES, Extraction, Factuality
 from kg.rdf.iris import article_iri, entity_iri, local_iri, mention_iri, sentence_iri
 from kg.rdf.namespaces import KG, NIF, PREFIXES, SCHEMA, SEM
+from kg.rdf.ntriples import boolean, integer, iri, literal, python_literal, triple
 
 ENTITY_CLASSES = {
     "Organization": KG.Organization,
@@ -48,37 +48,10 @@ _MENTION, _TYPE, _BEGIN, _END, _ANCHOR, _IN_ARTICLE, _IN_SENTENCE = (
 _MENTION_CLASS = KG.Mention
 
 
-def _nt_row(triple: tuple) -> str:
-    """One N-Triples line. Objects are IRIs or literals already in N-Triples form (:func:`_text` and
-    friends). kg builds its IRIs from percent-encoded parts, so they are written as they are instead
-    of being validated again per triple (rdflib's n3() re-checks every IRI)."""
-    s, p, o = triple
-    return f"<{s}> <{p}> {o if type(o) is str else f'<{o}>'} .\n"
-
-
-def _text(value: str) -> str:
-    """A plain literal in N-Triples, escaped as rdflib escapes it (so content hashes stay the same).
-
-    Literals are written as text rather than built as rdflib ``Literal`` objects: an article has
-    hundreds of them, and building each was a third of the time mapping took."""
-    return '"' + value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
-
-
-def _typed(lexical: str, datatype: URIRef) -> str:
-    return f"{_text(lexical)}^^<{datatype}>"
-
-
-def _int(value: int) -> str:
-    return f'"{value}"^^<{XSD.integer}>'
-
-
-def _bool(value: bool) -> str:
-    return f'"{"true" if value else "false"}"^^<{XSD.boolean}>'
-
-
-def _literal(value: object, datatype: URIRef | None = None) -> str:
-    """Any other literal (numbers, times), rendered by rdflib."""
-    return _quoteLiteral(Literal(value, datatype=datatype))
+def _nt_row(triple_: tuple) -> str:
+    """One N-Triples line; the object is an IRI or a literal already written (:mod:`kg.rdf.ntriples`)."""
+    s, p, o = triple_
+    return triple(s, p, o if type(o) is str else iri(o)) + "\n"
 
 
 def new_graph() -> Graph:
@@ -91,7 +64,7 @@ def new_graph() -> Graph:
 def time_literal(value: str) -> str:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as the matching XSD type."""
     datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
-    return _literal(value, datatype)
+    return python_literal(value, datatype)
 
 
 class _Mapper:
@@ -117,9 +90,9 @@ class _Mapper:
         add = self.triples.add
         add((owner, prop, m))
         add((m, _TYPE, _MENTION_CLASS))
-        add((m, _BEGIN, _int(span[0])))
-        add((m, _END, _int(span[1])))
-        add((m, _ANCHOR, _text(self.x.article.text[span[0] : span[1]])))
+        add((m, _BEGIN, integer(span[0])))
+        add((m, _END, integer(span[1])))
+        add((m, _ANCHOR, literal(self.x.article.text[span[0] : span[1]])))
         add((m, _IN_ARTICLE, self.article))
         index = self.sentence_of(span[0])
         if index is not None:
@@ -139,37 +112,37 @@ class _Mapper:
     def map_article(self) -> None:
         a, art = self.x.article, self.article
         self.add(art, RDF.type, KG.Article)
-        self.add(art, KG.articleId, _text(a.id))
-        self.add(art, KG.text, _text(a.text))
+        self.add(art, KG.articleId, literal(a.id))
+        self.add(art, KG.text, literal(a.text))
         if a.title:
-            self.add(art, SCHEMA.headline, _text(a.title))
+            self.add(art, SCHEMA.headline, literal(a.title))
         if a.url:
-            self.add(art, SCHEMA.url, _typed(a.url, XSD.anyURI))
+            self.add(art, SCHEMA.url, literal(a.url, XSD.anyURI))
         if a.publisher:
-            self.add(art, KG.publisherName, _text(a.publisher))
+            self.add(art, KG.publisherName, literal(a.publisher))
         if a.published:
             self.add(art, SCHEMA.datePublished, time_literal(a.published))
         if a.source:
-            self.add(art, KG.source, _text(a.source))
-        self.add(art, KG.extractorVersion, _text(__version__))
+            self.add(art, KG.source, literal(a.source))
+        self.add(art, KG.extractorVersion, literal(__version__))
         for i, sent in enumerate(self.x.sentences):
             s = self.sentence_iris[i]
             self.add(s, RDF.type, KG.Sentence)
-            self.add(s, KG.sentenceIndex, _int(i))
-            self.add(s, NIF.beginIndex, _int(sent.start))
-            self.add(s, NIF.endIndex, _int(sent.end))
+            self.add(s, KG.sentenceIndex, integer(i))
+            self.add(s, NIF.beginIndex, integer(sent.start))
+            self.add(s, NIF.endIndex, integer(sent.end))
             self.add(s, KG.inArticle, art)
 
     def map_entities(self) -> None:
         for ent in self.x.entities:
             node = entity_iri(ent.id)
             self.add(node, RDF.type, ENTITY_CLASSES.get(ent.type, KG.OtherEntity))
-            self.add(node, RDFS.label, _text(ent.name))
-            self.add(node, KG.canonicalKey, _text(ent.id))
+            self.add(node, RDFS.label, literal(ent.name))
+            self.add(node, KG.canonicalKey, literal(ent.id))
             for alias in ent.aliases:
-                self.add(node, KG.alias, _text(alias))
-            for iri in ent.same_as:  # GeoNames, ISO 3166: a place the gazetteers know for sure
-                self.add(node, OWL.sameAs, URIRef(iri))
+                self.add(node, KG.alias, literal(alias))
+            for same in ent.same_as:  # GeoNames, ISO 3166: a place the gazetteers know for sure
+                self.add(node, OWL.sameAs, URIRef(same))
             self.add(self.article, SCHEMA.mentions, node)
             for span in ent.mentions:
                 self.mention(node, tuple(span))
@@ -181,11 +154,11 @@ class _Mapper:
             if rep.author in ids:
                 self.add(node, KG.author, ids[rep.author])
             if rep.title:
-                self.add(node, SCHEMA.name, _text(rep.title))
+                self.add(node, SCHEMA.name, literal(rep.title))
             if rep.published and ISO_TIME.match(rep.published):
                 self.add(node, SCHEMA.datePublished, time_literal(rep.published))
             if rep.published_text:
-                self.add(node, KG.publishedText, _text(rep.published_text))
+                self.add(node, KG.publishedText, literal(rep.published_text))
             if rep.span:
                 self.mention(node, rep.span)
             for finding in rep.findings:
@@ -202,11 +175,11 @@ class _Mapper:
             if st.speaker in ids:
                 self.add(node, KG.speaker, ids[st.speaker])
             if st.speaker_text:
-                self.add(node, KG.speakerText, _text(st.speaker_text))
-            self.add(node, KG.cue, _text(st.cue))
-            self.add(node, KG.content, _text(st.content))
-            self.add(node, KG.kind, _text(st.kind))
-            self.add(node, KG.isQuote, _bool(st.quote))
+                self.add(node, KG.speakerText, literal(st.speaker_text))
+            self.add(node, KG.cue, literal(st.cue))
+            self.add(node, KG.content, literal(st.content))
+            self.add(node, KG.kind, literal(st.kind))
+            self.add(node, KG.isQuote, boolean(st.quote))
             self.mention(node, st.cue_span, KG.cueMention)
             self.mention(node, st.content_span, KG.contentMention)
             if st.speaker_span:
@@ -250,13 +223,13 @@ class _Mapper:
             node = local_iri(self.aid, "event", ev.id)
             self.add(node, RDF.type, KG.Event)
             self.add(node, RDF.type, EVENT_CLASSES.get(ev.type, KG.OtherEvent))
-            self.add(node, KG.trigger, _text(ev.trigger))
+            self.add(node, KG.trigger, literal(ev.trigger))
             for span in ev.mentions or [ev.span]:
                 self.mention(node, tuple(span))
             if ev.time:
                 self.add(node, KG.time, time_literal(ev.time))
             if ev.time_text:
-                self.add(node, KG.timeText, _text(ev.time_text))
+                self.add(node, KG.timeText, literal(ev.time_text))
             if ev.place in ids:
                 self.add(node, SEM.hasPlace, ids[ev.place])
             for i, part in enumerate(ev.participants):
@@ -266,17 +239,17 @@ class _Mapper:
                 self.add(node, KG.participation, p)
                 self.add(p, RDF.type, KG.Participation)
                 self.add(p, KG.participant, ids[part.entity])
-                self.add(p, KG.role, _text(part.role))
+                self.add(p, KG.role, literal(part.role))
                 self.add(node, SEM.hasActor, ids[part.entity])  # SEM: any actor taking part, whatever the role
             for i, q in enumerate(ev.quantities):
                 qn = URIRef(f"{node}/quantity/{i}")
                 self.add(node, KG.quantity, qn)
                 self.add(qn, RDF.type, KG.Quantity)
-                self.add(qn, SCHEMA.value, _literal(q.value))
-                self.add(qn, KG.approximate, _bool(q.approx))
-                self.add(qn, KG.lowerBound, _bool(q.lower_bound))
-                self.add(qn, KG.counts, _text(q.what))
-                self.add(qn, RDFS.label, _text(q.text))
+                self.add(qn, SCHEMA.value, python_literal(q.value))
+                self.add(qn, KG.approximate, boolean(q.approx))
+                self.add(qn, KG.lowerBound, boolean(q.lower_bound))
+                self.add(qn, KG.counts, literal(q.what))
+                self.add(qn, RDFS.label, literal(q.text))
             if ev.reported_by:
                 self.add(node, KG.reportedBy, local_iri(self.aid, "statement", ev.reported_by))
             if ev.part_of in kept_ids:
@@ -286,18 +259,18 @@ class _Mapper:
     def map_factuality(self, node: URIRef, f: Factuality, ids: dict[str, URIRef]) -> None:
         """Whether the article itself asserts the event, and if not why not and on whose word: queries,
         projections and stories take only asserted events as facts unless asked for the others."""
-        self.add(node, KG.asserted, _bool(f.asserted))
-        self.add(node, KG.certainty, _text(f.certainty))
-        self.add(node, KG.polarity, _text(f.polarity))
-        self.add(node, KG.future, _bool(f.future))
-        self.add(node, KG.special, _text(f.special))
-        self.add(node, KG.attributed, _bool(f.attributed))
+        self.add(node, KG.asserted, boolean(f.asserted))
+        self.add(node, KG.certainty, literal(f.certainty))
+        self.add(node, KG.polarity, literal(f.polarity))
+        self.add(node, KG.future, boolean(f.future))
+        self.add(node, KG.special, literal(f.special))
+        self.add(node, KG.attributed, boolean(f.attributed))
         if f.cue:
-            self.add(node, KG.factualityCue, _text(f.cue))
+            self.add(node, KG.factualityCue, literal(f.cue))
         if f.holder in ids:
             self.add(node, KG.attributedTo, ids[f.holder])
         if f.holder_text:
-            self.add(node, KG.holderText, _text(f.holder_text))
+            self.add(node, KG.holderText, literal(f.holder_text))
 
     def map_relations(self, ids: dict[str, URIRef]) -> None:
         """Each relation as a triple, and reified (rdf:Statement) with the mention that states it."""
@@ -323,8 +296,8 @@ def _stamp(extraction: Extraction, lines: list[str], ingested_at: datetime | Non
     source = f"<{KG.source}>"
     digest = hashlib.sha256("".join(sorted(x for x in lines if source not in x)).encode("utf-8")).hexdigest()[:32]
     stamp = ingested_at or datetime.now(timezone.utc).replace(microsecond=0)
-    return digest, _nt_row((art, KG.contentHash, _text(digest))) + _nt_row(
-        (art, KG.ingestedAt, _literal(stamp, XSD.dateTime))
+    return digest, _nt_row((art, KG.contentHash, literal(digest))) + _nt_row(
+        (art, KG.ingestedAt, python_literal(stamp, XSD.dateTime))
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import RDF, RDFS, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 KG_NS = "https://w3id.org/kg-news/ontology#"
@@ -14,6 +14,13 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 KGD = Namespace(DATA_NS)
+
+# terms of other vocabularies that kg writes outside the mapping, as plain IRIs
+RDF_TYPE = str(RDF.type)
+RDFS_LABEL = str(RDFS.label)
+SCHEMA_MENTIONS = f"{SCHEMA}mentions"
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+PROV_GENERATED_AT = f"{PROV}generatedAtTime"
 
 
 class KG(DefinedNamespace):
@@ -121,6 +128,7 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     cataloguedHash: URIRef
     cataloguedEntity: URIRef
+    writesPending: URIRef
     countedQuads: URIRef
     countedEvents: URIRef
     countedStatements: URIRef

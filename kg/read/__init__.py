@@ -154,7 +154,7 @@ def _kind_for(path: Path) -> str:
     return "text"
 
 
-def _parse(text: str, kind: str, source: str) -> Iterator[Article | InputError]:
+def parse(text: str, kind: str, source: str) -> Iterator[Article | InputError]:
     from kg.read import feeds, html, records
     from kg.read import text as plain
 
@@ -255,7 +255,7 @@ def read_source(raw: str) -> Iterator[ReadItem]:
         elif kind == "text":
             text = clean_text(text)
         # JSON keeps them until parsed: its records clean their strings, escapes included
-        for item in _parse(text, kind, source):
+        for item in parse(text, kind, source):
             if isinstance(item, InputError):
                 yield _error_item(item, source)
                 continue

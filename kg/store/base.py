@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import NamedTuple, Protocol
 
 
@@ -45,7 +46,13 @@ class QueryResult:
 
 
 class Store(Protocol):
-    """A quad store holding one named graph per article (the article IRI names it)."""
+    """A quad store holding one named graph per article (the article IRI names it). Used as a
+    context manager, it is closed however the block ends: ``with open_store(path) as store: ...``."""
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        ...
 
     def article_hash(self, graph: str) -> str | None:
         """The content hash stored for an article graph, or None if it is not stored."""
@@ -78,3 +85,13 @@ class Store(Protocol):
         """Number of quads."""
 
     def close(self) -> None: ...
+
+
+class ClosedOnExit:
+    """What makes a store a context manager: ``__exit__`` closes it (flushing what was written)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()  # type: ignore[attr-defined]

@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 from kg.errors import QueryError
+from kg.rdf.ntriples import literal
 from kg.store.base import Term
-
-
-def literal(value: str, datatype: str | None = None) -> str:
-    """A plain (or typed) literal in SPARQL and N-Triples syntax, escaped."""
-    return term_to_sparql(Term("literal", value, datatype=datatype))
 
 
 def term_to_sparql(term: Term) -> str:
@@ -21,25 +17,22 @@ def term_to_sparql(term: Term) -> str:
         return f"<{term.value}>"
     if term.type != "literal":
         raise QueryError("blank nodes cannot be bound as parameters")
-    escaped = term.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    if term.lang:
-        return f'"{escaped}"@{term.lang}'
-    if term.datatype:
-        return f'"{escaped}"^^{term_to_sparql(Term("uri", term.datatype))}'
-    return f'"{escaped}"'
+    if term.datatype and not term.lang:
+        term_to_sparql(Term("uri", term.datatype))  # refuses a datatype that is not an IRI
+    return literal(term.value, term.datatype, lang=term.lang)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 _UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
-_PROLOGUE = re.compile(r"^\s*(PREFIX\s+[\w-]*:|BASE)\s*(<[^>]*>)?", re.I)  # IRIs may come blanked by _mask
+_PROLOGUE = re.compile(r"^\s*(PREFIX\s+[\w-]*:|BASE)\s*(<[^>]*>)?", re.I)  # IRIs may come blanked by mask
 
 
 def check_read_query(sparql: str) -> None:
     """Refuse what a query over kg's store must not do: update it (change the graph with kg ingest,
     merge or split, which keep the derived graphs right) or reach other endpoints (SERVICE)."""
-    masked = _mask(sparql)
+    masked = mask(sparql)
     rest = masked
     while (m := _PROLOGUE.match(rest)) is not None:
         rest = rest[m.end() :]
@@ -64,7 +57,7 @@ def with_keys(sparql: str, bindings: dict[str, Term]) -> dict[str, Term]:
     filtering every label of the store through LCASE.
     """
     out = dict(bindings)
-    masked = _mask(sparql)
+    masked = mask(sparql)
     for name, term in bindings.items():
         key = f"{name}_key"
         if term.type == "literal" and key not in out and re.search(rf"[?$]{key}\b", masked):
@@ -82,7 +75,7 @@ def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
     if not bindings:
         return sparql
     bindings = with_keys(sparql, bindings)
-    matches = list(_WHERE.finditer(_mask(sparql)))
+    matches = list(_WHERE.finditer(mask(sparql)))
     if not matches:
         raise QueryError("parameters need a query with a WHERE { ... } clause")
     names = " ".join(f"?{k}" for k in bindings)
@@ -95,7 +88,7 @@ def bind_values(sparql: str, bindings: dict[str, Term]) -> str:
     return "".join(out) + sparql[last:]
 
 
-def _mask(sparql: str) -> str:
+def mask(sparql: str) -> str:
     """The query with comments, strings and IRIs blanked out (same length), so keywords are found safely."""
     pattern = re.compile(
         r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\''

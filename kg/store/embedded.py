@@ -9,7 +9,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import KG_NS, PREFIXES
-from kg.store.base import QueryResult, Term
+from kg.store.base import ClosedOnExit, QueryResult, Term
 from kg.store.binding import bind_values, check_read_query
 
 FORMATS = {
@@ -35,7 +35,7 @@ def to_term(value: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
     return Term("literal", value.value, datatype=datatype, lang=lang)
 
 
-class EmbeddedStore:
+class EmbeddedStore(ClosedOnExit):
     """An Oxigraph store in a folder. Each write replaces one article graph in one transaction.
 
     Only one process may write a store. When another kg process holds it (``kg ingest``, ``kg

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import KG_NS, sparql_prologue
-from kg.store.base import QueryResult, Term
+from kg.store.base import ClosedOnExit, QueryResult, Term
 from kg.store.binding import bind_values, check_read_query, term_to_sparql
 
 RETRIES = 3
@@ -33,7 +33,7 @@ def _nt(term: Term) -> str:
     return term_to_sparql(term)
 
 
-class RemoteStore:
+class RemoteStore(ClosedOnExit):
     """A store on a SPARQL 1.1 server; article graphs are named graphs as in the embedded store."""
 
     def __init__(

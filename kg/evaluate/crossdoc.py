@@ -63,31 +63,28 @@ def story_chains(extractions: list) -> dict[str, str]:
     """Event IRI -> chain id (its canonical event, else itself) for the articles of one topic, as
     ``kg ingest`` builds the stories graph from them: each article written as ingest writes it into
     a store of their own, then the stories graph built by the same code."""
+    from kg.layers.stories import rebuild_stories
+    from kg.rdf.graphs import STORIES_GRAPH
     from kg.rdf.iris import article_iri
     from kg.rdf.mapping import extraction_to_ntriples
     from kg.store import open_store
-    from kg.stories import STORIES_GRAPH, rebuild_stories
 
-    with tempfile.TemporaryDirectory(prefix="kg-crossdoc-") as where:
-        store = open_store(where)
-        try:
-            for x in extractions:
-                store.replace_graph(str(article_iri(x.article.id)), extraction_to_ntriples(x)[0])
-            rebuild_stories(store)
-            rows = store.query(
-                f"""SELECT ?e ?c WHERE {{ GRAPH <{STORIES_GRAPH}> {{
-                      VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }} }}"""
-            ).rows
-        finally:
-            store.close()
+    with tempfile.TemporaryDirectory(prefix="kg-crossdoc-") as where, open_store(where) as store:
+        for x in extractions:
+            store.replace_graph(str(article_iri(x.article.id)), extraction_to_ntriples(x)[0])
+        rebuild_stories(store)
+        rows = store.query(
+            f"""SELECT ?e ?c WHERE {{ GRAPH <{STORIES_GRAPH}> {{
+                  VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }} }}"""
+        ).rows
     return {r["e"].value: r["c"].value for r in rows}
 
 
 def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
     """Cross-document event and entity coreference against gold ``chain`` ids (ECB+), on gold and on
     predicted mentions, for what kg builds and the lemma baseline; scores pooled over topics."""
-    from kg.coref_metrics import conll
-    from kg.evaluate import _Tokens, gold_files, load_gold
+    from kg.evaluate.coref import conll
+    from kg.evaluate.scoring import Tokens, gold_files, load_gold
     from kg.extract import extract_docs
     from kg.model import Article
     from kg.rdf.iris import local_iri
@@ -106,7 +103,7 @@ def evaluate_crossdoc(paths, *, topic_pattern: str = TOPIC_PATTERN) -> dict:
     for gold, (doc, x) in zip(golds, extract_docs(articles), strict=True):
         topic = _topic(gold.id, topic_pattern)
         by_topic[topic].append(x)
-        tokens = _Tokens(gold.text)
+        tokens = Tokens(gold.text)
         entity_data.add(topic, gold, doc, x, tokens)
         iri = {ev.id: str(local_iri(x.article.id, "event", ev.id)) for ev in x.events}
         for item in gold.events:
@@ -191,7 +188,7 @@ class _EntityData:
 
 
 def _entity_results(data: _EntityData) -> dict:
-    from kg.coref_metrics import conll
+    from kg.evaluate.coref import conll
 
     key_chains = list(data.key.values())
     out = {"gold chains": len(key_chains)}

@@ -9,16 +9,15 @@ match on ``rdfs:label`` is preferred over ``skos:altLabel``. Links go to ``kgd:g
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from kg.corrections import OWL_SAME, PROV_TIME, XSD_DATETIME
 from kg.errors import KgError
-from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.rdf.graphs import LINKS_GRAPH
+from kg.rdf.namespaces import DATA_NS, KG, KG_NS, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
+from kg.rdf.ntriples import XSD_DATETIME, iri, literal, triple
 from kg.store import Store
 
-LINKS_GRAPH = f"{DATA_NS}graph/links"
 BATCH = 40
 
 
@@ -29,17 +28,12 @@ class LinkResult:
     unmatched: int = 0
 
 
-def _literal(text: str, lang: str | None = None) -> str:
-    body = json.dumps(text, ensure_ascii=False)
-    return f"{body}@{lang}" if lang else body
-
-
 def _lookup(endpoint: str, names: list[str], *, timeout: int, lang: str) -> dict[str, dict[str, str]]:
     """name -> {item IRI: 'label' | 'alias'} for the names that match some item."""
     from SPARQLWrapper import JSON, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-    values = " ".join(f"({_literal(n)} {_literal(n, lang)})" for n in names)
+    values = " ".join(f"({literal(n)} {literal(n, lang=lang)})" for n in names)
     query = f"""
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -98,20 +92,20 @@ def link_entities(store: Store, endpoint: str, *, timeout: int = 30, lang: str =
         label = next(n for n in names if item in matches.get(n, {}))
         node = f"{DATA_NS}link/{hashlib.sha1(f'{entity} {item}'.encode()).hexdigest()[:16]}"
         triples += [
-            f"<{entity}> <{OWL_SAME}> <{item}> .",
-            f"<{node}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KG_NS}Link> .",
-            f"<{node}> <{KG_NS}linkedEntity> <{entity}> .",
-            f"<{node}> <{KG_NS}linkTarget> <{item}> .",
-            f"<{node}> <{KG_NS}endpoint> {_literal(endpoint)} .",
-            f"<{node}> <{KG_NS}matchedLabel> {_literal(label)} .",
-            f'<{node}> <{PROV_TIME}> "{now}"^^<{XSD_DATETIME}> .',
+            triple(entity, OWL_SAME_AS, iri(item)),
+            triple(node, RDF_TYPE, iri(KG.Link)),
+            triple(node, KG.linkedEntity, iri(entity)),
+            triple(node, KG.linkTarget, iri(item)),
+            triple(node, KG.endpoint, literal(endpoint)),
+            triple(node, KG.matchedLabel, literal(label)),
+            triple(node, PROV_GENERATED_AT, literal(now, XSD_DATETIME)),
         ]
         result.linked += 1
     # Linking again against the same endpoint replaces its earlier links.
     store.update(
-        f"""DELETE {{ GRAPH <{LINKS_GRAPH}> {{ ?e <{OWL_SAME}> ?t . ?n ?p ?o }} }}
+        f"""DELETE {{ GRAPH <{LINKS_GRAPH}> {{ ?e <{OWL_SAME_AS}> ?t . ?n ?p ?o }} }}
         WHERE {{ GRAPH <{LINKS_GRAPH}> {{
-          ?n <{KG_NS}endpoint> {_literal(endpoint)} ; <{KG_NS}linkedEntity> ?e ; <{KG_NS}linkTarget> ?t ; ?p ?o }} }} ;
+          ?n <{KG_NS}endpoint> {literal(endpoint)} ; <{KG_NS}linkedEntity> ?e ; <{KG_NS}linkTarget> ?t ; ?p ?o }} }} ;
         INSERT DATA {{ GRAPH <{LINKS_GRAPH}> {{ {" ".join(triples)} }} }}"""
     )
     return result

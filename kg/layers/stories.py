@@ -48,111 +48,37 @@ equal to a rebuild as the word counts change: :func:`_update_claims`.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
 
-from kg.catalog import changed_since, record_taken, run_updates
-from kg.clusters import UnionFind
+from kg.layers.base import changed_since, record_taken, run_updates
+from kg.layers.corrections import event_corrections
+from kg.match import (
+    ANSWER_KINDS,
+    CLAIM_KINDS,
+    CLAIM_RULE,
+    DAYS_APART,
+    THRESHOLD,
+    WINDOW_DAYS,
+    EventRecord,
+    Rarity,
+    UnionFind,
+    answer_link,
+    claim_link,
+    claim_words,
+    day,
+    pair_score,
+)
 from kg.model import EVENT_TYPES
-from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.rdf.graphs import STORIES_GRAPH
+from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE, RDFS_LABEL
+from kg.rdf.ntriples import XSD_DECIMAL, XSD_INTEGER, insert_data, iri, literal, triple
 from kg.store import Store
 from kg.store.base import Term
-from kg.store.binding import literal
 
-STORIES_GRAPH = f"{DATA_NS}graph/stories"
-CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
-THRESHOLD = 0.6
-DAYS_APART = 7
-CLAIM_SIMILARITY = 0.5
-WINDOW_DAYS = 90  # an answer comes at most this many days after what it answers (unless it names the claimant)
-MIN_SHARED = 2  # specific words two statements must share to be one claim, or an answer to the other
-RARE_MIN, RARE_SHARE = 5, 0.01  # a word is specific when at most max(5, 1% of the statements) have it
-ANSWER_KINDS = frozenset({"denial", "criticism"})
-CLAIM_KINDS = frozenset({"claim", "finding", "accusation"})
-CLAIM_RULE = "same claim"
-STOPWORDS = frozenset(
-    "the a an of to in on at for and or but that this with by from as is was were be been has have had it its "
-    "their they he she his her said says not no than more".split()
-)
 _CHUNK = 300
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _ARTICLE = re.compile(r"[?]a\b")  # the article variable of the queries below, named as a constant per graph
-
-
-@dataclass
-class EventRecord:
-    iri: str
-    article: str
-    type: str
-    trigger: str
-    time: str | None
-    published: str | None
-    place: str | None
-    participants: set[str] = field(default_factory=set)
-    asserted: bool = True  # told by the article as a fact (kg:asserted); else a report, never a story member
-
-
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _time_score(a: EventRecord, b: EventRecord) -> tuple[float, str] | None:
-    """How well two events' times agree, or None when they conflict."""
-    if a.time and b.time:
-        if a.time == b.time:
-            return 1.0, f"same time {a.time}"
-        if a.time.startswith(b.time) or b.time.startswith(a.time):
-            return 0.6, f"compatible times {a.time} / {b.time}"
-        return None
-    da, db = _day(a.time or a.published), _day(b.time or b.published)
-    if da and db and abs((da - db).days) <= DAYS_APART:
-        return 0.4, "reported within a week"
-    if not (a.time or a.published or b.time or b.published):
-        return 0.0, "both undated"  # nothing to compare: the time adds nothing, and conflicts with nothing
-    return None
-
-
-def places_conflict(a: str | None, b: str | None) -> bool:
-    """Two named places that are not the same and where neither name contains the other ("Gaza" and
-    "Gaza Strip", "Chile" and "northern Chile" agree; "Gaza" and "Kfar Aza" do not): two attacks by
-    one actor on one day in different places are two events."""
-    if not a or not b or a == b:
-        return False
-    words_a, words_b = (set(x.rsplit("/", 1)[-1].split("-")) for x in (a, b))
-    return not (words_a <= words_b or words_b <= words_a)
-
-
-def pair_score(a: EventRecord, b: EventRecord) -> tuple[float, list[str]]:
-    if a.type != b.type or a.article == b.article:
-        return 0.0, []
-    timing = _time_score(a, b)
-    shared = a.participants & b.participants
-    same_place = bool(a.place and a.place == b.place)
-    if timing is None or not (shared or same_place) or places_conflict(a.place, b.place):
-        return 0.0, []
-    score = 0.35 + 0.25 * timing[0]
-    evidence = [f"same type {a.type}", timing[1]]
-    if shared:
-        score += 0.25 * len(shared) / len(a.participants | b.participants)
-        evidence.append("shared participants " + ", ".join(sorted(x.rsplit("/", 1)[-1] for x in shared)))
-    if same_place:
-        score += 0.15
-        evidence.append(f"same place {a.place.rsplit('/', 1)[-1]}")
-    if a.trigger.lower() == b.trigger.lower():
-        score += 0.10
-        evidence.append(f"same trigger '{a.trigger.lower()}'")
-    return round(score, 4), evidence
 
 
 def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
@@ -208,8 +134,8 @@ def _when(time: str | None, published: str | None) -> tuple[str, int] | None:
         return ("coarse", 0)
     if not (time or published):
         return ("undated", 0)
-    day = _day(time or published)
-    return ("week", day.toordinal() // DAYS_APART) if day else None
+    when = day(time or published)
+    return ("week", when.toordinal() // DAYS_APART) if when else None
 
 
 def _meets(a: tuple[str, int] | None, b: tuple[str, int] | None) -> bool:
@@ -276,23 +202,6 @@ def _stored(store: Store, query: str, values: Iterable[str]) -> list[dict[str, T
     return out
 
 
-def _corrections(store: Store) -> tuple[list[tuple[str, str]], set[str]]:
-    """Recorded event corrections: pairs that must be one story, and events kept on their own."""
-    rows = store.query(
-        f"""SELECT ?c ?kind ?e WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          ?c a ?kind ; kg:correctedEvent ?e . VALUES ?kind {{ kg:EventMerge kg:EventSplit }} }} }}"""
-    ).rows
-    merges: dict[str, list[str]] = defaultdict(list)
-    alone = set()
-    for r in rows:
-        if r["kind"].value.endswith("EventMerge"):
-            merges[r["c"].value].append(r["e"].value)
-        else:
-            alone.add(r["e"].value)
-    pairs = [tuple(sorted(v)[:2]) for v in merges.values() if len(v) == 2]
-    return [p for p in pairs if not set(p) & alone], alone
-
-
 # ---------------------------------------------------------------------------------------- events
 
 
@@ -350,7 +259,7 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
     new = [e for e in read if e.asserted]  # only what an article asserts makes a story
     new_reports = [e for e in read if not e.asserted]  # the others may report on one
     new_iris = {e.iri for e in new}
-    must, alone = _corrections(store)
+    must, alone = event_corrections(store)
     # 1. score the new events against the candidates the index gives (reports are indexed too: they are
     #    looked at again below, as a new asserted event may be what they report on)
     found = _event_records(store, events=_candidates(store, new, changed_set))
@@ -428,46 +337,45 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
     ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in changed]
     run_updates(store, ops)
     lines = []
-    kg = KG_NS
     for group in clusters.values():
         group = sorted(group)
-        iri = story_iri(group)
+        canonical = story_iri(group)
         recs = [records[g] for g in group]
         first = recs[0]
         articles = {m.article for m in recs}
         dates = sorted(m.published for m in recs if m.published)
         times = sorted(m.time for m in recs if m.time)
         lines += [
-            f"<{iri}> <{_RDF_TYPE}> <{kg}CanonicalEvent> .",
-            f"<{iri}> <{kg}eventType> <{kg}{first.type}> .",
-            f"<{iri}> <{_LABEL}> {literal(first.type + ': ' + first.trigger)} .",
-            f"<{iri}> <{kg}articleCount> {literal(str(len(articles)), _XSD + 'integer')} .",
+            triple(canonical, RDF_TYPE, iri(KG.CanonicalEvent)),
+            triple(canonical, KG.eventType, iri(KG_NS + first.type)),
+            triple(canonical, RDFS_LABEL, literal(first.type + ': ' + first.trigger)),
+            triple(canonical, KG.articleCount, literal(str(len(articles)), XSD_INTEGER)),
         ]
         if times:
-            lines.append(f"<{iri}> <{kg}time> {literal(times[0])} .")
+            lines.append(triple(canonical, KG.time, literal(times[0])))
         if dates:
             lines += [
-                f"<{iri}> <{kg}firstReported> {literal(dates[0])} .",
-                f"<{iri}> <{kg}lastReported> {literal(dates[-1])} .",
+                triple(canonical, KG.firstReported, literal(dates[0])),
+                triple(canonical, KG.lastReported, literal(dates[-1])),
             ]
-        lines += [f"<{m}> <{kg}canonicalEvent> <{iri}> ." for m in group]
-        lines += [f"<{m.iri}> <{kg}blockKey> {literal(k)} ." for m in recs for k in _block_keys(m)]
+        lines += [triple(m, KG.canonicalEvent, iri(canonical)) for m in group]
+        lines += [triple(m.iri, KG.blockKey, literal(k)) for m in recs for k in _block_keys(m)]
     for report, (story, event, score, evidence) in sorted(attached.items()):
         links[tuple(sorted((report, event)))] = (score, evidence)
-        lines.append(f"<{report}> <{kg}reportsOn> <{story}> .")
-    lines += [f"<{r.iri}> <{kg}blockKey> {literal(k)} ." for r in new_reports for k in _block_keys(r)]
+        lines.append(triple(report, KG.reportsOn, iri(story)))
+    lines += [triple(r.iri, KG.blockKey, literal(k)) for r in new_reports for k in _block_keys(r)]
     for (a, b), (score, evidence) in sorted(links.items()):
         node = _link_iri(a, b)
         lines += [
-            f"<{node}> <{_RDF_TYPE}> <{kg}EventLink> .",
-            f"<{node}> <{kg}linkedEvent> <{a}> .",
-            f"<{node}> <{kg}linkedEvent> <{b}> .",
-            f"<{node}> <{kg}linkScore> {literal(str(score), _XSD + 'decimal')} .",
-            f"<{node}> <{kg}evidence> {literal(evidence)} .",
+            triple(node, RDF_TYPE, iri(KG.EventLink)),
+            triple(node, KG.linkedEvent, iri(a)),
+            triple(node, KG.linkedEvent, iri(b)),
+            triple(node, KG.linkScore, literal(str(score), XSD_DECIMAL)),
+            triple(node, KG.evidence, literal(evidence)),
         ]
-    lines += [f"<{e.article}> <{kg}storyEvent> <{e.iri}> ." for e in new + new_reports]
+    lines += [triple(e.article, KG.storyEvent, iri(e.iri)) for e in new + new_reports]
     if lines:
-        store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+        store.update(insert_data(st, lines))
     # events whose story may have changed: statements about them are looked at again (same-story answers)
     moved = touched | reports | {x for g in clusters.values() for x in g}
     return {
@@ -519,125 +427,6 @@ def _attach_reports(
 
 
 # ---------------------------------------------------------------------------------------- claims
-
-_SPACY_STOP: frozenset[str] | None = None
-
-
-def _stop_words() -> frozenset[str]:
-    global _SPACY_STOP
-    if _SPACY_STOP is None:
-        try:
-            from spacy.lang.en.stop_words import STOP_WORDS
-        except ImportError:  # pragma: no cover - spaCy is a dependency
-            STOP_WORDS = set()
-        _SPACY_STOP = frozenset(STOP_WORDS) | STOPWORDS
-    return _SPACY_STOP
-
-
-def claim_words(text: str) -> set[str]:
-    """The content words statements are compared by: lower-cased words of three letters or more,
-    neither a stop word nor a bare number."""
-    stop = _stop_words()
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in stop and not w.isdigit()}
-
-
-def same_claim(a: set[str], b: set[str]) -> bool:
-    """Two contents say the same thing: their content words overlap with Jaccard >= CLAIM_SIMILARITY."""
-    return bool(a and b) and len(a & b) / len(a | b) >= CLAIM_SIMILARITY
-
-
-@dataclass
-class Rarity:
-    """How rare each content word is among the store's statements: ``n`` statements, ``df`` the number
-    of statements whose content has the word. The IDF is ``ln(N / df)`` with N the statement count
-    rounded down to a power of two (so that it changes only when the store doubles, and links can be
-    kept current without rescoring every stored pair; see :func:`_update_claims`); a word is *specific*
-    when at most ``max(RARE_MIN, RARE_SHARE * N)`` statements have it."""
-
-    n: int
-    df: dict[str, int]
-
-    @property
-    def scale(self) -> int:
-        return 1 << (self.n.bit_length() - 1) if self.n > 0 else 0
-
-    def specific(self, word: str) -> bool:
-        return self.df.get(word, 0) <= max(RARE_MIN, RARE_SHARE * self.scale)
-
-    def idf(self, word: str) -> float:
-        return max(0.0, math.log(self.scale / max(1, self.df.get(word, 0)))) if self.scale else 0.0
-
-    def evidence(self, a: set[str], b: set[str]) -> tuple[float, list[str]]:
-        """The specific words two contents share, rarest first, and the sum of their IDF."""
-        shared = sorted((w for w in a & b if self.specific(w)), key=lambda w: (-self.idf(w), w))
-        return round(sum(self.idf(w) for w in shared), 3), shared
-
-
-def _days(a: str | None, b: str | None) -> int | None:
-    """Days from publication date ``a`` to ``b`` (None when either is unknown)."""
-    da, db = _day(a), _day(b)
-    return (db - da).days if da and db else None
-
-
-def claim_link(a: dict, b: dict, rarity: Rarity, window: int) -> tuple[float, list[str], str] | None:
-    """Whether two statements of one speaker in different articles are one claim, as (score, shared
-    specific words, evidence): at most ``window`` days apart (when both dates are known), content words
-    overlapping with Jaccard >= CLAIM_SIMILARITY, and at least MIN_SHARED specific words shared."""
-    if a["article"] == b["article"] or not a["speaker"] or a["speaker"] != b["speaker"]:
-        return None
-    days = _days(a["published"], b["published"])
-    if (days is not None and abs(days) > window) or not same_claim(a["words"], b["words"]):
-        return None
-    score, shared = rarity.evidence(a["words"], b["words"])
-    if len(shared) < MIN_SHARED:
-        return None
-    jaccard = len(a["words"] & b["words"]) / len(a["words"] | b["words"])
-    when = "dates unknown" if days is None else f"{abs(days)} days apart"
-    why = f"same speaker {_short(a['speaker'])}; {when}; word overlap {jaccard:.2f}; {_terms(shared, rarity)}"
-    return score, shared, why
-
-
-def answer_link(d: dict, c: dict, rarity: Rarity, window: int) -> tuple[float, list[str], str, str] | None:
-    """Whether statement ``d`` (a denial or criticism) answers ``c`` (a claim, finding or accusation of
-    another speaker in another article), as (score, shared specific words, rule, evidence). It needs
-    evidence that both are about one matter: ``d`` names ``c``'s speaker, or is about a report by
-    that speaker, or both are told of events of one story (canonical event); and their contents share
-    at least MIN_SHARED specific words; and ``d`` is published on or after ``c`` and, unless it names
-    ``c``'s speaker, within ``window`` days of it."""
-    if d["kind"] not in ANSWER_KINDS or c["kind"] not in CLAIM_KINDS or d["article"] == c["article"]:
-        return None
-    if c["speaker"] and c["speaker"] == d["speaker"]:
-        return None
-    names = bool(c["speaker"]) and c["speaker"] in d["named"]
-    report = bool(c["speaker"]) and d["about_author"] == c["speaker"]
-    stories = d["stories"] & c["stories"]
-    if names:
-        rule = f"answer: names the claimant {_short(c['speaker'])}"
-    elif report:
-        rule = f"answer: about a report of the claimant {_short(c['speaker'])}"
-    elif stories:
-        rule = f"answer: same story {_short(min(stories))}"
-    else:
-        return None
-    days = _days(c["published"], d["published"])
-    if days is not None and days < 0:
-        return None  # an answer never comes before what it answers
-    if not (names or report) and (days is None or days > window):
-        return None
-    score, shared = rarity.evidence(d["words"], c["words"])
-    if len(shared) < MIN_SHARED:
-        return None
-    when = "dates unknown" if days is None else f"{days} days later"
-    return score, shared, rule, f"{rule}; {when}; {_terms(shared, rarity)}"
-
-
-def _short(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
-
-
-def _terms(shared: list[str], rarity: Rarity) -> str:
-    return "shared words " + ", ".join(f"{w} ({rarity.idf(w):.1f})" for w in shared)
-
 
 _STATEMENT = """?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m kg:inArticle ?a .
             OPTIONAL { ?a schema:datePublished ?published }
@@ -811,21 +600,20 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
     ops.append(f"DELETE WHERE {{ GRAPH <{st}> {{ <{st}> kg:windowDays ?n }} }}")
     ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{_term_iri(w)}> ?p ?o }} }}" for w in sorted(delta) if w in before]
     run_updates(store, ops)
-    kg, integer = KG_NS, _XSD + "integer"
     lines = [
-        f"<{st}> <{kg}statementCount> {literal(str(n), integer)} .",
-        f"<{st}> <{kg}windowDays> {literal(str(window), integer)} .",
+        triple(st, KG.statementCount, literal(str(n), XSD_INTEGER)),
+        triple(st, KG.windowDays, literal(str(window), XSD_INTEGER)),
     ]
     for a in changed:
         lines += [
-            f"<{a}> <{kg}statementTerms> {literal(' '.join(per_article.get(a, [])))} .",
-            f"<{a}> <{kg}statementCount> {literal(str(count[a]), integer)} .",
+            triple(a, KG.statementTerms, literal(' '.join(per_article.get(a, [])))),
+            triple(a, KG.statementCount, literal(str(count[a]), XSD_INTEGER)),
         ]
     for w, k in sorted(df.items()):
         if k > 0:
             t = _term_iri(w)
-            lines += [f"<{t}> <{kg}term> {literal(w)} .", f"<{t}> <{kg}statementCount> {literal(str(k), integer)} ."]
-    store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+            lines += [triple(t, KG.term, literal(w)), triple(t, KG.statementCount, literal(str(k), XSD_INTEGER))]
+    store.update(insert_data(st, lines))
     rounded = Rarity(n_before, {}).scale != Rarity(n, {}).scale
     rarer = any(k < 0 for k in delta.values())
     return Rarity(n, df), rounded or rarer, {w for w, k in delta.items() if k > 0}
@@ -927,27 +715,26 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
             f"GRAPH <{st}> {{ ?x kg:respondsTo ?s }} }}",
         ]
     run_updates(store, ops)
-    kg = KG_NS
     lines = []
-    for iri, group in claims.items():
-        lines.append(f"<{iri}> <{_RDF_TYPE}> <{kg}Claim> .")
-        lines.append(f"<{iri}> <{kg}claimSpeaker> <{everyone[group[0]]['speaker']}> .")
-        lines += [f"<{iri}> <{kg}claimStatement> <{s}> ." for s in group]
+    for claim, group in claims.items():
+        lines.append(triple(claim, RDF_TYPE, iri(KG.Claim)))
+        lines.append(triple(claim, KG.claimSpeaker, iri(everyone[group[0]]['speaker'])))
+        lines += [triple(claim, KG.claimStatement, iri(s)) for s in group]
     for a, b, rule, score, shared, why in links:
         node = _statement_link_iri(a, b)
         lines += [
-            f"<{node}> <{_RDF_TYPE}> <{kg}StatementLink> .",
-            f"<{node}> <{kg}linkedStatement> <{a}> .",
-            f"<{node}> <{kg}linkedStatement> <{b}> .",
-            f"<{node}> <{kg}linkRule> {literal(rule)} .",
-            f"<{node}> <{kg}linkScore> {literal(str(score), _XSD + 'decimal')} .",
-            f"<{node}> <{kg}evidence> {literal(why)} .",
+            triple(node, RDF_TYPE, iri(KG.StatementLink)),
+            triple(node, KG.linkedStatement, iri(a)),
+            triple(node, KG.linkedStatement, iri(b)),
+            triple(node, KG.linkRule, literal(rule)),
+            triple(node, KG.linkScore, literal(str(score), XSD_DECIMAL)),
+            triple(node, KG.evidence, literal(why)),
         ]
-        lines += [f"<{node}> <{kg}sharedTerm> {literal(w)} ." for w in shared]
+        lines += [triple(node, KG.sharedTerm, literal(w)) for w in shared]
         if rule != CLAIM_RULE:
-            lines.append(f"<{a}> <{kg}respondsTo> <{b}> .")
+            lines.append(triple(a, KG.respondsTo, iri(b)))
     if lines:
-        store.update(f"INSERT DATA {{ GRAPH <{st}> {{\n" + "\n".join(lines) + "\n} }")
+        store.update(insert_data(st, lines))
     return {
         "claims": len(claims),
         "responses across articles": sum(1 for x in links if x[2] != CLAIM_RULE),
@@ -998,10 +785,7 @@ def rebuild_stories(store: Store, *, window: int | None = None) -> dict[str, int
     default the one held, else WINDOW_DAYS)."""
     window = _settings(store)[1] if window is None else window
     store.update(f"DROP SILENT GRAPH <{STORIES_GRAPH}>")
-    store.update(
-        f"INSERT DATA {{ GRAPH <{STORIES_GRAPH}> {{ <{STORIES_GRAPH}> <{KG_NS}windowDays> "
-        f"{literal(str(window), _XSD + 'integer')} }} }}"
-    )
+    store.update(insert_data(STORIES_GRAPH, [triple(STORIES_GRAPH, KG.windowDays, literal(str(window), XSD_INTEGER))]))
     return sync_stories(store)
 
 

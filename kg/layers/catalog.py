@@ -14,17 +14,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.rdf.namespaces import DATA_NS, KG_NS
+from kg.layers.base import changed_since, record_taken, run_updates
+from kg.rdf.graphs import CATALOG_GRAPH
+from kg.rdf.namespaces import KG, KG_NS, RDF_TYPE, RDFS_LABEL, SCHEMA_MENTIONS
+from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
 from kg.store import Store
-from kg.store.binding import literal, name_key
+from kg.store.binding import name_key
 
-CATALOG_GRAPH = f"{DATA_NS}graph/entities"
-PENDING_GRAPH = f"{DATA_NS}graph/pending"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 _CHUNK = 200
-_MENTIONS = "https://schema.org/mentions"
 
 
 def _describe(store: Store, chunk: list[str]) -> list[str]:
@@ -32,7 +29,7 @@ def _describe(store: Store, chunk: list[str]) -> list[str]:
     rows = store.query(
         f"""SELECT ?e ?p ?o ?g WHERE {{
           VALUES ?e {{ {values} }}
-          GRAPH ?g {{ ?e ?p ?o FILTER(?p IN (<{_RDF_TYPE}>, <{_LABEL}>, <{KG_NS}alias>, <{KG_NS}canonicalKey>)) }}
+          GRAPH ?g {{ ?e ?p ?o FILTER(?p IN (<{RDF_TYPE}>, <{RDFS_LABEL}>, <{KG_NS}alias>, <{KG_NS}canonicalKey>)) }}
           FILTER(?g != <{CATALOG_GRAPH}>)
         }}"""
     ).rows
@@ -49,21 +46,20 @@ def _describe(store: Store, chunk: list[str]) -> list[str]:
     for r in counts:
         e = r["e"].value
         facts = found.get(e)
-        if not facts or not facts[_LABEL]:
+        if not facts or not facts[RDFS_LABEL]:
             continue
         # most frequent wins; ties go to the alphabetically first, so the result is order-free
-        label = min(facts[_LABEL].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        kind = min(facts[_RDF_TYPE].items(), key=lambda kv: (-kv[1], kv[0]))[0] if facts[_RDF_TYPE] else None
-        names = (set(facts[_LABEL]) | set(facts[KG_NS + "alias"])) - {label}
-        s = f"<{e}>"
+        label = min(facts[RDFS_LABEL].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        kind = min(facts[RDF_TYPE].items(), key=lambda kv: (-kv[1], kv[0]))[0] if facts[RDF_TYPE] else None
+        names = (set(facts[RDFS_LABEL]) | set(facts[KG_NS + "alias"])) - {label}
         if kind:
-            lines.append(f"{s} <{_RDF_TYPE}> <{kind}> .")
-        lines.append(f"{s} <{_LABEL}> {literal(label)} .")
-        lines += [f"{s} <{KG_NS}canonicalKey> {literal(k)} ." for k in sorted(facts[KG_NS + "canonicalKey"])]
-        lines += [f"{s} <{KG_NS}alias> {literal(n)} ." for n in sorted(names)]
-        lines += [f"{s} <{KG_NS}nameKey> {literal(k)} ." for k in sorted({name_key(n) for n in names | {label}})]
-        lines.append(f"{s} <{KG_NS}articleCount> {literal(r['articles'].value, _XSD_INT)} .")
-        lines.append(f"{s} <{KG_NS}mentionCount> {literal(r['mentions'].value, _XSD_INT)} .")
+            lines.append(triple(e, RDF_TYPE, iri(kind)))
+        lines.append(triple(e, RDFS_LABEL, literal(label)))
+        lines += [triple(e, KG.canonicalKey, literal(k)) for k in sorted(facts[KG_NS + "canonicalKey"])]
+        lines += [triple(e, KG.alias, literal(n)) for n in sorted(names)]
+        lines += [triple(e, KG.nameKey, literal(k)) for k in sorted({name_key(n) for n in names | {label}})]
+        lines.append(triple(e, KG.articleCount, integer(r["articles"].value)))
+        lines.append(triple(e, KG.mentionCount, integer(r["mentions"].value)))
     return lines
 
 
@@ -79,73 +75,9 @@ def update_catalog(store: Store, entities: Iterable[str]) -> int:
         lines = _describe(store, chunk)
         ops = [f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ <{e}> ?p ?o }} }}" for e in chunk]
         if lines:
-            ops.append(f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH}> {{\n" + "\n".join(lines) + "\n} }")
+            ops.append(insert_data(CATALOG_GRAPH, lines))
         run_updates(store, ops, size=len(ops))  # one request per chunk: old entry or new, never a mix
     return len(todo)
-
-
-def run_updates(store: Store, operations: list[str], size: int = 500) -> None:
-    """Run update operations in requests of ``size``. Each operation names its subject or object
-    as a constant, which Oxigraph answers from its indexes (a VALUES block there makes it scan)."""
-    for i in range(0, len(operations), size):
-        store.update(" ;\n".join(operations[i : i + size]))
-
-
-def changed_since(store: Store, layer: str) -> list[str]:
-    """Article graphs a derived graph (``layer``) has not taken in yet: new or replaced ones, those
-    written by a run killed before its derived step, and those it took in that are gone."""
-    kg = KG_NS
-    stale = store.query(
-        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} "
-        f"FILTER NOT EXISTS {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} }} }}"
-    ).rows
-    gone = store.query(
-        f"SELECT ?g WHERE {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }} }}"
-    ).rows
-    return sorted({r["g"].value for r in stale} | {r["g"].value for r in gone})
-
-
-def writes_pending(store: Store) -> bool:
-    """Whether article graphs were written that the derived graphs may not have taken in."""
-    return bool(store.query(f"ASK {{ GRAPH <{PENDING_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
-
-
-def begin_writes(store: Store) -> bool:
-    """Mark the store as having article graphs the derived graphs may not have taken in yet, before
-    the first one is written. Returns whether a previous run left that mark (it stopped before its
-    derived step), in which case the derived graphs must look at every article, not only this run's."""
-    left = writes_pending(store)
-    if not left:
-        store.update(f"INSERT DATA {{ GRAPH <{PENDING_GRAPH}> {{ <{PENDING_GRAPH}> <{KG_NS}writesPending> true }} }}")
-    return left
-
-
-def end_writes(store: Store) -> None:
-    """The derived graphs have taken in every article written: clear the mark."""
-    store.update(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
-
-
-def record_taken(store: Store, layer: str, graphs: list[str], *, with_entities: bool = False) -> None:
-    """Record in ``layer`` the hash of each article graph it has now taken in (and, for the
-    catalogue, the entities it counted there and what the article holds: :func:`count_operations`),
-    replacing what it recorded before."""
-    kg = KG_NS
-    ops = []
-    for g in graphs:
-        ops += [
-            f"DELETE WHERE {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedHash> ?x }} }}",
-            f"DELETE WHERE {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?y }} }}",
-            f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedHash> ?h }} }} "
-            f"WHERE {{ GRAPH <{g}> {{ <{g}> <{kg}contentHash> ?h }} }}",
-        ]
-        if with_entities:
-            ops.append(
-                f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?e }} }} "
-                f"WHERE {{ GRAPH <{g}> {{ <{g}> <{_MENTIONS}> ?e }} }}"
-            )
-            ops += count_operations(g)
-    run_updates(store, ops)
 
 
 # What the catalogue counts in each article graph, so that kg stats adds up a few numbers per article
@@ -158,6 +90,16 @@ COUNTED = {
     "countedReports": f"{KG_NS}Report",
     "countedMentions": f"{KG_NS}Mention",
 }
+
+
+def _entities_and_counts(g: str) -> list[str]:
+    """What the catalogue records with each article graph it takes in: the entities it counted there
+    and what the article holds (:func:`count_operations`)."""
+    return [
+        f"INSERT {{ GRAPH <{CATALOG_GRAPH}> {{ <{g}> <{KG_NS}cataloguedEntity> ?e }} }} "
+        f"WHERE {{ GRAPH <{g}> {{ <{g}> <{SCHEMA_MENTIONS}> ?e }} }}",
+        *count_operations(g),
+    ]
 
 
 def count_operations(graph: str) -> list[str]:
@@ -177,7 +119,7 @@ def count_query(graph: str) -> str:
 def _counts_of(g: str, *, stored_only: bool = True) -> str:
     counts = " ".join(
         f"{{ SELECT (COUNT(*) AS ?{name}) WHERE {{ GRAPH <{g}> {{ "
-        + ("?s ?p ?o" if cls is None else f"?x <{_RDF_TYPE}> <{cls}>")
+        + ("?s ?p ?o" if cls is None else f"?x <{RDF_TYPE}> <{cls}>")
         + " } } }"
         for name, cls in COUNTED.items()
     )
@@ -202,9 +144,10 @@ def sync_catalog(store: Store, written: list[str] | None = None) -> int:
         values = " ".join(f"<{g}>" for g in changed[i : i + _CHUNK])
         rows = store.query(
             f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} "
-            f"{{ GRAPH <{cat}> {{ ?g <{kg}cataloguedEntity> ?e }} }} UNION {{ GRAPH ?g {{ ?g <{_MENTIONS}> ?e }} }} }}"
+            f"{{ GRAPH <{cat}> {{ ?g <{kg}cataloguedEntity> ?e }} }} "
+            f"UNION {{ GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }} }}"
         ).rows
         entities.update(r["e"].value for r in rows)
     update_catalog(store, entities)
-    record_taken(store, cat, changed, with_entities=True)
+    record_taken(store, cat, changed, also=_entities_and_counts)
     return len(changed)

@@ -182,7 +182,7 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
 # --------------------------------------------------------------------------- span matching
 
 
-class _Tokens:
+class Tokens:
     """Token positions of one text, to compare spans by the tokens they cover."""
 
     def __init__(self, text: str) -> None:
@@ -229,7 +229,7 @@ def _match(
 class _Scorer:
     def __init__(self, gold: Gold, pred: Extraction) -> None:
         self.gold, self.pred = gold, pred
-        self.tokens = _Tokens(gold.text)
+        self.tokens = Tokens(gold.text)
         self.scores = Scores(documents=1)
 
     def sentence(self, span: tuple[int, int]) -> str:

@@ -1,0 +1,19 @@
+"""Derived layers: graphs computed from the article graphs and kept current after each ingest.
+
+Each layer is one module writing one named graph; :mod:`kg.layers.base` is the protocol they share
+(what changed since a layer last looked, what it has taken in, the pending mark). The corrections
+and links graphs record what users asked for; the stories layer reads the corrections.
+"""
+
+from __future__ import annotations
+
+from kg.layers.catalog import sync_catalog
+from kg.layers.stories import sync_stories
+from kg.store import Store
+
+
+def sync_layers(store: Store, written: list[str] | None = None) -> None:
+    """Bring every derived graph up to date, in order (the catalogue first); ``written``: the only
+    article graphs changed since the last sync, when the caller knows them."""
+    sync_catalog(store, written)
+    sync_stories(store, written)

@@ -1,0 +1,219 @@
+"""User corrections, recorded in a graph of their own (``kgd:graph/corrections``) with their time, as
+provenance, and never inside an article graph: entity merges, and event merges and splits.
+
+Ingest applies the recorded merges to every extraction before mapping (:func:`apply_merges`), so
+corrections survive re-ingest; the stories layer reads the event corrections every time it recomputes
+(:func:`event_corrections`). The workflows that record a correction and bring the graphs in line
+live above ingest, in :mod:`kg.curate`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from kg.errors import KgError
+from kg.model import Extraction
+from kg.rdf.graphs import CORRECTIONS_GRAPH, STORIES_GRAPH
+from kg.rdf.iris import expand_ref
+from kg.rdf.namespaces import DATA_NS, KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
+from kg.rdf.ntriples import XSD_DATETIME, insert_data, iri, literal, triple
+from kg.store import Store
+from kg.store.base import Term
+
+ENTITY_PREFIX = f"{DATA_NS}entity/"
+
+
+@dataclass
+class Merge:
+    merged: str  # entity key that disappears
+    into: str  # entity key that stays
+    into_name: str
+
+
+def entity_key_of(iri: str) -> str:
+    return iri[len(ENTITY_PREFIX) :] if iri.startswith(ENTITY_PREFIX) else iri
+
+
+def find_entity(store: Store, ref: str) -> tuple[str, str]:
+    """An entity by IRI, canonical key or (unambiguous) name or alias -> (IRI, name)."""
+    rows = store.query(
+        """
+        SELECT DISTINCT ?e ?name WHERE {
+          ?e kg:canonicalKey ?key ; rdfs:label ?name .
+          OPTIONAL { ?e kg:alias ?alias }
+          FILTER(STR(?e) = STR(?ref) || STR(?key) = STR(?ref) || LCASE(STR(?name)) = LCASE(STR(?ref))
+                 || LCASE(STR(?alias)) = LCASE(STR(?ref)))
+        }""",
+        {"ref": Term("literal", ref)},
+    ).rows
+    found = {r["e"].value: r["name"].value for r in rows}
+    if not found:
+        raise KgError(f"no entity {ref!r} in the store; see 'kg entities'")
+    if len(found) > 1:
+        options = ", ".join(f"{entity_key_of(iri)} ({name})" for iri, name in sorted(found.items()))
+        raise KgError(f"{ref!r} names several entities: {options}; give the canonical key")
+    return next(iter(found.items()))
+
+
+def recorded_merges(store: Store) -> list[Merge]:
+    rows = store.query(
+        f"""
+        SELECT ?merged ?into ?name WHERE {{
+          GRAPH <{CORRECTIONS_GRAPH}> {{ ?c a kg:Merge ; kg:mergedEntity ?merged ; kg:into ?into ; kg:intoName ?name }}
+        }}"""
+    ).rows
+    return [Merge(entity_key_of(r["merged"].value), entity_key_of(r["into"].value), r["name"].value) for r in rows]
+
+
+def apply_merges(extraction: Extraction, merges: list[Merge]) -> Extraction:
+    """Rename merged entities to the entity they were merged into, keeping their names as aliases."""
+    target = {m.merged: m for m in merges}
+    if not any(e.id in target for e in extraction.entities):
+        return extraction
+    kept = {}
+    for ent in extraction.entities:
+        merge = target.get(ent.id)
+        new_id = merge.into if merge else ent.id
+        if merge:
+            ent.aliases = [a for a in [ent.name, *ent.aliases] if a != merge.into_name]
+            ent.name, ent.id = merge.into_name, new_id
+        if new_id in kept:
+            other = kept[new_id]
+            other.aliases += [a for a in [ent.name, *ent.aliases] if a not in other.aliases and a != other.name]
+            other.mentions = sorted(set(other.mentions) | set(ent.mentions))
+        else:
+            kept[new_id] = ent
+    extraction.entities = list(kept.values())
+    rename = {m.merged: m.into for m in merges}
+    for st in extraction.statements:
+        st.speaker = rename.get(st.speaker, st.speaker)
+        st.about = rename.get(st.about, st.about)
+    for rep in extraction.reports:
+        rep.author = rename.get(rep.author, rep.author)
+    for ev in extraction.events:
+        ev.place = rename.get(ev.place, ev.place)
+        for p in ev.participants:
+            p.entity = rename.get(p.entity, p.entity)
+    for rel in extraction.relations:
+        rel.subject = rename.get(rel.subject, rel.subject)
+        rel.object = rename.get(rel.object, rel.object)
+    extraction.relations = [r for r in extraction.relations if r.subject != r.object]
+    return extraction
+
+
+def graphs_mentioning(store: Store, iri: str) -> list[str]:
+    """The graphs (articles, derived graphs) that name ``iri``, the corrections graph aside."""
+    rows = store.query(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} }}"
+    ).rows
+    return [r["g"].value for r in rows if r["g"].value != CORRECTIONS_GRAPH]
+
+
+def _correction_iri(kind: str, a: str, b: str) -> str:
+    digest = hashlib.sha1(f"{a} {b}".encode()).hexdigest()[:16]
+    return f"{DATA_NS}correction/{kind}/{digest}"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str) -> None:
+    """Record that entity ``drop_iri`` is ``keep_iri`` (named ``keep_name``)."""
+    node = _correction_iri("merge", drop_iri, keep_iri)
+    now = _now()
+    lines = [
+        triple(node, RDF_TYPE, iri(KG.Merge)),
+        triple(node, KG.mergedEntity, iri(drop_iri)),
+        triple(node, KG.into, iri(keep_iri)),
+        triple(node, KG.intoName, literal(keep_name)),
+        triple(node, PROV_GENERATED_AT, literal(now, XSD_DATETIME)),
+        triple(drop_iri, OWL_SAME_AS, iri(keep_iri)),
+    ]
+    store.update(insert_data(CORRECTIONS_GRAPH, lines))
+
+
+def remove_merge(store: Store, keep_iri: str, drop_iri: str) -> None:
+    """Forget the merge of entity ``drop_iri`` into ``keep_iri``."""
+    node = _correction_iri("merge", drop_iri, keep_iri)
+    store.update(
+        f"""DELETE WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{node}> ?p ?o }} }} ;
+        DELETE DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{drop_iri}> <{OWL_SAME_AS}> <{keep_iri}> }} }}"""
+    )
+
+
+# ------------------------------------------------------------------------------ events and stories
+
+
+def is_event_ref(ref: str) -> bool:
+    """A story (canonical event) or an article's event, as an IRI or in the kgd: short form tables print."""
+    return "/event/" in ref or ref.startswith("kgd:story/")
+
+
+def find_event(store: Store, ref: str) -> str:
+    """The member event a reference stands for: the event itself, or a story's first member."""
+    iri = expand_ref(ref)
+    if "/story/event/" in iri:
+        rows = store.query(
+            f"SELECT (MIN(STR(?e)) AS ?first) WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent <{iri}> }} }}"
+        ).rows
+        if not rows or "first" not in rows[0]:
+            raise KgError(f"no story {ref!r} in the store; see 'kg stories'")
+        return rows[0]["first"].value
+    if not store.query(f"ASK {{ <{iri}> kg:trigger ?t }}").boolean:
+        raise KgError(f"no event {ref!r} in the store; see the story-reports query for event IRIs")
+    return iri
+
+
+def event_corrections(store: Store) -> tuple[list[tuple[str, str]], set[str]]:
+    """Recorded event corrections: pairs that must be one story, and events kept on their own."""
+    rows = store.query(
+        f"""SELECT ?c ?kind ?e WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          ?c a ?kind ; kg:correctedEvent ?e . VALUES ?kind {{ kg:EventMerge kg:EventSplit }} }} }}"""
+    ).rows
+    merges: dict[str, list[str]] = defaultdict(list)
+    alone = set()
+    for r in rows:
+        if r["kind"].value.endswith("EventMerge"):
+            merges[r["c"].value].append(r["e"].value)
+        else:
+            alone.add(r["e"].value)
+    pairs = [tuple(sorted(v)[:2]) for v in merges.values() if len(v) == 2]
+    return [p for p in pairs if not set(p) & alone], alone
+
+
+def record_event_merge(store: Store, a: str, b: str) -> None:
+    """Record that events ``a`` and ``b`` (``a`` < ``b``) are one, lifting a split of either."""
+    node = _correction_iri("event-merge", a, b)
+    now = _now()
+    store.update(
+        f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          ?c a kg:EventSplit ; kg:correctedEvent ?e ; ?p ?o . VALUES ?e {{ <{a}> <{b}> }} }} }} ;
+        INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          <{node}> a kg:EventMerge ; kg:correctedEvent <{a}> , <{b}> ;
+            <{PROV_GENERATED_AT}> {literal(now, XSD_DATETIME)} }} }}"""
+    )
+
+
+def record_event_split(store: Store, event: str) -> list[str]:
+    """Record that ``event`` stands on its own, lifting its merges; returns the events it was merged with."""
+    node = _correction_iri("event-split", event, event)
+    now = _now()
+    partners = [
+        r["x"].value
+        for r in store.query(
+            f"SELECT ?x WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ "
+            f"?c a kg:EventMerge ; kg:correctedEvent <{event}> , ?x }} }}"
+        ).rows
+    ]
+    store.update(
+        f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          ?c a kg:EventMerge ; kg:correctedEvent <{event}> ; ?p ?o }} }} ;
+        INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+          <{node}> a kg:EventSplit ; kg:correctedEvent <{event}> ;
+            <{PROV_GENERATED_AT}> {literal(now, XSD_DATETIME)} }} }}"""
+    )
+    return partners
