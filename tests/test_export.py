@@ -209,3 +209,15 @@ def test_network_exports_leave_isolated_nodes_out_unless_asked(store_path, tmp_p
         counts[tag] = (gexf.number_of_nodes(), gexf.number_of_edges(), min(dict(gexf.degree()).values()))
     (linked, edges, min_degree), (everything, all_edges, lowest) = counts["linked"], counts["all"]
     assert min_degree >= 1 and lowest == 0 and everything > linked >= 2 and edges == all_edges >= 1
+
+
+def test_every_output_format_is_one_registry_entry_and_a_choice_of_kg_export():
+    from kg.cli.network import export
+    from kg.export import FORMATS, NETWORK_FORMATS, network_format_for
+
+    choices = next(p for p in export.params if p.name == "fmt").type.choices
+    assert list(choices) == list(FORMATS) == ["ttl", "nt", "trig", "nq", "jsonld", "gexf", "graphml", "csv"]
+    for fmt in NETWORK_FORMATS.values():
+        assert network_format_for(None, f"out{fmt.extension.upper()}") is fmt
+    assert network_format_for(None, "graph.ttl") is None
+    assert network_format_for("graphml", "graph.gexf") is NETWORK_FORMATS["graphml"]

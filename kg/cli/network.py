@@ -8,15 +8,14 @@ from pathlib import Path
 import click
 
 from kg.cli.options import build_projection, drawing_options, projection_options, store_option
-
-GRAPH_FORMATS = ("gexf", "graphml", "csv")
+from kg.export import FORMATS, NetworkFormat
 
 
 @click.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld", *GRAPH_FORMATS]),
+    type=click.Choice(list(FORMATS)),
     help="RDF syntax, or a network format (default: from --out's extension, else ttl).",
 )
 @click.option("--out", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
@@ -45,18 +44,17 @@ def export(
       kg export --out actors-all.gexf --all-events
       kg export --format csv --projection bipartite --out net.csv
     """
-    from kg.export import format_for
+    from kg.export import format_for, network_format_for
     from kg.rdf.iris import article_iri
     from kg.store import open_store
 
-    if fmt is None and out and Path(out).suffix.lower().lstrip(".") in GRAPH_FORMATS:
-        fmt = Path(out).suffix.lower().lstrip(".")
+    network = network_format_for(fmt, out)
     with open_store(store_path, must_exist=True) as store:
-        if fmt in GRAPH_FORMATS:
+        if network is not None:
             from kg.analyze.projections import without_isolated
 
             proj = build_projection(store, **projection_options)
-            _write_network(proj if isolated else without_isolated(proj), fmt, out, dynamic=not static)
+            _write_network(proj if isolated else without_isolated(proj), network, out, dynamic=not static)
             return
         chosen = format_for(fmt, out)
         graph = None
@@ -71,25 +69,25 @@ def export(
         sys.stdout.buffer.write(data)
 
 
-def _write_network(proj, fmt: str, out: str | None, *, dynamic: bool) -> None:
-    from kg.export.graphs import to_csv_tables, to_gexf, to_graphml
-
-    if fmt == "csv":
+def _write_network(proj, fmt: NetworkFormat, out: str | None, *, dynamic: bool) -> None:
+    if fmt.tables:
         if not out:
-            raise click.UsageError("CSV export writes two files; give --out, e.g. --out net.csv")
-        nodes, edges = to_csv_tables(proj)
+            name, example = fmt.name.upper(), f"net{fmt.extension}"
+            raise click.UsageError(f"{name} export writes two files; give --out, e.g. --out {example}")
+        nodes, edges = fmt.render(proj, dynamic=dynamic)
         stem = Path(out).with_suffix("")
-        Path(f"{stem}-nodes.csv").write_text(nodes, encoding="utf-8")
-        Path(f"{stem}-edges.csv").write_text(edges, encoding="utf-8")
+        Path(f"{stem}-nodes{fmt.extension}").write_text(nodes, encoding="utf-8")
+        Path(f"{stem}-edges{fmt.extension}").write_text(edges, encoding="utf-8")
         click.echo(
-            f"Wrote {len(proj.nodes)} nodes to {stem}-nodes.csv and {len(proj.edges)} edges to {stem}-edges.csv.",
+            f"Wrote {len(proj.nodes)} nodes to {stem}-nodes{fmt.extension} and {len(proj.edges)} edges to "
+            f"{stem}-edges{fmt.extension}.",
             err=True,
         )
         return
-    data = to_gexf(proj, dynamic=dynamic) if fmt == "gexf" else to_graphml(proj)
+    data = fmt.render(proj, dynamic=dynamic)
     if out:
         Path(out).write_bytes(data)
-        click.echo(f"Wrote {fmt.upper()} ({len(proj.nodes)} nodes, {len(proj.edges)} edges) to {out}.", err=True)
+        click.echo(f"Wrote {fmt.name.upper()} ({len(proj.nodes)} nodes, {len(proj.edges)} edges) to {out}.", err=True)
     else:
         sys.stdout.buffer.write(data)
 
