@@ -4,13 +4,14 @@ Gephi hold the projection, stay well-formed whatever the labels hold, and leave 
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.analyze.projections import Edge, Node, Projection
 from kg.export import RDF_FORMATS, format_for
 from kg.ingest import ingest
 from kg.read import read_articles
 from kg.store import open_store
+from tests.quads import read_quads
 
 RDFLIB_NAMES = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 
@@ -28,9 +29,7 @@ def store(tmp_path_factory):
 
 def _triples(data: bytes, fmt) -> set:
     if fmt.quads:
-        ds = Dataset()
-        ds.parse(data=data, format=RDFLIB_NAMES[fmt.name])
-        return {q[:3] for q in ds.quads((None, None, None, None))}, {str(q[3]) for q in ds.quads()}
+        return read_quads(data, fmt.name)
     return set(Graph().parse(data=data, format=RDFLIB_NAMES[fmt.name])), None
 
 
