@@ -1,4 +1,6 @@
-"""Where the ontology and the named queries live: beside the package in a source checkout."""
+"""Where the ontology and the named queries live: inside an installed package (``kg/_data/``, copied
+there at build time by setup.py), else beside the package in a source checkout; ``$KG_ONTOLOGY`` and
+``$KG_QUERIES`` point elsewhere."""
 
 from __future__ import annotations
 
@@ -7,17 +9,17 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _find(name: str) -> Path:
     env = os.environ.get(f"KG_{name.upper()}")
     candidates = [Path(env)] if env else []
-    candidates.append(_ROOT / name)
+    candidates += [_PACKAGE / "_data" / name, _PACKAGE.parent / name]
     for path in candidates:
         if path.is_dir():
             return path
-    raise KgError(f"cannot find the {name}/ folder; install kg from its source checkout (pip install -e .)")
+    raise KgError(f"cannot find the {name}/ folder; reinstall kg (pip install .) or set $KG_{name.upper()}")
 
 
 def ontology_dir() -> Path:

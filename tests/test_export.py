@@ -4,13 +4,14 @@ Gephi hold the projection, stay well-formed whatever the labels hold, and leave 
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.analyze.projections import Edge, Node, Projection
 from kg.export import RDF_FORMATS, format_for
 from kg.ingest import ingest
 from kg.read import read_articles
 from kg.store import open_store
+from tests.quads import read_quads
 
 RDFLIB_NAMES = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 
@@ -28,9 +29,7 @@ def store(tmp_path_factory):
 
 def _triples(data: bytes, fmt) -> set:
     if fmt.quads:
-        ds = Dataset()
-        ds.parse(data=data, format=RDFLIB_NAMES[fmt.name])
-        return {q[:3] for q in ds.quads((None, None, None, None))}, {str(q[3]) for q in ds.quads()}
+        return read_quads(data, fmt.name)
     return set(Graph().parse(data=data, format=RDFLIB_NAMES[fmt.name])), None
 
 
@@ -209,3 +208,15 @@ def test_network_exports_leave_isolated_nodes_out_unless_asked(store_path, tmp_p
         counts[tag] = (gexf.number_of_nodes(), gexf.number_of_edges(), min(dict(gexf.degree()).values()))
     (linked, edges, min_degree), (everything, all_edges, lowest) = counts["linked"], counts["all"]
     assert min_degree >= 1 and lowest == 0 and everything > linked >= 2 and edges == all_edges >= 1
+
+
+def test_every_output_format_is_one_registry_entry_and_a_choice_of_kg_export():
+    from kg.cli.network import export
+    from kg.export import FORMATS, NETWORK_FORMATS, network_format_for
+
+    choices = next(p for p in export.params if p.name == "fmt").type.choices
+    assert list(choices) == list(FORMATS) == ["ttl", "nt", "trig", "nq", "jsonld", "gexf", "graphml", "csv"]
+    for fmt in NETWORK_FORMATS.values():
+        assert network_format_for(None, f"out{fmt.extension.upper()}") is fmt
+    assert network_format_for(None, "graph.ttl") is None
+    assert network_format_for("graphml", "graph.gexf") is NETWORK_FORMATS["graphml"]

@@ -1,5 +1,6 @@
 """The package's imports keep data flowing one way: no import cycle (counting imports inside
-functions too, which only hide a cycle) and no private name (``_x``) imported from another module."""
+functions too, which only hide a cycle), no import from a later stage, and no private name (``_x``)
+imported from another module."""
 
 from __future__ import annotations
 
@@ -9,6 +10,18 @@ from pathlib import Path
 import kg
 
 ROOT = Path(kg.__file__).parent
+# The stages in the order data flows; a module may import its own stage and earlier ones only.
+STAGES = [
+    {"kg", "kg.errors", "kg.model", "kg.resources", "kg.match"},
+    {"kg.read", "kg.fetch", "kg.web", "kg.nlp"},
+    {"kg.extract"},
+    {"kg.rdf"},
+    {"kg.store"},
+    {"kg.layers"},
+    {"kg.ingest", "kg.queries", "kg.results", "kg.stats", "kg.validate", "kg.sync", "kg.analyze", "kg.export"},
+    {"kg.curate", "kg.watch", "kg.evaluate"},
+    {"kg.cli", "kg.__main__"},
+]
 
 
 def _modules() -> dict[str, Path]:
@@ -98,6 +111,21 @@ def test_no_import_cycle():
 def test_no_private_name_imported_across_modules():
     _, private = _graph()
     assert private == []
+
+
+def _stage(module: str) -> int:
+    parts = module.split(".")
+    for n in range(len(parts), 0, -1):
+        for i, stage in enumerate(STAGES):
+            if ".".join(parts[:n]) in stage:
+                return i
+    raise AssertionError(f"{module} belongs to no stage; add it to STAGES")
+
+
+def test_no_import_from_a_later_stage():
+    edges, _ = _graph()
+    upward = [f"{a} imports {b}" for a, targets in edges.items() for b in targets if _stage(b) > _stage(a)]
+    assert upward == []
 
 
 def test_the_check_sees_a_cycle():

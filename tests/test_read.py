@@ -502,3 +502,24 @@ def test_odd_file_names_do_not_forge_lines(tmp_path):
 def test_path_with_nul_is_an_error():
     [item] = list(read_source("bad\x00name.txt"))
     assert str(item.error).startswith("bad\\x00name.txt: cannot read")
+
+
+def test_one_registry_knows_every_reader():
+    from pathlib import Path
+
+    from kg.read.readers import BY_NAME, KNOWN_SUFFIXES, READERS, reader_for, sniff
+
+    assert [r.name for r in READERS] == ["jsonl", "json", "feed", "html", "text"]
+    assert sum(len(r.suffixes) for r in READERS) == len(KNOWN_SUFFIXES)  # no suffix names two readers
+    for reader in READERS:
+        for suffix in reader.suffixes:
+            assert reader_for(Path(f"article{suffix.upper()}")) is reader
+    assert reader_for(Path("notes.log")) is BY_NAME["text"]
+    samples = {
+        '{"text": "a"}\n{"text": "b"}\n': "jsonl",
+        '[{"text": "a"}]': "json",
+        '<?xml version="1.0"?><rss version="2.0"></rss>': "feed",
+        "<html><body>x</body></html>": "html",
+        "Title\n\nBody.": "text",
+    }
+    assert {text: sniff(text).name for text in samples} == samples

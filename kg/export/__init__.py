@@ -1,15 +1,20 @@
 """Export formats by name, as value objects that know their extension and media type.
 
-``--out graph.ttl`` implies Turtle; adding a format is one entry here and, for formats that
-are not RDF syntaxes (GEXF, GraphML), one module of its own.
+``--out graph.ttl`` implies Turtle and ``--out actors.gexf`` GEXF; adding a format is one entry
+here and, for formats that are not RDF syntaxes (GEXF, GraphML, CSV), a writer of its own.
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.analyze.projections import Projection
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,42 @@ RDF_FORMATS = {
         Format("jsonld", ".jsonld", "application/ld+json", "JSON-LD, one named graph per article", quads=True),
     )
 }
+
+
+@dataclass(frozen=True)
+class NetworkFormat:
+    """A network drawn from a projection, for Gephi and the like."""
+
+    name: str
+    extension: str
+    media_type: str
+    writer: str  # "module:function", imported on first use
+    dynamic: bool = False  # the writer can date nodes and edges (a timeline)
+    tables: bool = False  # written as two tables, OUT-nodes and OUT-edges, instead of one file
+
+    def render(self, projection: Projection, *, dynamic: bool = True) -> bytes | tuple[str, str]:
+        module, function = self.writer.split(":")
+        write = getattr(importlib.import_module(module), function)
+        return write(projection, dynamic=dynamic) if self.dynamic else write(projection)
+
+
+NETWORK_FORMATS = {
+    f.name: f
+    for f in (
+        NetworkFormat("gexf", ".gexf", "application/gexf+xml", "kg.export.graphs:to_gexf", dynamic=True),
+        NetworkFormat("graphml", ".graphml", "application/graphml+xml", "kg.export.graphs:to_graphml"),
+        NetworkFormat("csv", ".csv", "text/csv", "kg.export.graphs:to_csv_tables", tables=True),
+    )
+}
+FORMATS: dict[str, Format | NetworkFormat] = {**RDF_FORMATS, **NETWORK_FORMATS}  # every output, by name
+
+
+def network_format_for(name: str | None, out: str | None) -> NetworkFormat | None:
+    """The network format named, or (with no name) the one the output file's extension names; None
+    when the output is RDF."""
+    if name is None and out:
+        name = Path(out).suffix.lower().lstrip(".")
+    return NETWORK_FORMATS.get(name) if name else None
 
 
 def format_for(name: str | None, out: str | None) -> Format:

@@ -10,26 +10,21 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Article, article_id
-from kg.read.clean import clean_markup, clean_text, display_name
+from kg.read.clean import clean_text, display_name
 from kg.read.dates import parse_user_date
+from kg.read.readers import BY_NAME, KNOWN_SUFFIXES, reader_for, sniff
 
 MAX_CHARS = 1_000_000
 # One input file (or stdin) is refused above this size before it is read. A file may hold many
 # articles (JSON Lines, feeds), each up to MAX_CHARS characters (up to 4 bytes each in UTF-8).
 MAX_BYTES = 64 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 # Language check (py3langid, offline). Capitalised words are left out, since names (often foreign
 # in English news: "Recep Tayyip Erdogan", "Muqtada al-Sadr") say nothing about the language of the
@@ -129,43 +124,9 @@ def clean_article(article: Article) -> Article:
     return article
 
 
-def _sniff(text: str) -> str:
-    head = text.lstrip()[:500].lower()
-    if head.startswith("{") or head.startswith("["):
-        first = text.strip().split("\n", 1)[0].strip()
-        return "jsonl" if first.startswith("{") and first.endswith("}") and "\n" in text.strip() else "json"
-    if head.startswith("<"):
-        if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
-            return "feed"
-        return "html"
-    return "text"
-
-
-def _kind_for(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in JSON_SUFFIXES:
-        return "json"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in FEED_SUFFIXES:
-        return "feed"
-    return "text"
-
-
 def parse(text: str, kind: str, source: str) -> Iterator[Article | InputError]:
-    from kg.read import feeds, html, records
-    from kg.read import text as plain
-
-    parsers: dict[str, Callable[..., object]] = {
-        "text": lambda: [plain.parse_text(text, source=source)],
-        "html": lambda: [html.parse_html(text, source=source)],
-        "json": lambda: records.parse_json(text, source=source),
-        "jsonl": lambda: records.parse_jsonl(text, source=source),
-        "feed": lambda: feeds.parse_feed(text, source=source),
-    }
-    yield from parsers[kind]()  # type: ignore[misc]
+    """Articles (or errors) from ``text`` in the format named ``kind`` (see :data:`kg.read.readers.READERS`)."""
+    yield from BY_NAME[kind].parse(text, source)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -244,18 +205,15 @@ def read_source(raw: str) -> Iterator[ReadItem]:
     try:
         if raw == "-":
             data = _read_capped(raw, source)
-            kind = None
+            reader = None
         else:
             data = _read_file(raw, source)
-            kind = _kind_for(Path(raw))
+            reader = reader_for(Path(raw))
         text = decode(data, source)
-        kind = kind or _sniff(text)
-        if kind in ("html", "feed"):
-            text = clean_markup(text)
-        elif kind == "text":
-            text = clean_text(text)
-        # JSON keeps them until parsed: its records clean their strings, escapes included
-        for item in parse(text, kind, source):
+        reader = reader or sniff(text)
+        if reader.clean is not None:
+            text = reader.clean(text)
+        for item in reader.parse(text, source):
             if isinstance(item, InputError):
                 yield _error_item(item, source)
                 continue
