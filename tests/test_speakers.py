@@ -172,3 +172,119 @@ def test_they_after_a_nearer_plural_noun_is_left_unresolved():
     )
     speaker, stmt = _by_cue(text, "said the raid")
     assert speaker is None and stmt.speaker_text == "they"  # the officers, not the brigade
+
+
+def test_who_is_quoted_as_saying_is_the_speaker():
+    text = (
+        "Council vote\n\n"
+        "Councillor Mark Ellison voted against the plan on Tuesday. "
+        'Ellison is quoted in the Valley Herald as saying, "This plan will empty the town centre."'
+    )
+    speaker, stmt = _by_cue(text, "saying")
+    assert speaker == "Mark Ellison" and stmt.content == "This plan will empty the town centre."
+
+
+def test_a_long_title_between_the_quote_and_its_cue_is_the_speaker():
+    text = (
+        "Shelter opens\n\n"
+        '"We need a councillor for equal opportunities in every town.\n'
+        'Nobody should be left alone", Deputy Minister for Housing and Social Affairs and Liberal '
+        "politician Karin Vogt said."
+    )
+    speaker, stmt = _by_cue(text, "said.")
+    assert speaker == "Karin Vogt"
+    assert stmt.content.startswith("We need a councillor") and stmt.content.endswith("left alone")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            'Talks\n\nForeign Minister Anna Petrova met the envoy in Geneva. "The talks will go on until we have a '
+            'deal," Petrova continued.',
+            "continued",
+            "Anna Petrova",
+            "The talks will go on until we have a deal",
+        ),
+        (
+            'Vote\n\nThe resolution read, "This council supports the workers of the harbour in their strike."',
+            "read",
+            None,
+            "This council supports the workers of the harbour in their strike.",
+        ),
+        (
+            'Fire\n\nFire chief Omar Haddad described the blaze as "the worst the city has seen in decades".',
+            "described",
+            "Omar Haddad",
+            'the blaze as "the worst the city has seen in decades',
+        ),
+        (
+            'Briefing\n\nSpokeswoman Lisa Grant answered with, "The minister has been engaged for months."',
+            "answered",
+            "Lisa Grant",
+            "The minister has been engaged for months.",
+        ),
+    ],
+)
+def test_ways_of_saying_next_to_a_quote(text, cue, speaker, content):
+    name, stmt = _by_cue(text, cue)
+    assert (name, stmt.content) == (speaker, content)
+
+
+def test_verbs_of_saying_only_with_a_quote_or_their_phrase():
+    text = "Markets\n\nPrices continued to fall. The sign read in large letters. She described the house."
+    assert _statements(text) == []
+
+
+def test_a_passive_report_without_agent_reports_no_quote_and_no_addressee():
+    text = (
+        "March\n\n"
+        "Last year, 84 cases of abuse were reported to the watchdog Equalis.\n"
+        "One attack by counter-demonstrators was reported.\n"
+        '"We are still here and we will march again next year," organiser Tom Berg said.'
+    )
+    x = extract(Article(text=text))
+    assert [s.cue_span[0] for s in x.statements] == [text.index("said.")]
+
+
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_previous_indirect_speaker():
+    text = (
+        "Visit\n\n"
+        "President Ana Ruiz said she and the prime minister discussed the harbour.\n"
+        '"He shared his plans with us, and we will build it together."\n'
+        "The weather was fine.\n"
+        '"Nobody knows what comes next for the fishermen of the coast."'
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    [first, second] = x.statements
+    assert second.continues == first.id and names[second.speaker] == "Ana Ruiz"
+    assert second.content.startswith("He shared his plans")
+
+
+def test_of_two_subjects_the_named_one_speaks():
+    text = "Crime\n\nNational newspaper The Daily Courier has suggested the fraud is the largest in a decade."
+    speaker, stmt = _by_cue(text, "suggested")
+    assert speaker is not None and speaker.endswith("Daily Courier")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the relative clause hangs on the first conjunct in the parse, but follows the second
+        (
+            "Leader recovering\n\nThe leader is recovering, according to vice-president Carlos Mendes and "
+            "health minister Rosa Tavares, who adds that he will return to work soon.",
+            "Rosa Tavares",
+        ),
+        # a noun inside the phrase is not what "who" refers to
+        (
+            "Arrests\n\nA student and resident of Turkey, who wished not to be named, said the police came at night.",
+            None,
+        ),
+    ],
+)
+def test_who_refers_to_the_phrase_right_before_it(text, speaker):
+    cue = "adds" if "adds" in text else "wished"
+    name, _ = _by_cue(text, cue)
+    assert name == speaker

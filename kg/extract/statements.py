@@ -30,6 +30,9 @@ CUE_KINDS: dict[str, str] = {
         "estimate forecast promise vow pledge agree expect doubt counter retort concede express".split(),
         "claim",
     ),
+    # ways of saying (VerbNet say-37.7, manner_speaking-37.3): they report with a clause or a quote
+    **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper boast muse".split(), "claim"),
+    **dict.fromkeys("continue read describe".split(), "claim"),
     **dict.fromkeys("anticipate envision envisage".split(), "claim"),
     **dict.fromkeys("plan intend want wish fear hope believe think".split(), "other"),
     **dict.fromkeys("find determine conclude establish document show reveal outline".split(), "finding"),
@@ -45,8 +48,14 @@ CUE_KINDS: dict[str, str] = {
 NEEDS_CLAUSE = frozenset(
     "believe think expect fear hope doubt agree plan intend want wish anticipate envision envisage promise "
     "vow pledge show reveal establish document "
-    "stress observe recall indicate signal post add note explain maintain respond reply comment declare".split()
+    "stress observe recall indicate signal post add note explain maintain respond reply comment declare "
+    "remark answer recount joke quip exclaim shout yell scream whisper boast muse".split()
 )
+# Verbs that report speech only next to a direct quote: '"...," she continued', 'the banner read: "..."',
+# 'he described the scene: "..."' (and "described X as Y").
+QUOTE_ONLY = frozenset("continue read describe".split())
+# Passives that report someone's words: "X is quoted as saying", "X was heard telling ...".
+QUOTED_AS = frozenset("quote cite hear record report film see".split())
 # Verbs of intention and expectation report a plan with an infinitive ("expects to cut jobs").
 INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
@@ -299,16 +308,18 @@ class StatementExtractor:
             return verb.head, False
         current = verb
         for _ in range(6):
-            for child in current.children:
+            for child in self._subjects(current):
                 if child.dep_ in {"nsubj", "csubj"}:
                     if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
-                        return current.head, False
+                        return self._antecedent(current.head, child), False
                     inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
                     if child.dep_ == "nsubj" and child.tag_ in {"VBZ", "VBD", "VBP"} and inner is not None:
                         # a misparsed headline conjunct: "Apple releases SDK, announces update"
                         return inner, False
                     return child, False
             for child in current.children:
+                if child.dep_ == "nsubjpass" and current is not verb and current.lemma_.lower() in QUOTED_AS:
+                    return child, False  # "X is quoted (in the paper) as saying ...": X speaks
                 if child.dep_ == "nsubjpass" and current is verb:
                     agent = next((c for c in current.children if c.dep_ == "agent"), None)
                     if agent is not None:
@@ -332,6 +343,40 @@ class StatementExtractor:
                 return None, False
             current = current.head
         return None, False
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """The verb's children, its subjects first; of two subjects ("National newspaper The Daily Star
+        has suggested", a title the parser split from the name), the one that names an entity."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            named = [c for c in subjects if self.index.at(c.idx, c.idx + len(c.text))]
+            subjects = sorted(named, key=lambda c: -c.i) + [c for c in subjects if c not in named]
+        return subjects + [c for c in verb.children if c.dep_ != "nsubj"]
+
+    def _antecedent(self, head: Token, relative: Token) -> Token:
+        """What a relative pronoun refers to: the noun phrase right before it ("Lage and the minister
+        José Balaguer, who adds ..." is Balaguer), where the parser hung the clause on an earlier one."""
+        while relative.lower_ in {"who", "whom"} and head.dep_ == "pobj" and self._is_place(head):
+            head = head.head.head  # "a resident of Turkey, who ...": a person, not the place
+        before = self.doc[relative.i - 1] if relative.i > 0 else head
+        if before.is_punct and before.i > 0:
+            before = self.doc[before.i - 1]
+        if before.i == head.i or before.pos_ not in {"PROPN", "NOUN"} or not head.left_edge.i <= before.i:
+            return head
+        near = before
+        while near.dep_ in {"compound", "flat"} and near.head.i > near.i:
+            near = near.head
+        link = near
+        while link.i != head.i and link.dep_ in {"conj", "appos"}:
+            link = link.head  # only a conjunct or an appositive of the head, never a noun inside it
+        named = self.index.at(near.idx, near.idx + len(near.text))
+        if link.i == head.i and near.i != head.i and named not in (None, self.index.at(head.idx, head.idx + 1)):
+            return near
+        return head
+
+    def _is_place(self, token: Token) -> bool:
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        return eid is not None and self.index.by_id[eid].type == "Place"
 
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
@@ -534,12 +579,14 @@ class StatementExtractor:
             return False
         # "by saying that ...", "reports stating that ...", "a statement denying that ...": a gerund
         # that governs a content clause reports speech; without one ("after saying goodbye") it does not
-        reports_clause = token.tag_ == "VBG" and "ccomp" in {c.dep_ for c in token.children}
+        reports_clause = token.tag_ == "VBG" and ("ccomp" in deps or self._quote_for(token) is not None)
         if token.dep_ == "pcomp" and not reports_clause:
             return False
         if token.dep_ == "acl" and CUE_KINDS[lemma] != "call" and not reports_clause:
             return False
-        if token.dep_ == "relcl" and not self._speaker_is_antecedent(token):
+        if token.dep_ == "relcl" and not (self._speaker_is_antecedent(token) or self._quotes_after(token)):
+            return False
+        if lemma in QUOTE_ONLY and self._quote_for(token) is None and not self._described_as(token):
             return False
         if lemma in {"call", "ask"} and not (preps & {"for", "on"} or deps & {"xcomp", "ccomp"}):
             return False
@@ -549,10 +596,31 @@ class StatementExtractor:
             return False
         if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
             return False
-        speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or lemma in {"report", "say", "claim"}
+        # "X was accused of ...", "it was reported that ...", "films are reported to want ...": a passive
+        # without its agent reports an accusation or a clause; "cases were reported to the police" does not
+        speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or (
+            lemma in {"report", "say", "claim"} and bool(deps & {"ccomp", "xcomp"})
+        )
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children) and "ccomp" in deps
         speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
+
+    def _quotes_after(self, token: Token) -> bool:
+        """'a report, in which the agency states, "..."': a relative clause with a subject of its own
+        that opens a direct quote reports it."""
+        own = any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in token.children)
+        quote = self._quote_for(token) if own else None
+        return quote is not None and quote[0] > token.idx
+
+    def _described_as(self, token: Token) -> tuple[int, int] | None:
+        """'described the talks as "useful"': the object and what it is described as."""
+        if token.lemma_.lower() != "describe":
+            return None
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
+        if obj is None or as_ is None or not any(c.dep_ == "pobj" for c in as_.children):
+            return None
+        return self.span(obj.left_edge.i, as_.right_edge.i + 1)
 
     def from_verbs(self) -> None:
         for token in self.doc:
@@ -560,9 +628,14 @@ class StatementExtractor:
                 continue
             lemma = token.lemma_.lower()
             quote = self._quote_for(token)
-            content = quote or self.content_of(token, lemma)
-            if content is None:
-                quote = content = self._quote_for(token, next_sentence=True)
+            if lemma in QUOTE_ONLY:
+                described = self._described_as(token)
+                quote = None if described else quote
+                content = described or quote
+            else:
+                content = quote or self.content_of(token, lemma)
+                if content is None and not self._passive_without_agent(token):
+                    quote = content = self._quote_for(token, next_sentence=True)
             if content is None:
                 continue
             subject, passive = self.speaker_of(token, quote)
@@ -640,7 +713,7 @@ class StatementExtractor:
             if (
                 apart == next_sentence
                 and sent.start_char - 3 <= qe <= verb.idx
-                and len(before) < 60
+                and (len(before) < 60 or self._only_subject_between(qe, verb))
                 and not re.search(r"[.!?]\s", before)
             ):
                 return inner
@@ -649,6 +722,16 @@ class StatementExtractor:
             if ended == next_sentence and verb.idx < qs <= sent.end_char + 1 and (":" in after or len(after) < 25):
                 return inner
         return None
+
+    def _only_subject_between(self, end: int, verb: Token) -> bool:
+        """'"...", Deputy Minister for Housing and Social Affairs and Liberal politician Ana Lind said':
+        between the quote and its cue stand only the words of the cue's subject (however the parser
+        hung them), no other verb."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+        gap = self.doc.char_span(end, verb.idx, alignment_mode="contract")
+        if subject is None or gap is None or subject.left_edge.idx < end:
+            return False
+        return not any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"} or t.text in ".!?" for t in gap)
 
     def _is_real_quote(self, start: int, end: int) -> bool:
         """Quoted words that say something, not a scare-quoted phrase ("so-called 'peace plan'")."""
@@ -669,7 +752,10 @@ class StatementExtractor:
                 continue
             if any(s.content_span[0] <= inner[0] < s.content_span[1] for s in self.statements):
                 continue  # a quoted phrase inside what someone said: 'said it was an occasion "to ..."'
-            before = [s for s in quoted if max(s.cue_span[1], s.content_span[1]) <= qs]
+            # a paragraph that is only a quotation goes on with whoever spoke last in the paragraph
+            # before, directly or not ('Bush said the plan would help.' / '"We will ..."')
+            pool = self.statements if self._paragraph_of_its_own(qs, qe) else quoted
+            before = [s for s in pool if max(s.cue_span[1], s.content_span[1]) <= qs and (s.speaker or s.speaker_text)]
             if not before:
                 continue
             prev = max(before, key=lambda s: max(s.cue_span[1], s.content_span[1]))
@@ -694,6 +780,13 @@ class StatementExtractor:
                 continues=prev.id,
             )
             quoted.append(self.statements[-1])
+
+    def _paragraph_of_its_own(self, start: int, end: int) -> bool:
+        """Whether the quotation marked ``start:end`` is all its paragraph (line) holds."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        after = self.text[end : len(self.text) if line_end < 0 else line_end]
+        return not self.text[line_start:start].strip() and not after.strip(STRIP_CHARS + ".")
 
     def from_nouns(self) -> None:
         """Reporting nouns: "the announcement by GM that it had filed", "GM's declaration of bankruptcy"."""
