@@ -216,7 +216,7 @@ def test_a_long_title_between_the_quote_and_its_cue_is_the_speaker():
             'Fire\n\nFire chief Omar Haddad described the blaze as "the worst the city has seen in decades".',
             "described",
             "Omar Haddad",
-            'the blaze as "the worst the city has seen in decades',
+            'the blaze as "the worst the city has seen in decades"',
         ),
         (
             'Briefing\n\nSpokeswoman Lisa Grant answered with, "The minister has been engaged for months."',
@@ -288,3 +288,53 @@ def test_who_refers_to_the_phrase_right_before_it(text, speaker):
     cue = "adds" if "adds" in text else "wished"
     name, _ = _by_cue(text, cue)
     assert name == speaker
+
+
+def test_a_reported_clause_keeps_its_subject_and_is_nobodys_finding():
+    text = (
+        "Former president speaks\n\n"
+        "Former president Omar Sadiq spoke on Sunday. "
+        "He added the inquiry would find his assets were clean."
+    )
+    x = extract(Article(text=text))
+    assert [(s.cue, s.content) for s in x.statements] == [("added", "the inquiry would find his assets were clean")]
+
+
+def test_a_plan_to_say_something_and_whom_it_is_said_to_are_no_statements():
+    text = (
+        "Former president speaks\n\n"
+        "Former president Omar Sadiq said he would write to the prosecutors to say he would cooperate."
+    )
+    x = extract(Article(text=text))
+    assert [(s.cue, s.content) for s in x.statements] == [
+        ("said", "he would write to the prosecutors to say he would cooperate")
+    ]
+
+
+def test_a_quote_ending_a_clause_keeps_the_clause_and_its_closing_mark():
+    text = 'Vow\n\nFormer president Omar Sadiq said he would not "stay silent about the campaign against me."'
+    _, stmt = _by_cue(text, "said")
+    assert stmt.content == 'he would not "stay silent about the campaign against me."' and not stmt.quote
+
+
+def test_the_content_stops_where_another_speaker_answers():
+    text = (
+        "Debate\n\n"
+        "A student asked whether the country would talk to its neighbours, to which President Omar Sadiq "
+        'replied "We will talk to anyone who respects us."'
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.statements and x.entities}
+    asked, replied = x.statements
+    assert asked.content == "whether the country would talk to its neighbours"
+    assert names.get(replied.speaker) == "Omar Sadiq" and replied.content == "We will talk to anyone who respects us."
+
+
+def test_a_description_nobody_was_given_is_left_unresolved():
+    text = (
+        "Arrest\n\n"
+        "Former president Omar Sadiq said he would cooperate with the inquiry. "
+        "The former prime minister was taken into custody, the public prosecutor said in a statement."
+    )
+    speaker, stmt = _by_cue(text, "said in a statement")
+    assert speaker is None and stmt.speaker_text == "the public prosecutor"

@@ -32,6 +32,8 @@ PERSON_NOUNS = frozenset(
     "lawyer prosecutor judge commander officer secretary ambassador mayor governor senator founder "
     "executive chairman chairwoman author researcher analyst head".split()
 )
+# Person nouns that say nothing of a role: "the man said" refers to the person in view.
+GENERIC_PERSON_NOUNS = frozenset("man woman".split())
 PLACE_NOUNS = frozenset("country state nation city town region territory enclave village capital".split())
 PRONOUN_TYPES = {
     "it": ("Organization", "Place", "Group"),
@@ -265,6 +267,8 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
                 titled = index.titled(lemma, modifiers, phrase.start_char, exclude)
                 if titled is not None or any(lemma in words for words in index.titles.values()):
                     return titled  # "the foreign minister": whoever the article gave that title
+            if types == ("Person",) and lemma not in GENERIC_PERSON_NOUNS:
+                return None  # "the public prosecutor said": nobody was given that title; not the last person named
             return index.recent(phrase.start_char, types, exclude=exclude)
     if lower in {"members", "member"}:
         for child in head.children:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.coref import EntityIndex, resolve
+from kg.extract.coref import PERSON_NOUNS, EntityIndex, resolve
 from kg.extract.lexicon import HEADLINE_CUES
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Report, Statement
@@ -56,6 +56,11 @@ NEEDS_CLAUSE = frozenset(
 QUOTE_ONLY = frozenset("continue read describe".split())
 # Passives that report someone's words: "X is quoted as saying", "X was heard telling ...".
 QUOTED_AS = frozenset("quote cite hear record report film see".split())
+# Modals that make a speech act future or hypothetical: "will announce", "would find", "may claim"
+# (lower case: "Will Tracy remarked" is a name).
+UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".split())
+# Verbs of phase: what they govern happens ("continue to demand", "began to accuse").
+ASPECTUAL = frozenset("continue begin start keep resume".split())
 # Verbs of intention and expectation report a plan with an infinitive ("expects to cut jobs").
 INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
@@ -214,6 +219,11 @@ class StatementExtractor:
         start, end = self.trimmed(*fields["content_span"])
         if not fields.get("quote") and "\n" in self.text[start:end]:
             end = self.trimmed(start, self.text.index("\n", start))[1]
+        if not fields.get("quote"):
+            end = self._closing_mark(start, end)
+            for qs, qe in self.quotes:
+                if start <= qs < end:  # a quotation the content holds is said by this statement
+                    self.quotes_taken.add(self.trimmed(qs + 1, qe - 1))
         fields["content_span"] = (start, end)
         fields["content"] = self.text[start:end]
         stmt = Statement(id=f"s{len(self.statements) + 1}", **fields)
@@ -221,6 +231,13 @@ class StatementExtractor:
         if stmt.speaker or stmt.speaker_text:
             self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
         return stmt
+
+    def _closing_mark(self, start: int, end: int) -> int:
+        """The end of a content with the mark that closes a quotation opened inside it ('he was
+        "satisfied"', not 'he was "satisfied')."""
+        marks = sum(self.text[start:end].count(m) for m in '"\u201c\u201d')
+        m = re.match(r'[.,!?]?["\u201d]', self.text[end : end + 2])
+        return end + m.end() if marks % 2 and m else end
 
     # ------------------------------------------------------------------ reports
 
@@ -339,7 +356,8 @@ class StatementExtractor:
                         and not quote[0] <= child.idx < quote[1]
                     ):
                         return inner, False
-            if current.dep_ in {"ROOT"} or current.head is current:
+            if current.dep_ in {"ROOT", "ccomp"} or current.head is current:
+                # a reported clause has its own subject: 'he added the inquest would find ...' is not his finding
                 return None, False
             current = current.head
         return None, False
@@ -485,6 +503,13 @@ class StatementExtractor:
             marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
             best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
             start, end = self._clause(best)
+            if (
+                obj is not None
+                and obj.right_edge.i + 1 == best.left_edge.i
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in best.children)
+                and not self._addressee(obj, lemma)
+            ):
+                start = obj.left_edge.idx  # "added the inquest would find ...": the object is the clause's subject
             # Two complements on one side usually mean the parser split one clause ("announced that
             # development ..., begun two years ago, has been pushed back"): take them together.
             same_side = [c for c in clauses if (c.i > verb.i) == (best.i > verb.i)]
@@ -516,6 +541,9 @@ class StatementExtractor:
     def _addressee(self, token: Token, lemma: str) -> bool:
         """'told reporters', 'told the BBC': who was told, not what. Without a clause or a quote the
         verb reports no content."""
+        if token.dep_ == "prep" and token.lower_ == "to":
+            # "wrote to officials", "said to reporters": to whom, for any verb of saying
+            return any(self._someone(obj) for obj in token.children if obj.dep_ == "pobj")
         if lemma not in ADDRESSEE_VERBS or token.dep_ not in {"dobj", "dative"}:
             return False
         return (
@@ -523,6 +551,13 @@ class StatementExtractor:
             or token.lemma_.lower() in AUDIENCE_NOUNS
             or self.index.at(token.idx, token.idx + len(token.text)) is not None
         )
+
+    def _someone(self, token: Token) -> bool:
+        """A person or a body one can speak to: a pronoun, an audience, people, or a named actor."""
+        if token.tag_ == "PRP" or token.lemma_.lower() in AUDIENCE_NOUNS | PERSON_NOUNS | {"official"}:
+            return True
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        return eid is not None and self.index.by_id[eid].type != "Place"
 
     def _clause(self, head: Token) -> tuple[int, int]:
         """The clause's words, starting after its complementizer ('that') when it has one."""
@@ -596,6 +631,8 @@ class StatementExtractor:
             return False
         if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
             return False
+        if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
+            return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
         # "X was accused of ...", "it was reported that ...", "films are reported to want ...": a passive
         # without its agent reports an accusation or a clause; "cases were reported to the police" does not
         speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or (
@@ -641,8 +678,12 @@ class StatementExtractor:
             subject, passive = self.speaker_of(token, quote)
             if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
                 continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
+            if subject is None and not self._passive_without_agent(token) and self._inside_content(token.idx):
+                continue  # "he added the inquest would find ...": part of what he said, nobody's finding
             fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
+            if quote is None:
+                content = self._before_other_speech(token, content)
             if kind in {"accusation", "criticism"} and quote is None:
                 content = self._without_preposition(content)
             about = None
@@ -672,6 +713,29 @@ class StatementExtractor:
                 **fields,
             )
 
+    def _before_other_speech(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """The content up to where someone else's words begin: 'asked whether Iran would talk, to
+        which he replied "..."' ends before 'to which he replied'."""
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        for t in span or []:
+            if (
+                t.i != verb.i
+                and t.dep_ in {"relcl", "advcl", "conj"}
+                and CUE_KINDS.get(t.lemma_.lower()) in {"claim", "denial", "criticism", "accusation"}
+                and any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in t.children)
+                # "denied that ..., as the group had said" names whose words it answers: no other content
+                and not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+                and t.left_edge.idx > content[0]
+            ):
+                # "..., an accusation the government denies": the appositive that introduces it goes too
+                set_off = t.dep_ == "relcl" and self.doc[t.head.left_edge.i - 1].text == ","
+                start = t.head.left_edge if set_off else t.left_edge
+                return self.trimmed(content[0], max(start.idx, content[0]))
+        return content
+
+    def _inside_content(self, offset: int) -> bool:
+        return any(s.content_span[0] <= offset < s.content_span[1] for s in self.statements)
+
     def _without_preposition(self, span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
         m = re.match(r"(of|for|about|over)\s+", self.text[start:end])
@@ -682,12 +746,13 @@ class StatementExtractor:
         return any(c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)
 
     def _infinitive(self, token: Token) -> bool:
-        """'a hearing to determine whether ...': a purpose, not a report."""
+        """'a hearing to determine whether ...', 'he would write to say he would ...': a purpose or a
+        plan, not a report; 'they continue to demand ...' still reports."""
         return (
             token.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and token.dep_ in {"advcl", "acl", "relcl", "xcomp"}
-            and CUE_KINDS.get(token.head.lemma_.lower()) is None
+            and token.head.lemma_.lower() not in ASPECTUAL
         )
 
     def _passive_without_agent(self, token: Token) -> bool:
@@ -719,9 +784,24 @@ class StatementExtractor:
                 return inner
             after = self.text[verb.idx + len(verb.text) : qs]
             ended = bool(re.search(r"[.!?]\s", after))
-            if ended == next_sentence and verb.idx < qs <= sent.end_char + 1 and (":" in after or len(after) < 25):
+            if (
+                ended == next_sentence
+                and verb.idx < qs <= sent.end_char + 1
+                and (":" in after or len(after) < 25)
+                and not self._clause_opens_before(verb, qs)
+            ):
                 return inner
         return None
+
+    def _clause_opens_before(self, verb: Token, start: int) -> bool:
+        """'said he would not "stay silent"': the quote is the end of a clause whose first words stand
+        before it, so the content is the clause."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.idx < start <= c.right_edge.idx:
+                words = self.doc.char_span(c.left_edge.idx, start, alignment_mode="contract")
+                if words is not None and any(t.is_alpha and t.dep_ != "mark" for t in words):
+                    return True
+        return False
 
     def _only_subject_between(self, end: int, verb: Token) -> bool:
         """'"...", Deputy Minister for Housing and Social Affairs and Liberal politician Ana Lind said':
