@@ -338,3 +338,56 @@ def test_a_description_nobody_was_given_is_left_unresolved():
     )
     speaker, stmt = _by_cue(text, "said in a statement")
     assert speaker is None and stmt.speaker_text == "the public prosecutor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a name in the description says whose body it is: not the last organisation named
+        (
+            "Weapons\n\nThe Taliban used phosphorus in earlier attacks. "
+            "The U.S. military admits it uses phosphorus for illumination.",
+            "admits",
+        ),
+        # many authorities are not the one organisation named last
+        (
+            "Bombings\n\nThe prime minister accused al-Qaeda of the bombings. "
+            "The authorities have warned that more attacks could follow.",
+            "warned",
+        ),
+    ],
+)
+def test_descriptions_the_text_does_not_tie_to_a_name_stay_unresolved(text, cue):
+    speaker, _ = _by_cue(text, cue)
+    assert speaker is None
+
+
+def test_the_named_appositive_of_the_previous_subject_is_salient():
+    text = (
+        "Aid diverted\n\n"
+        'Aid worker Max Peberdy said, "We were dealing with merchants."\n'
+        "However, an exiled commander who lives in Oslo, Aregawi Berhe, is backing the story.\n"
+        "He said the group kept most of the money."
+    )
+    speaker, _ = _by_cue(text, "said the group")
+    assert speaker == "Aregawi Berhe"
+
+
+def test_a_pronoun_knows_every_speaker_before_it_whatever_the_construction():
+    text = (
+        "Cleric\n\n"
+        "According to political analyst Hazem Nuri, Muqtada Sadr is a thorn in the side of other groups.\n"
+        '"There is a need to draw the lines before they get any stronger," he said.'
+    )
+    speaker, _ = _by_cue(text, "said.")
+    assert speaker == "Hazem Nuri"
+
+
+def test_who_after_an_organisation_in_a_persons_description_is_the_person():
+    text = (
+        "Radiation\n\n"
+        "The report quotes Jun Tokuyama, a specialist with the Iwate Fisheries Department, "
+        "who said he was shocked to find hotspots."
+    )
+    speaker, _ = _by_cue(text, "said he")
+    assert speaker == "Jun Tokuyama"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.coref import PERSON_NOUNS, EntityIndex, resolve
+from kg.extract.coref import PERSON_NOUNS, PRONOUN_TYPES, EntityIndex, resolve
 from kg.extract.lexicon import HEADLINE_CUES
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Report, Statement
@@ -374,8 +374,10 @@ class StatementExtractor:
     def _antecedent(self, head: Token, relative: Token) -> Token:
         """What a relative pronoun refers to: the noun phrase right before it ("Lage and the minister
         José Balaguer, who adds ..." is Balaguer), where the parser hung the clause on an earlier one."""
-        while relative.lower_ in {"who", "whom"} and head.dep_ == "pobj" and self._is_place(head):
-            head = head.head.head  # "a resident of Turkey, who ...": a person, not the place
+        while relative.lower_ in {"who", "whom"} and head.dep_ == "pobj" and self._not_a_person(head):
+            head = head.head.head  # "a resident of Turkey, who ...", "X, a specialist with the ministry, who"
+            if head.dep_ == "appos" and self._person(head.head):
+                head = head.head
         before = self.doc[relative.i - 1] if relative.i > 0 else head
         if before.is_punct and before.i > 0:
             before = self.doc[before.i - 1]
@@ -392,9 +394,20 @@ class StatementExtractor:
             return near
         return head
 
-    def _is_place(self, token: Token) -> bool:
+    def _not_a_person(self, token: Token) -> bool:
+        """A place or an organisation inside a person's description: not who 'who' is."""
         eid = self.index.at(token.idx, token.idx + len(token.text))
-        return eid is not None and self.index.by_id[eid].type == "Place"
+        if eid is None or self.index.by_id[eid].type == "Person":
+            return False
+        above = token.head.head
+        person = above.head if above.dep_ == "appos" else above  # "Ana Ruiz, a specialist with the ministry"
+        return self.index.by_id[eid].type == "Place" or (
+            above.pos_ in {"NOUN", "PROPN"} and (above.lemma_.lower() in PERSON_NOUNS or self._person(person))
+        )
+
+    def _person(self, token: Token) -> bool:
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        return eid is not None and self.index.by_id[eid].type == "Person"
 
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
@@ -1029,11 +1042,25 @@ class StatementExtractor:
     def _content_words(self, text: str) -> set[str]:
         return {w.lower().strip(".,;:\u201c\u201d\"'") for w in text.split() if len(w) > 3}
 
+    def pronouns_in_text_order(self) -> None:
+        """Resolve pronoun speakers again with every speaker before them known: the passes find
+        statements construction by construction, so 'According to analyst X, ...' was not yet a
+        speaker when the verbs' pass met the '"...," he said' after it."""
+        self.index.speakers = []
+        for stmt in sorted(self.statements, key=lambda s: s.cue_span[0]):
+            if stmt.speaker_span and stmt.report is None:
+                phrase = self.doc.char_span(*stmt.speaker_span, alignment_mode="expand")
+                if phrase is not None and phrase.root.tag_ == "PRP" and phrase.root.lower_ in PRONOUN_TYPES:
+                    stmt.speaker = resolve(phrase, self.index)
+            if stmt.speaker or stmt.speaker_text:
+                self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
+
     def run(self) -> tuple[list[Statement], list[Report]]:
         self.headline()
         self.from_verbs()
         self.from_nouns()
         self.according_to()
+        self.pronouns_in_text_order()
         self.continued_quotes()
         self.statements.sort(key=lambda s: (s.cue_span[0], s.content_span[0]))
         renumber = {s.id: f"s{i + 1}" for i, s in enumerate(self.statements)}
