@@ -391,3 +391,47 @@ def test_who_after_an_organisation_in_a_persons_description_is_the_person():
     )
     speaker, _ = _by_cue(text, "said he")
     assert speaker == "Jun Tokuyama"
+
+
+def test_an_issued_statement_introduces_a_quote():
+    text = (
+        "Travel ban\n\n"
+        'Interior Minister Arye Dror issued a statement: "These people exploit our hospitality.\n'
+        'I will act against this by every means."'
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    [stmt] = x.statements
+    assert (names.get(stmt.speaker), stmt.cue, stmt.quote) == ("Arye Dror", "issued a statement", True)
+    assert stmt.content.startswith("These people") and stmt.content.endswith("every means.")
+
+
+def test_according_to_takes_the_whole_clause_and_is_no_part_of_a_verbs_content():
+    text = (
+        "Visit\n\n"
+        "The president, according to spokesman Vincent Magwe, looks forward to the visit. "
+        'Vice-president Carlos Mendes said that the leader sends "greetings" according to the news agency Prensa Sur.'
+    )
+    x = extract(Article(text=text))
+    by_cue = {s.cue_span[0]: s for s in x.statements}
+    first = by_cue[text.index("according to spokesman")]
+    assert first.content == "The president, according to spokesman Vincent Magwe, looks forward to the visit."
+    said = by_cue[text.index("said that")]
+    assert said.content == 'the leader sends "greetings"'
+
+
+def test_a_headline_may_name_its_source_after_a_colon():
+    text = "Leader recovering after surgery: Cuban officials\n\nThe leader had surgery on Monday."
+    [stmt] = _statements(text)
+    assert stmt == ("Cuban officials", None, ":", "Leader recovering after surgery")
+
+
+def test_a_speakers_text_leaves_out_its_relative_clause_and_dates():
+    text = (
+        "Funding\n\n"
+        "Chicago politicians this past weekend asked the cardinal not to cut funding. "
+        "The plan is safe, according to minister Rosa Tavares who adds that it will pass."
+    )
+    x = extract(Article(text=text))
+    texts = {s.cue: s.speaker_text for s in x.statements}
+    assert texts["asked"].endswith("politicians") and texts["according to"] == "minister Rosa Tavares"

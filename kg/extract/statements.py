@@ -63,6 +63,7 @@ UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".sp
 ASPECTUAL = frozenset("continue begin start keep resume".split())
 # Verbs of intention and expectation report a plan with an infinitive ("expects to cut jobs").
 INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
+ISSUE_VERBS = frozenset("issue release publish post put send give make".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
 ISSUED_NOUNS = frozenset("statement release communique letter note message post declaration".split())
 # Modifiers a comma sets off after a speaker's name: not part of the name.
@@ -445,6 +446,9 @@ class StatementExtractor:
         end = phrase.end
         if cue is not None and phrase.start < cue.i < phrase.end:
             end = cue.left_edge.i
+        for t in phrase:
+            if t.i > subject.i and (t.dep_ == "relcl" or (t.dep_ == "npadvmod" and t.ent_type_ in {"DATE", "TIME"})):
+                end = min(end, t.left_edge.i)  # "... Balaguer who adds that ...", "politicians this weekend"
         for child in subject.children:
             if child.i <= subject.i:
                 continue
@@ -697,6 +701,7 @@ class StatementExtractor:
             kind = CUE_KINDS[lemma]
             if quote is None:
                 content = self._before_other_speech(token, content)
+                content = self._without_attribution(content)
             if kind in {"accusation", "criticism"} and quote is None:
                 content = self._without_preposition(content)
             about = None
@@ -725,6 +730,12 @@ class StatementExtractor:
                 about=about,
                 **fields,
             )
+
+    def _without_attribution(self, content: tuple[int, int]) -> tuple[int, int]:
+        """'said that Castro sends greetings according to the news agency': the source the article names
+        for the report is not part of what was said."""
+        m = re.search(r",?\s+according to\b", self.text[content[0] : content[1]])
+        return self.trimmed(content[0], content[0] + m.start()) if m and m.start() > 0 else content
 
     def _before_other_speech(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """The content up to where someone else's words begin: 'asked whether Iran would talk, to
@@ -881,6 +892,35 @@ class StatementExtractor:
         after = self.text[end : len(self.text) if line_end < 0 else line_end]
         return not self.text[line_start:start].strip() and not after.strip(STRIP_CHARS + ".")
 
+    def issued_quotes(self) -> None:
+        """'X issued a statement: "..."', 'X released a statement on the case: "..."': the quote is what
+        X says; the verb and its object are the cue."""
+        for noun in self.doc:
+            verb = noun.head
+            if (
+                noun.lemma_.lower() not in ISSUED_NOUNS
+                or noun.dep_ != "dobj"
+                or verb.lemma_.lower() not in ISSUE_VERBS
+                or self.in_quote(noun.idx)
+                or verb.i in self.cue_tokens
+            ):
+                continue
+            quote = self._quote_for(noun)
+            if quote is None or quote[0] < noun.idx:
+                continue
+            subject, passive = self.speaker_of(verb)
+            self.cue_tokens.add(verb.i)
+            self.quotes_taken.add(quote)
+            cue_end = noun.idx + len(noun.text)
+            self.add(
+                cue=self.text[verb.idx : cue_end],
+                cue_span=(verb.idx, cue_end),
+                content_span=quote,
+                kind="claim",
+                quote=True,
+                **self.speaker_fields(None if passive else subject, cue=verb),
+            )
+
     def from_nouns(self) -> None:
         """Reporting nouns: "the announcement by GM that it had filed", "GM's declaration of bankruptcy"."""
         for token in self.doc:
@@ -929,10 +969,13 @@ class StatementExtractor:
             if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
                 continue
             to = self.doc[token.i + 1]
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is None:
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
                 continue
-            pp_start, pp_end = token.i, obj.right_edge.i + 1
+            # "according to vice-president Carlos Lage": the parser may split the phrase into two objects
+            named = [c for c in objs if self.index.at(c.idx, c.idx + len(c.text))]
+            obj = (named or objs)[0]
+            pp_start, pp_end = token.i, max(c.right_edge.i for c in objs) + 1
             sent = token.sent
             left = self.span(sent.start, pp_start) if pp_start > sent.start else None
             right = self.span(pp_end, sent.end) if pp_end < sent.end else None
@@ -940,6 +983,8 @@ class StatementExtractor:
             if not sides:
                 continue
             content = max(sides, key=lambda s: s[1] - s[0])
+            if len(sides) == 2 and not any(t.pos_ in {"VERB", "AUX"} for t in self.doc[sent.start : pp_start]):
+                content = (left[0], right[1])  # "The president, according to X, looks forward to ...": one clause
             fields = self.speaker_fields(obj)
             self.add(
                 cue="according to",
@@ -984,6 +1029,33 @@ class StatementExtractor:
                 quote=False,
             )
             break
+
+    def headline_source(self) -> None:
+        """A headline that names its source after a colon: 'Castro recovering after surgery: Cuban
+        officials', 'Shelter to open: city council'. The colon is the cue."""
+        end = self.text.find("\n")
+        colon = self.text.rfind(": ", 0, end)
+        if end < 0 or colon < 0 or any(s.cue_span[0] < end for s in self.statements):
+            return
+        source = self.doc.char_span(colon + 2, end, alignment_mode="contract")
+        if source is None or not 0 < len(source) <= 4 or not self.text[colon + 2 : end].strip():
+            return
+        head = source.root
+        speaker = resolve(source, self.index)
+        nouns = PERSON_NOUNS | AUDIENCE_NOUNS | REPORT_NOUNS | {"official", "police", "government", "source"}
+        typed = speaker is not None and self.index.by_id[speaker].type in {"Person", "Organization", "Group"}
+        if not (typed or (head.pos_ == "NOUN" and head.lemma_.lower() in nouns)):
+            return
+        self.add(
+            speaker=speaker if typed else None,
+            speaker_text=source.text,
+            speaker_span=(source.start_char, source.end_char),
+            cue=":",
+            cue_span=(colon, colon + 1),
+            content_span=(0, colon),
+            kind="claim",
+            quote=False,
+        )
 
     # ------------------------------------------------------------------ relations between statements
 
@@ -1058,8 +1130,10 @@ class StatementExtractor:
     def run(self) -> tuple[list[Statement], list[Report]]:
         self.headline()
         self.from_verbs()
+        self.issued_quotes()
         self.from_nouns()
         self.according_to()
+        self.headline_source()
         self.pronouns_in_text_order()
         self.continued_quotes()
         self.statements.sort(key=lambda s: (s.cue_span[0], s.content_span[0]))
