@@ -435,3 +435,33 @@ def test_a_speakers_text_leaves_out_its_relative_clause_and_dates():
     x = extract(Article(text=text))
     texts = {s.cue: s.speaker_text for s in x.statements}
     assert texts["asked"].endswith("politicians") and texts["according to"] == "minister Rosa Tavares"
+
+
+def test_a_call_keeps_whom_it_is_addressed_to_before_its_quote():
+    text = 'Talks\n\nSpokesman Gordon Lee called on Turkey "to continue the discussions and to show restraint."'
+    _, stmt = _by_cue(text, "called on")
+    assert stmt.content == 'Turkey "to continue the discussions and to show restraint."'
+
+
+def test_a_warning_against_something_keeps_it():
+    _, stmt = _by_cue("Border\n\nThe United States warned Turkey against an incursion into Iraq.", "warned")
+    assert stmt.content == "Turkey against an incursion into Iraq"
+
+
+def test_a_quote_is_not_the_cue_of_a_later_clause():
+    text = (
+        "Kenya\n\n"
+        'Former UN chief Kofi Annan said, "There is a crisis of confidence."\n'
+        '"Only the politicians can solve that crisis."\n'
+        "Annan said that he had noted some progress but warned that time was running out."
+    )
+    x = extract(Article(text=text))
+    contents = {s.content: s for s in x.statements}
+    assert contents["Only the politicians can solve that crisis."].continues is not None
+    assert not any(s.cue == "noted" for s in x.statements)
+
+
+def test_a_participle_after_an_event_noun_is_the_subjects():
+    text = "Raid\n\nPresident Hamid Karzai criticized last week's raid, saying the army is losing the moral battle."
+    speaker, _ = _by_cue(text, "saying")
+    assert speaker == "Hamid Karzai"

@@ -73,6 +73,16 @@ SET_OFF = frozenset({"relcl", "acl", "amod", "advmod", "prep"})
 UTTERANCE_NOUNS = ISSUED_NOUNS | frozenset(
     "announcement remark comment testimony word tweet speech figure data result finding document".split()
 )
+# Nouns of those who speak or of what carries words, beyond persons, reports and utterances: a
+# participle after them ("a group saying ...", "a sign reading ...") is theirs.
+SPEAKING_NOUNS = frozenset(
+    "group organization organisation ministry agency company government council committee party union "
+    "police army court newspaper paper website site magazine channel article story post message sign banner "
+    "sentence passage text line headline caption resolution motion bill law decision ruling order verdict "
+    "judgment book video email memo "
+    "official expert critic resident witness source observer activist campaigner protester opponent "
+    "lawyer doctor scientist researcher student worker people person man woman family parent victim".split()
+)
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
@@ -96,6 +106,8 @@ VENUES = frozenset(
 )
 STRIP_CHARS = " ,;:\u2014-\n\t"
 GENERIC_PRONOUNS = frozenset({"one", "you"})
+# Prepositions that bring what is said: "warned of", "spoke about", "warned Turkey against".
+CONTENT_PREPOSITIONS = frozenset("of for from about on over to that against".split())
 # Verbs whose object is who is told: "told reporters" says nothing without a clause or a quote.
 ADDRESSEE_VERBS = frozenset("tell inform brief assure remind notify".split())
 AUDIENCE_NOUNS = frozenset("reporter journalist audience crowd press media supporter lawmaker delegate people".split())
@@ -318,8 +330,11 @@ class StatementExtractor:
         ``quote`` is the direct quote the verb reports, if any. The flag says whether the subject is
         the grammatical patient (passive voice).
         """
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not (
-            verb.head.lemma_.lower() in ISSUED_NOUNS and verb.head.dep_ in {"dobj", "nsubjpass"}
+        if (
+            verb.dep_ == "acl"
+            and verb.head.pos_ in {"NOUN", "PROPN"}
+            and self._can_speak(verb.head)
+            and not (verb.head.lemma_.lower() in ISSUED_NOUNS and verb.head.dep_ in {"dobj", "nsubjpass"})
         ):
             # "reports stating that ...": the document speaks; "a statement (issued) denying that ..."
             # speaks for whoever issued it, found by climbing as for any participle
@@ -362,6 +377,17 @@ class StatementExtractor:
                 return None, False
             current = current.head
         return None, False
+
+    def _can_speak(self, noun: Token) -> bool:
+        """Whether a noun names someone or something that says things: an actor, a person, a group,
+        a document. 'criticized last week's attack, saying ...': the attack says nothing."""
+        lemma = noun.lemma_.lower()
+        return (
+            self.index.at(noun.idx, noun.idx + len(noun.text)) is not None
+            or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+            or lemma in SPEAKING_NOUNS
+            or lemma in PERSON_NOUNS | AUDIENCE_NOUNS | REPORT_NOUNS | UTTERANCE_NOUNS
+        )
 
     def _subjects(self, verb: Token) -> list[Token]:
         """The verb's children, its subjects first; of two subjects ("National newspaper The Daily Star
@@ -543,7 +569,7 @@ class StatementExtractor:
             if c.i > verb.i
             and (
                 c.dep_ in {"dobj", "attr", "oprd", "xcomp", "ccomp", "dative"}
-                or (c.dep_ == "prep" and c.lower_ in {"of", "for", "from", "about", "on", "over", "to", "that"})
+                or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
             )
             and not self._is_statement_venue(c)
             and not self._addressee(c, lemma)
@@ -804,6 +830,7 @@ class StatementExtractor:
                 and sent.start_char - 3 <= qe <= verb.idx
                 and (len(before) < 60 or self._only_subject_between(qe, verb))
                 and not re.search(r"[.!?]\s", before)
+                and not self._other_verb_between(qe, verb)
             ):
                 return inner
             after = self.text[verb.idx + len(verb.text) : qs]
@@ -825,7 +852,19 @@ class StatementExtractor:
                 words = self.doc.char_span(c.left_edge.idx, start, alignment_mode="contract")
                 if words is not None and any(t.is_alpha and t.dep_ != "mark" for t in words):
                     return True
+            # 'called on Turkey "to continue ..."', 'urged EU states "to find ..."': whom the call is to
+            addressee = c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")
+            if CUE_KINDS.get(verb.lemma_.lower()) == "call" and addressee and verb.i < c.i and c.right_edge.idx < start:
+                return True
         return False
+
+    def _other_verb_between(self, end: int, verb: Token) -> bool:
+        """'"...." Annan said that he had noted ...': a verb between a quote and a cue closes the quote
+        for it, so the quote is not the later cue's."""
+        gap = self.doc.char_span(end, verb.idx, alignment_mode="contract")
+        return gap is not None and any(
+            t.pos_ in {"VERB", "AUX"} and not (t.dep_ in {"aux", "auxpass", "neg"} and t.head.i == verb.i) for t in gap
+        )
 
     def _only_subject_between(self, end: int, verb: Token) -> bool:
         """'"...", Deputy Minister for Housing and Social Affairs and Liberal politician Ana Lind said':
