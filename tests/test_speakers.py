@@ -172,3 +172,296 @@ def test_they_after_a_nearer_plural_noun_is_left_unresolved():
     )
     speaker, stmt = _by_cue(text, "said the raid")
     assert speaker is None and stmt.speaker_text == "they"  # the officers, not the brigade
+
+
+def test_who_is_quoted_as_saying_is_the_speaker():
+    text = (
+        "Council vote\n\n"
+        "Councillor Mark Ellison voted against the plan on Tuesday. "
+        'Ellison is quoted in the Valley Herald as saying, "This plan will empty the town centre."'
+    )
+    speaker, stmt = _by_cue(text, "saying")
+    assert speaker == "Mark Ellison" and stmt.content == "This plan will empty the town centre."
+
+
+def test_a_long_title_between_the_quote_and_its_cue_is_the_speaker():
+    text = (
+        "Shelter opens\n\n"
+        '"We need a councillor for equal opportunities in every town.\n'
+        'Nobody should be left alone", Deputy Minister for Housing and Social Affairs and Liberal '
+        "politician Karin Vogt said."
+    )
+    speaker, stmt = _by_cue(text, "said.")
+    assert speaker == "Karin Vogt"
+    assert stmt.content.startswith("We need a councillor") and stmt.content.endswith("left alone")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            'Talks\n\nForeign Minister Anna Petrova met the envoy in Geneva. "The talks will go on until we have a '
+            'deal," Petrova continued.',
+            "continued",
+            "Anna Petrova",
+            "The talks will go on until we have a deal",
+        ),
+        (
+            'Vote\n\nThe resolution read, "This council supports the workers of the harbour in their strike."',
+            "read",
+            None,
+            "This council supports the workers of the harbour in their strike.",
+        ),
+        (
+            'Fire\n\nFire chief Omar Haddad described the blaze as "the worst the city has seen in decades".',
+            "described",
+            "Omar Haddad",
+            'the blaze as "the worst the city has seen in decades"',
+        ),
+        (
+            'Briefing\n\nSpokeswoman Lisa Grant answered with, "The minister has been engaged for months."',
+            "answered",
+            "Lisa Grant",
+            "The minister has been engaged for months.",
+        ),
+    ],
+)
+def test_ways_of_saying_next_to_a_quote(text, cue, speaker, content):
+    name, stmt = _by_cue(text, cue)
+    assert (name, stmt.content) == (speaker, content)
+
+
+def test_verbs_of_saying_only_with_a_quote_or_their_phrase():
+    text = "Markets\n\nPrices continued to fall. The sign read in large letters. She described the house."
+    assert _statements(text) == []
+
+
+def test_a_passive_report_without_agent_reports_no_quote_and_no_addressee():
+    text = (
+        "March\n\n"
+        "Last year, 84 cases of abuse were reported to the watchdog Equalis.\n"
+        "One attack by counter-demonstrators was reported.\n"
+        '"We are still here and we will march again next year," organiser Tom Berg said.'
+    )
+    x = extract(Article(text=text))
+    assert [s.cue_span[0] for s in x.statements] == [text.index("said.")]
+
+
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_previous_indirect_speaker():
+    text = (
+        "Visit\n\n"
+        "President Ana Ruiz said she and the prime minister discussed the harbour.\n"
+        '"He shared his plans with us, and we will build it together."\n'
+        "The weather was fine.\n"
+        '"Nobody knows what comes next for the fishermen of the coast."'
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    [first, second] = x.statements
+    assert second.continues == first.id and names[second.speaker] == "Ana Ruiz"
+    assert second.content.startswith("He shared his plans")
+
+
+def test_of_two_subjects_the_named_one_speaks():
+    text = "Crime\n\nNational newspaper The Daily Courier has suggested the fraud is the largest in a decade."
+    speaker, stmt = _by_cue(text, "suggested")
+    assert speaker is not None and speaker.endswith("Daily Courier")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the relative clause hangs on the first conjunct in the parse, but follows the second
+        (
+            "Leader recovering\n\nThe leader is recovering, according to vice-president Carlos Mendes and "
+            "health minister Rosa Tavares, who adds that he will return to work soon.",
+            "Rosa Tavares",
+        ),
+        # a noun inside the phrase is not what "who" refers to
+        (
+            "Arrests\n\nA student and resident of Turkey, who wished not to be named, said the police came at night.",
+            None,
+        ),
+    ],
+)
+def test_who_refers_to_the_phrase_right_before_it(text, speaker):
+    cue = "adds" if "adds" in text else "wished"
+    name, _ = _by_cue(text, cue)
+    assert name == speaker
+
+
+def test_a_reported_clause_keeps_its_subject_and_is_nobodys_finding():
+    text = (
+        "Former president speaks\n\n"
+        "Former president Omar Sadiq spoke on Sunday. "
+        "He added the inquiry would find his assets were clean."
+    )
+    x = extract(Article(text=text))
+    assert [(s.cue, s.content) for s in x.statements] == [("added", "the inquiry would find his assets were clean")]
+
+
+def test_a_plan_to_say_something_and_whom_it_is_said_to_are_no_statements():
+    text = (
+        "Former president speaks\n\n"
+        "Former president Omar Sadiq said he would write to the prosecutors to say he would cooperate."
+    )
+    x = extract(Article(text=text))
+    assert [(s.cue, s.content) for s in x.statements] == [
+        ("said", "he would write to the prosecutors to say he would cooperate")
+    ]
+
+
+def test_a_quote_ending_a_clause_keeps_the_clause_and_its_closing_mark():
+    text = 'Vow\n\nFormer president Omar Sadiq said he would not "stay silent about the campaign against me."'
+    _, stmt = _by_cue(text, "said")
+    assert stmt.content == 'he would not "stay silent about the campaign against me."' and not stmt.quote
+
+
+def test_the_content_stops_where_another_speaker_answers():
+    text = (
+        "Debate\n\n"
+        "A student asked whether the country would talk to its neighbours, to which President Omar Sadiq "
+        'replied "We will talk to anyone who respects us."'
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.statements and x.entities}
+    asked, replied = x.statements
+    assert asked.content == "whether the country would talk to its neighbours"
+    assert names.get(replied.speaker) == "Omar Sadiq" and replied.content == "We will talk to anyone who respects us."
+
+
+def test_a_description_nobody_was_given_is_left_unresolved():
+    text = (
+        "Arrest\n\n"
+        "Former president Omar Sadiq said he would cooperate with the inquiry. "
+        "The former prime minister was taken into custody, the public prosecutor said in a statement."
+    )
+    speaker, stmt = _by_cue(text, "said in a statement")
+    assert speaker is None and stmt.speaker_text == "the public prosecutor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a name in the description says whose body it is: not the last organisation named
+        (
+            "Weapons\n\nThe Taliban used phosphorus in earlier attacks. "
+            "The U.S. military admits it uses phosphorus for illumination.",
+            "admits",
+        ),
+        # many authorities are not the one organisation named last
+        (
+            "Bombings\n\nThe prime minister accused al-Qaeda of the bombings. "
+            "The authorities have warned that more attacks could follow.",
+            "warned",
+        ),
+    ],
+)
+def test_descriptions_the_text_does_not_tie_to_a_name_stay_unresolved(text, cue):
+    speaker, _ = _by_cue(text, cue)
+    assert speaker is None
+
+
+def test_the_named_appositive_of_the_previous_subject_is_salient():
+    text = (
+        "Aid diverted\n\n"
+        'Aid worker Max Peberdy said, "We were dealing with merchants."\n'
+        "However, an exiled commander who lives in Oslo, Aregawi Berhe, is backing the story.\n"
+        "He said the group kept most of the money."
+    )
+    speaker, _ = _by_cue(text, "said the group")
+    assert speaker == "Aregawi Berhe"
+
+
+def test_a_pronoun_knows_every_speaker_before_it_whatever_the_construction():
+    text = (
+        "Cleric\n\n"
+        "According to political analyst Hazem Nuri, Muqtada Sadr is a thorn in the side of other groups.\n"
+        '"There is a need to draw the lines before they get any stronger," he said.'
+    )
+    speaker, _ = _by_cue(text, "said.")
+    assert speaker == "Hazem Nuri"
+
+
+def test_who_after_an_organisation_in_a_persons_description_is_the_person():
+    text = (
+        "Radiation\n\n"
+        "The report quotes Jun Tokuyama, a specialist with the Iwate Fisheries Department, "
+        "who said he was shocked to find hotspots."
+    )
+    speaker, _ = _by_cue(text, "said he")
+    assert speaker == "Jun Tokuyama"
+
+
+def test_an_issued_statement_introduces_a_quote():
+    text = (
+        "Travel ban\n\n"
+        'Interior Minister Arye Dror issued a statement: "These people exploit our hospitality.\n'
+        'I will act against this by every means."'
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    [stmt] = x.statements
+    assert (names.get(stmt.speaker), stmt.cue, stmt.quote) == ("Arye Dror", "issued a statement", True)
+    assert stmt.content.startswith("These people") and stmt.content.endswith("every means.")
+
+
+def test_according_to_takes_the_whole_clause_and_is_no_part_of_a_verbs_content():
+    text = (
+        "Visit\n\n"
+        "The president, according to spokesman Vincent Magwe, looks forward to the visit. "
+        'Vice-president Carlos Mendes said that the leader sends "greetings" according to the news agency Prensa Sur.'
+    )
+    x = extract(Article(text=text))
+    by_cue = {s.cue_span[0]: s for s in x.statements}
+    first = by_cue[text.index("according to spokesman")]
+    assert first.content == "The president, according to spokesman Vincent Magwe, looks forward to the visit."
+    said = by_cue[text.index("said that")]
+    assert said.content == 'the leader sends "greetings"'
+
+
+def test_a_headline_may_name_its_source_after_a_colon():
+    text = "Leader recovering after surgery: Cuban officials\n\nThe leader had surgery on Monday."
+    [stmt] = _statements(text)
+    assert stmt == ("Cuban officials", None, ":", "Leader recovering after surgery")
+
+
+def test_a_speakers_text_leaves_out_its_relative_clause_and_dates():
+    text = (
+        "Funding\n\n"
+        "Chicago politicians this past weekend asked the cardinal not to cut funding. "
+        "The plan is safe, according to minister Rosa Tavares who adds that it will pass."
+    )
+    x = extract(Article(text=text))
+    texts = {s.cue: s.speaker_text for s in x.statements}
+    assert texts["asked"].endswith("politicians") and texts["according to"] == "minister Rosa Tavares"
+
+
+def test_a_call_keeps_whom_it_is_addressed_to_before_its_quote():
+    text = 'Talks\n\nSpokesman Gordon Lee called on Turkey "to continue the discussions and to show restraint."'
+    _, stmt = _by_cue(text, "called on")
+    assert stmt.content == 'Turkey "to continue the discussions and to show restraint."'
+
+
+def test_a_warning_against_something_keeps_it():
+    _, stmt = _by_cue("Border\n\nThe United States warned Turkey against an incursion into Iraq.", "warned")
+    assert stmt.content == "Turkey against an incursion into Iraq"
+
+
+def test_a_quote_is_not_the_cue_of_a_later_clause():
+    text = (
+        "Kenya\n\n"
+        'Former UN chief Kofi Annan said, "There is a crisis of confidence."\n'
+        '"Only the politicians can solve that crisis."\n'
+        "Annan said that he had noted some progress but warned that time was running out."
+    )
+    x = extract(Article(text=text))
+    contents = {s.content: s for s in x.statements}
+    assert contents["Only the politicians can solve that crisis."].continues is not None
+    assert not any(s.cue == "noted" for s in x.statements)
+
+
+def test_a_participle_after_an_event_noun_is_the_subjects():
+    text = "Raid\n\nPresident Hamid Karzai criticized last week's raid, saying the army is losing the moral battle."
+    speaker, _ = _by_cue(text, "saying")
+    assert speaker == "Hamid Karzai"

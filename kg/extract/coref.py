@@ -32,6 +32,8 @@ PERSON_NOUNS = frozenset(
     "lawyer prosecutor judge commander officer secretary ambassador mayor governor senator founder "
     "executive chairman chairwoman author researcher analyst head".split()
 )
+# Person nouns that say nothing of a role: "the man said" refers to the person in view.
+GENERIC_PERSON_NOUNS = frozenset("man woman".split())
 PLACE_NOUNS = frozenset("country state nation city town region territory enclave village capital".split())
 PRONOUN_TYPES = {
     "it": ("Organization", "Place", "Group"),
@@ -115,6 +117,10 @@ class EntityIndex:
             agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
             if token.dep_ in {"nsubj", "nsubjpass"} or agent:
                 eid = self.at(token.idx, token.idx + len(token.text))
+                if eid is None:  # "an exiled commander ..., Aregawi Berhe, is backing the story"
+                    named = [self.at(c.idx, c.idx + len(c.text)) for c in token.subtree if c.dep_ == "appos"]
+                    people = [e for e in named if e and self.by_id[e].type == "Person"]
+                    eid = people[0] if people else None
                 if eid is not None and token.tag_ not in {"PRP", "PRP$"}:
                     self.subjects.append((token.idx, eid))
 
@@ -258,13 +264,24 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
         types = _types_for_noun(lemma)
         if types:
             named = _named_by_head(lemma, phrase.start_char, index)
-            if named is not None or lemma in SPECIFIC_ORG_NOUNS - {"branch", "chapter", "office"}:
+            # "the ministry", "the U.S. military" (a name says whose), "the authorities" (many): only a
+            # name that says so, never the last organisation mentioned
+            owned = any(
+                t.dep_ in {"compound", "poss", "nmod"} and index.at(t.idx, t.idx + len(t.text)) is not None
+                for t in head.children
+                if t.i < head.i
+            )
+            if named is not None or lemma in SPECIFIC_ORG_NOUNS - {"branch", "chapter", "office"} or owned:
                 return named
+            if head.tag_ == "NNS" and types != ("Person",):
+                return None
             if types == ("Person",) and index.titles:
                 modifiers = {t.lower_ for t in phrase if t.i < head.i and t.dep_ in {"amod", "compound"}}
                 titled = index.titled(lemma, modifiers, phrase.start_char, exclude)
                 if titled is not None or any(lemma in words for words in index.titles.values()):
                     return titled  # "the foreign minister": whoever the article gave that title
+            if types == ("Person",) and lemma not in GENERIC_PERSON_NOUNS:
+                return None  # "the public prosecutor said": nobody was given that title; not the last person named
             return index.recent(phrase.start_char, types, exclude=exclude)
     if lower in {"members", "member"}:
         for child in head.children:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.coref import EntityIndex, resolve
+from kg.extract.coref import PERSON_NOUNS, PRONOUN_TYPES, EntityIndex, resolve
 from kg.extract.lexicon import HEADLINE_CUES
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Report, Statement
@@ -30,6 +30,9 @@ CUE_KINDS: dict[str, str] = {
         "estimate forecast promise vow pledge agree expect doubt counter retort concede express".split(),
         "claim",
     ),
+    # ways of saying (VerbNet say-37.7, manner_speaking-37.3): they report with a clause or a quote
+    **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper boast muse".split(), "claim"),
+    **dict.fromkeys("continue read describe".split(), "claim"),
     **dict.fromkeys("anticipate envision envisage".split(), "claim"),
     **dict.fromkeys("plan intend want wish fear hope believe think".split(), "other"),
     **dict.fromkeys("find determine conclude establish document show reveal outline".split(), "finding"),
@@ -45,10 +48,22 @@ CUE_KINDS: dict[str, str] = {
 NEEDS_CLAUSE = frozenset(
     "believe think expect fear hope doubt agree plan intend want wish anticipate envision envisage promise "
     "vow pledge show reveal establish document "
-    "stress observe recall indicate signal post add note explain maintain respond reply comment declare".split()
+    "stress observe recall indicate signal post add note explain maintain respond reply comment declare "
+    "remark answer recount joke quip exclaim shout yell scream whisper boast muse".split()
 )
+# Verbs that report speech only next to a direct quote: '"...," she continued', 'the banner read: "..."',
+# 'he described the scene: "..."' (and "described X as Y").
+QUOTE_ONLY = frozenset("continue read describe".split())
+# Passives that report someone's words: "X is quoted as saying", "X was heard telling ...".
+QUOTED_AS = frozenset("quote cite hear record report film see".split())
+# Modals that make a speech act future or hypothetical: "will announce", "would find", "may claim"
+# (lower case: "Will Tracy remarked" is a name).
+UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".split())
+# Verbs of phase: what they govern happens ("continue to demand", "began to accuse").
+ASPECTUAL = frozenset("continue begin start keep resume".split())
 # Verbs of intention and expectation report a plan with an infinitive ("expects to cut jobs").
 INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
+ISSUE_VERBS = frozenset("issue release publish post put send give make".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
 ISSUED_NOUNS = frozenset("statement release communique letter note message post declaration".split())
 # Modifiers a comma sets off after a speaker's name: not part of the name.
@@ -57,6 +72,16 @@ SET_OFF = frozenset({"relcl", "acl", "amod", "advmod", "prep"})
 # "figures released by NPD" is NPD.
 UTTERANCE_NOUNS = ISSUED_NOUNS | frozenset(
     "announcement remark comment testimony word tweet speech figure data result finding document".split()
+)
+# Nouns of those who speak or of what carries words, beyond persons, reports and utterances: a
+# participle after them ("a group saying ...", "a sign reading ...") is theirs.
+SPEAKING_NOUNS = frozenset(
+    "group organization organisation ministry agency company government council committee party union "
+    "police army court newspaper paper website site magazine channel article story post message sign banner "
+    "sentence passage text line headline caption resolution motion bill law decision ruling order verdict "
+    "judgment book video email memo "
+    "official expert critic resident witness source observer activist campaigner protester opponent "
+    "lawyer doctor scientist researcher student worker people person man woman family parent victim".split()
 )
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
@@ -81,6 +106,8 @@ VENUES = frozenset(
 )
 STRIP_CHARS = " ,;:\u2014-\n\t"
 GENERIC_PRONOUNS = frozenset({"one", "you"})
+# Prepositions that bring what is said: "warned of", "spoke about", "warned Turkey against".
+CONTENT_PREPOSITIONS = frozenset("of for from about on over to that against".split())
 # Verbs whose object is who is told: "told reporters" says nothing without a clause or a quote.
 ADDRESSEE_VERBS = frozenset("tell inform brief assure remind notify".split())
 AUDIENCE_NOUNS = frozenset("reporter journalist audience crowd press media supporter lawmaker delegate people".split())
@@ -205,6 +232,11 @@ class StatementExtractor:
         start, end = self.trimmed(*fields["content_span"])
         if not fields.get("quote") and "\n" in self.text[start:end]:
             end = self.trimmed(start, self.text.index("\n", start))[1]
+        if not fields.get("quote"):
+            end = self._closing_mark(start, end)
+            for qs, qe in self.quotes:
+                if start <= qs < end:  # a quotation the content holds is said by this statement
+                    self.quotes_taken.add(self.trimmed(qs + 1, qe - 1))
         fields["content_span"] = (start, end)
         fields["content"] = self.text[start:end]
         stmt = Statement(id=f"s{len(self.statements) + 1}", **fields)
@@ -212,6 +244,13 @@ class StatementExtractor:
         if stmt.speaker or stmt.speaker_text:
             self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
         return stmt
+
+    def _closing_mark(self, start: int, end: int) -> int:
+        """The end of a content with the mark that closes a quotation opened inside it ('he was
+        "satisfied"', not 'he was "satisfied')."""
+        marks = sum(self.text[start:end].count(m) for m in '"\u201c\u201d')
+        m = re.match(r'[.,!?]?["\u201d]', self.text[end : end + 2])
+        return end + m.end() if marks % 2 and m else end
 
     # ------------------------------------------------------------------ reports
 
@@ -291,24 +330,29 @@ class StatementExtractor:
         ``quote`` is the direct quote the verb reports, if any. The flag says whether the subject is
         the grammatical patient (passive voice).
         """
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and not (
-            verb.head.lemma_.lower() in ISSUED_NOUNS and verb.head.dep_ in {"dobj", "nsubjpass"}
+        if (
+            verb.dep_ == "acl"
+            and verb.head.pos_ in {"NOUN", "PROPN"}
+            and self._can_speak(verb.head)
+            and not (verb.head.lemma_.lower() in ISSUED_NOUNS and verb.head.dep_ in {"dobj", "nsubjpass"})
         ):
             # "reports stating that ...": the document speaks; "a statement (issued) denying that ..."
             # speaks for whoever issued it, found by climbing as for any participle
             return verb.head, False
         current = verb
         for _ in range(6):
-            for child in current.children:
+            for child in self._subjects(current):
                 if child.dep_ in {"nsubj", "csubj"}:
                     if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
-                        return current.head, False
+                        return self._antecedent(current.head, child), False
                     inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
                     if child.dep_ == "nsubj" and child.tag_ in {"VBZ", "VBD", "VBP"} and inner is not None:
                         # a misparsed headline conjunct: "Apple releases SDK, announces update"
                         return inner, False
                     return child, False
             for child in current.children:
+                if child.dep_ == "nsubjpass" and current is not verb and current.lemma_.lower() in QUOTED_AS:
+                    return child, False  # "X is quoted (in the paper) as saying ...": X speaks
                 if child.dep_ == "nsubjpass" and current is verb:
                     agent = next((c for c in current.children if c.dep_ == "agent"), None)
                     if agent is not None:
@@ -328,10 +372,69 @@ class StatementExtractor:
                         and not quote[0] <= child.idx < quote[1]
                     ):
                         return inner, False
-            if current.dep_ in {"ROOT"} or current.head is current:
+            if current.dep_ in {"ROOT", "ccomp"} or current.head is current:
+                # a reported clause has its own subject: 'he added the inquest would find ...' is not his finding
                 return None, False
             current = current.head
         return None, False
+
+    def _can_speak(self, noun: Token) -> bool:
+        """Whether a noun names someone or something that says things: an actor, a person, a group,
+        a document. 'criticized last week's attack, saying ...': the attack says nothing."""
+        lemma = noun.lemma_.lower()
+        return (
+            self.index.at(noun.idx, noun.idx + len(noun.text)) is not None
+            or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+            or lemma in SPEAKING_NOUNS
+            or lemma in PERSON_NOUNS | AUDIENCE_NOUNS | REPORT_NOUNS | UTTERANCE_NOUNS
+        )
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """The verb's children, its subjects first; of two subjects ("National newspaper The Daily Star
+        has suggested", a title the parser split from the name), the one that names an entity."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            named = [c for c in subjects if self.index.at(c.idx, c.idx + len(c.text))]
+            subjects = sorted(named, key=lambda c: -c.i) + [c for c in subjects if c not in named]
+        return subjects + [c for c in verb.children if c.dep_ != "nsubj"]
+
+    def _antecedent(self, head: Token, relative: Token) -> Token:
+        """What a relative pronoun refers to: the noun phrase right before it ("Lage and the minister
+        José Balaguer, who adds ..." is Balaguer), where the parser hung the clause on an earlier one."""
+        while relative.lower_ in {"who", "whom"} and head.dep_ == "pobj" and self._not_a_person(head):
+            head = head.head.head  # "a resident of Turkey, who ...", "X, a specialist with the ministry, who"
+            if head.dep_ == "appos" and self._person(head.head):
+                head = head.head
+        before = self.doc[relative.i - 1] if relative.i > 0 else head
+        if before.is_punct and before.i > 0:
+            before = self.doc[before.i - 1]
+        if before.i == head.i or before.pos_ not in {"PROPN", "NOUN"} or not head.left_edge.i <= before.i:
+            return head
+        near = before
+        while near.dep_ in {"compound", "flat"} and near.head.i > near.i:
+            near = near.head
+        link = near
+        while link.i != head.i and link.dep_ in {"conj", "appos"}:
+            link = link.head  # only a conjunct or an appositive of the head, never a noun inside it
+        named = self.index.at(near.idx, near.idx + len(near.text))
+        if link.i == head.i and near.i != head.i and named not in (None, self.index.at(head.idx, head.idx + 1)):
+            return near
+        return head
+
+    def _not_a_person(self, token: Token) -> bool:
+        """A place or an organisation inside a person's description: not who 'who' is."""
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        if eid is None or self.index.by_id[eid].type == "Person":
+            return False
+        above = token.head.head
+        person = above.head if above.dep_ == "appos" else above  # "Ana Ruiz, a specialist with the ministry"
+        return self.index.by_id[eid].type == "Place" or (
+            above.pos_ in {"NOUN", "PROPN"} and (above.lemma_.lower() in PERSON_NOUNS or self._person(person))
+        )
+
+    def _person(self, token: Token) -> bool:
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        return eid is not None and self.index.by_id[eid].type == "Person"
 
     def speaker_fields(self, subject: Token | None, *, cue: Token | None = None) -> dict:
         if subject is None:
@@ -369,6 +472,9 @@ class StatementExtractor:
         end = phrase.end
         if cue is not None and phrase.start < cue.i < phrase.end:
             end = cue.left_edge.i
+        for t in phrase:
+            if t.i > subject.i and (t.dep_ == "relcl" or (t.dep_ == "npadvmod" and t.ent_type_ in {"DATE", "TIME"})):
+                end = min(end, t.left_edge.i)  # "... Balaguer who adds that ...", "politicians this weekend"
         for child in subject.children:
             if child.i <= subject.i:
                 continue
@@ -440,6 +546,13 @@ class StatementExtractor:
             marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
             best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
             start, end = self._clause(best)
+            if (
+                obj is not None
+                and obj.right_edge.i + 1 == best.left_edge.i
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in best.children)
+                and not self._addressee(obj, lemma)
+            ):
+                start = obj.left_edge.idx  # "added the inquest would find ...": the object is the clause's subject
             # Two complements on one side usually mean the parser split one clause ("announced that
             # development ..., begun two years ago, has been pushed back"): take them together.
             same_side = [c for c in clauses if (c.i > verb.i) == (best.i > verb.i)]
@@ -456,7 +569,7 @@ class StatementExtractor:
             if c.i > verb.i
             and (
                 c.dep_ in {"dobj", "attr", "oprd", "xcomp", "ccomp", "dative"}
-                or (c.dep_ == "prep" and c.lower_ in {"of", "for", "from", "about", "on", "over", "to", "that"})
+                or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
             )
             and not self._is_statement_venue(c)
             and not self._addressee(c, lemma)
@@ -471,6 +584,9 @@ class StatementExtractor:
     def _addressee(self, token: Token, lemma: str) -> bool:
         """'told reporters', 'told the BBC': who was told, not what. Without a clause or a quote the
         verb reports no content."""
+        if token.dep_ == "prep" and token.lower_ == "to":
+            # "wrote to officials", "said to reporters": to whom, for any verb of saying
+            return any(self._someone(obj) for obj in token.children if obj.dep_ == "pobj")
         if lemma not in ADDRESSEE_VERBS or token.dep_ not in {"dobj", "dative"}:
             return False
         return (
@@ -478,6 +594,13 @@ class StatementExtractor:
             or token.lemma_.lower() in AUDIENCE_NOUNS
             or self.index.at(token.idx, token.idx + len(token.text)) is not None
         )
+
+    def _someone(self, token: Token) -> bool:
+        """A person or a body one can speak to: a pronoun, an audience, people, or a named actor."""
+        if token.tag_ == "PRP" or token.lemma_.lower() in AUDIENCE_NOUNS | PERSON_NOUNS | {"official"}:
+            return True
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        return eid is not None and self.index.by_id[eid].type != "Place"
 
     def _clause(self, head: Token) -> tuple[int, int]:
         """The clause's words, starting after its complementizer ('that') when it has one."""
@@ -534,12 +657,14 @@ class StatementExtractor:
             return False
         # "by saying that ...", "reports stating that ...", "a statement denying that ...": a gerund
         # that governs a content clause reports speech; without one ("after saying goodbye") it does not
-        reports_clause = token.tag_ == "VBG" and "ccomp" in {c.dep_ for c in token.children}
+        reports_clause = token.tag_ == "VBG" and ("ccomp" in deps or self._quote_for(token) is not None)
         if token.dep_ == "pcomp" and not reports_clause:
             return False
         if token.dep_ == "acl" and CUE_KINDS[lemma] != "call" and not reports_clause:
             return False
-        if token.dep_ == "relcl" and not self._speaker_is_antecedent(token):
+        if token.dep_ == "relcl" and not (self._speaker_is_antecedent(token) or self._quotes_after(token)):
+            return False
+        if lemma in QUOTE_ONLY and self._quote_for(token) is None and not self._described_as(token):
             return False
         if lemma in {"call", "ask"} and not (preps & {"for", "on"} or deps & {"xcomp", "ccomp"}):
             return False
@@ -549,10 +674,33 @@ class StatementExtractor:
             return False
         if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
             return False
-        speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or lemma in {"report", "say", "claim"}
+        if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
+            return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
+        # "X was accused of ...", "it was reported that ...", "films are reported to want ...": a passive
+        # without its agent reports an accusation or a clause; "cases were reported to the police" does not
+        speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or (
+            lemma in {"report", "say", "claim"} and bool(deps & {"ccomp", "xcomp"})
+        )
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children) and "ccomp" in deps
         speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
+
+    def _quotes_after(self, token: Token) -> bool:
+        """'a report, in which the agency states, "..."': a relative clause with a subject of its own
+        that opens a direct quote reports it."""
+        own = any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in token.children)
+        quote = self._quote_for(token) if own else None
+        return quote is not None and quote[0] > token.idx
+
+    def _described_as(self, token: Token) -> tuple[int, int] | None:
+        """'described the talks as "useful"': the object and what it is described as."""
+        if token.lemma_.lower() != "describe":
+            return None
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
+        if obj is None or as_ is None or not any(c.dep_ == "pobj" for c in as_.children):
+            return None
+        return self.span(obj.left_edge.i, as_.right_edge.i + 1)
 
     def from_verbs(self) -> None:
         for token in self.doc:
@@ -560,16 +708,26 @@ class StatementExtractor:
                 continue
             lemma = token.lemma_.lower()
             quote = self._quote_for(token)
-            content = quote or self.content_of(token, lemma)
-            if content is None:
-                quote = content = self._quote_for(token, next_sentence=True)
+            if lemma in QUOTE_ONLY:
+                described = self._described_as(token)
+                quote = None if described else quote
+                content = described or quote
+            else:
+                content = quote or self.content_of(token, lemma)
+                if content is None and not self._passive_without_agent(token):
+                    quote = content = self._quote_for(token, next_sentence=True)
             if content is None:
                 continue
             subject, passive = self.speaker_of(token, quote)
             if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
                 continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
+            if subject is None and not self._passive_without_agent(token) and self._inside_content(token.idx):
+                continue  # "he added the inquest would find ...": part of what he said, nobody's finding
             fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
+            if quote is None:
+                content = self._before_other_speech(token, content)
+                content = self._without_attribution(content)
             if kind in {"accusation", "criticism"} and quote is None:
                 content = self._without_preposition(content)
             about = None
@@ -599,6 +757,35 @@ class StatementExtractor:
                 **fields,
             )
 
+    def _without_attribution(self, content: tuple[int, int]) -> tuple[int, int]:
+        """'said that Castro sends greetings according to the news agency': the source the article names
+        for the report is not part of what was said."""
+        m = re.search(r",?\s+according to\b", self.text[content[0] : content[1]])
+        return self.trimmed(content[0], content[0] + m.start()) if m and m.start() > 0 else content
+
+    def _before_other_speech(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """The content up to where someone else's words begin: 'asked whether Iran would talk, to
+        which he replied "..."' ends before 'to which he replied'."""
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        for t in span or []:
+            if (
+                t.i != verb.i
+                and t.dep_ in {"relcl", "advcl", "conj"}
+                and CUE_KINDS.get(t.lemma_.lower()) in {"claim", "denial", "criticism", "accusation"}
+                and any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in t.children)
+                # "denied that ..., as the group had said" names whose words it answers: no other content
+                and not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+                and t.left_edge.idx > content[0]
+            ):
+                # "..., an accusation the government denies": the appositive that introduces it goes too
+                set_off = t.dep_ == "relcl" and self.doc[t.head.left_edge.i - 1].text == ","
+                start = t.head.left_edge if set_off else t.left_edge
+                return self.trimmed(content[0], max(start.idx, content[0]))
+        return content
+
+    def _inside_content(self, offset: int) -> bool:
+        return any(s.content_span[0] <= offset < s.content_span[1] for s in self.statements)
+
     def _without_preposition(self, span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
         m = re.match(r"(of|for|about|over)\s+", self.text[start:end])
@@ -609,12 +796,13 @@ class StatementExtractor:
         return any(c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)
 
     def _infinitive(self, token: Token) -> bool:
-        """'a hearing to determine whether ...': a purpose, not a report."""
+        """'a hearing to determine whether ...', 'he would write to say he would ...': a purpose or a
+        plan, not a report; 'they continue to demand ...' still reports."""
         return (
             token.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and token.dep_ in {"advcl", "acl", "relcl", "xcomp"}
-            and CUE_KINDS.get(token.head.lemma_.lower()) is None
+            and token.head.lemma_.lower() not in ASPECTUAL
         )
 
     def _passive_without_agent(self, token: Token) -> bool:
@@ -640,15 +828,53 @@ class StatementExtractor:
             if (
                 apart == next_sentence
                 and sent.start_char - 3 <= qe <= verb.idx
-                and len(before) < 60
+                and (len(before) < 60 or self._only_subject_between(qe, verb))
                 and not re.search(r"[.!?]\s", before)
+                and not self._other_verb_between(qe, verb)
             ):
                 return inner
             after = self.text[verb.idx + len(verb.text) : qs]
             ended = bool(re.search(r"[.!?]\s", after))
-            if ended == next_sentence and verb.idx < qs <= sent.end_char + 1 and (":" in after or len(after) < 25):
+            if (
+                ended == next_sentence
+                and verb.idx < qs <= sent.end_char + 1
+                and (":" in after or len(after) < 25)
+                and not self._clause_opens_before(verb, qs)
+            ):
                 return inner
         return None
+
+    def _clause_opens_before(self, verb: Token, start: int) -> bool:
+        """'said he would not "stay silent"': the quote is the end of a clause whose first words stand
+        before it, so the content is the clause."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.idx < start <= c.right_edge.idx:
+                words = self.doc.char_span(c.left_edge.idx, start, alignment_mode="contract")
+                if words is not None and any(t.is_alpha and t.dep_ != "mark" for t in words):
+                    return True
+            # 'called on Turkey "to continue ..."', 'urged EU states "to find ..."': whom the call is to
+            addressee = c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")
+            if CUE_KINDS.get(verb.lemma_.lower()) == "call" and addressee and verb.i < c.i and c.right_edge.idx < start:
+                return True
+        return False
+
+    def _other_verb_between(self, end: int, verb: Token) -> bool:
+        """'"...." Annan said that he had noted ...': a verb between a quote and a cue closes the quote
+        for it, so the quote is not the later cue's."""
+        gap = self.doc.char_span(end, verb.idx, alignment_mode="contract")
+        return gap is not None and any(
+            t.pos_ in {"VERB", "AUX"} and not (t.dep_ in {"aux", "auxpass", "neg"} and t.head.i == verb.i) for t in gap
+        )
+
+    def _only_subject_between(self, end: int, verb: Token) -> bool:
+        """'"...", Deputy Minister for Housing and Social Affairs and Liberal politician Ana Lind said':
+        between the quote and its cue stand only the words of the cue's subject (however the parser
+        hung them), no other verb."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+        gap = self.doc.char_span(end, verb.idx, alignment_mode="contract")
+        if subject is None or gap is None or subject.left_edge.idx < end:
+            return False
+        return not any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"} or t.text in ".!?" for t in gap)
 
     def _is_real_quote(self, start: int, end: int) -> bool:
         """Quoted words that say something, not a scare-quoted phrase ("so-called 'peace plan'")."""
@@ -669,7 +895,10 @@ class StatementExtractor:
                 continue
             if any(s.content_span[0] <= inner[0] < s.content_span[1] for s in self.statements):
                 continue  # a quoted phrase inside what someone said: 'said it was an occasion "to ..."'
-            before = [s for s in quoted if max(s.cue_span[1], s.content_span[1]) <= qs]
+            # a paragraph that is only a quotation goes on with whoever spoke last in the paragraph
+            # before, directly or not ('Bush said the plan would help.' / '"We will ..."')
+            pool = self.statements if self._paragraph_of_its_own(qs, qe) else quoted
+            before = [s for s in pool if max(s.cue_span[1], s.content_span[1]) <= qs and (s.speaker or s.speaker_text)]
             if not before:
                 continue
             prev = max(before, key=lambda s: max(s.cue_span[1], s.content_span[1]))
@@ -694,6 +923,42 @@ class StatementExtractor:
                 continues=prev.id,
             )
             quoted.append(self.statements[-1])
+
+    def _paragraph_of_its_own(self, start: int, end: int) -> bool:
+        """Whether the quotation marked ``start:end`` is all its paragraph (line) holds."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        after = self.text[end : len(self.text) if line_end < 0 else line_end]
+        return not self.text[line_start:start].strip() and not after.strip(STRIP_CHARS + ".")
+
+    def issued_quotes(self) -> None:
+        """'X issued a statement: "..."', 'X released a statement on the case: "..."': the quote is what
+        X says; the verb and its object are the cue."""
+        for noun in self.doc:
+            verb = noun.head
+            if (
+                noun.lemma_.lower() not in ISSUED_NOUNS
+                or noun.dep_ != "dobj"
+                or verb.lemma_.lower() not in ISSUE_VERBS
+                or self.in_quote(noun.idx)
+                or verb.i in self.cue_tokens
+            ):
+                continue
+            quote = self._quote_for(noun)
+            if quote is None or quote[0] < noun.idx:
+                continue
+            subject, passive = self.speaker_of(verb)
+            self.cue_tokens.add(verb.i)
+            self.quotes_taken.add(quote)
+            cue_end = noun.idx + len(noun.text)
+            self.add(
+                cue=self.text[verb.idx : cue_end],
+                cue_span=(verb.idx, cue_end),
+                content_span=quote,
+                kind="claim",
+                quote=True,
+                **self.speaker_fields(None if passive else subject, cue=verb),
+            )
 
     def from_nouns(self) -> None:
         """Reporting nouns: "the announcement by GM that it had filed", "GM's declaration of bankruptcy"."""
@@ -743,10 +1008,13 @@ class StatementExtractor:
             if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
                 continue
             to = self.doc[token.i + 1]
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is None:
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
                 continue
-            pp_start, pp_end = token.i, obj.right_edge.i + 1
+            # "according to vice-president Carlos Lage": the parser may split the phrase into two objects
+            named = [c for c in objs if self.index.at(c.idx, c.idx + len(c.text))]
+            obj = (named or objs)[0]
+            pp_start, pp_end = token.i, max(c.right_edge.i for c in objs) + 1
             sent = token.sent
             left = self.span(sent.start, pp_start) if pp_start > sent.start else None
             right = self.span(pp_end, sent.end) if pp_end < sent.end else None
@@ -754,6 +1022,8 @@ class StatementExtractor:
             if not sides:
                 continue
             content = max(sides, key=lambda s: s[1] - s[0])
+            if len(sides) == 2 and not any(t.pos_ in {"VERB", "AUX"} for t in self.doc[sent.start : pp_start]):
+                content = (left[0], right[1])  # "The president, according to X, looks forward to ...": one clause
             fields = self.speaker_fields(obj)
             self.add(
                 cue="according to",
@@ -798,6 +1068,33 @@ class StatementExtractor:
                 quote=False,
             )
             break
+
+    def headline_source(self) -> None:
+        """A headline that names its source after a colon: 'Castro recovering after surgery: Cuban
+        officials', 'Shelter to open: city council'. The colon is the cue."""
+        end = self.text.find("\n")
+        colon = self.text.rfind(": ", 0, end)
+        if end < 0 or colon < 0 or any(s.cue_span[0] < end for s in self.statements):
+            return
+        source = self.doc.char_span(colon + 2, end, alignment_mode="contract")
+        if source is None or not 0 < len(source) <= 4 or not self.text[colon + 2 : end].strip():
+            return
+        head = source.root
+        speaker = resolve(source, self.index)
+        nouns = PERSON_NOUNS | AUDIENCE_NOUNS | REPORT_NOUNS | {"official", "police", "government", "source"}
+        typed = speaker is not None and self.index.by_id[speaker].type in {"Person", "Organization", "Group"}
+        if not (typed or (head.pos_ == "NOUN" and head.lemma_.lower() in nouns)):
+            return
+        self.add(
+            speaker=speaker if typed else None,
+            speaker_text=source.text,
+            speaker_span=(source.start_char, source.end_char),
+            cue=":",
+            cue_span=(colon, colon + 1),
+            content_span=(0, colon),
+            kind="claim",
+            quote=False,
+        )
 
     # ------------------------------------------------------------------ relations between statements
 
@@ -856,11 +1153,27 @@ class StatementExtractor:
     def _content_words(self, text: str) -> set[str]:
         return {w.lower().strip(".,;:\u201c\u201d\"'") for w in text.split() if len(w) > 3}
 
+    def pronouns_in_text_order(self) -> None:
+        """Resolve pronoun speakers again with every speaker before them known: the passes find
+        statements construction by construction, so 'According to analyst X, ...' was not yet a
+        speaker when the verbs' pass met the '"...," he said' after it."""
+        self.index.speakers = []
+        for stmt in sorted(self.statements, key=lambda s: s.cue_span[0]):
+            if stmt.speaker_span and stmt.report is None:
+                phrase = self.doc.char_span(*stmt.speaker_span, alignment_mode="expand")
+                if phrase is not None and phrase.root.tag_ == "PRP" and phrase.root.lower_ in PRONOUN_TYPES:
+                    stmt.speaker = resolve(phrase, self.index)
+            if stmt.speaker or stmt.speaker_text:
+                self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
+
     def run(self) -> tuple[list[Statement], list[Report]]:
         self.headline()
         self.from_verbs()
+        self.issued_quotes()
         self.from_nouns()
         self.according_to()
+        self.headline_source()
+        self.pronouns_in_text_order()
         self.continued_quotes()
         self.statements.sort(key=lambda s: (s.cue_span[0], s.content_span[0]))
         renumber = {s.id: f"s{i + 1}" for i, s in enumerate(self.statements)}
