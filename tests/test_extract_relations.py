@@ -55,6 +55,18 @@ def _relations(text):
             "The U.S. Department of Labor said the United States added jobs.",
             ("U.S. Department of Labor", "part_of", "United States"),
         ),
+        ("The US Forest Service said the United States would act.", ("US Forest Service", "part_of", "United States")),
+        ("Tom Baker from the Labour Party lost his seat.", ("Tom Baker", "member_of", "Labour Party")),
+        ("The Green Party's Anna Berg and Lisa Holm won seats.", ("Lisa Holm", "member_of", "Green Party")),
+        (
+            "Winners included Tom Baker of the Labour Party and Ann Lowe of Likud.",
+            ("Ann Lowe", "member_of", "Likud"),  # listed in parallel with a party: a party too
+        ),
+        ("Researchers at Stanford University of the US joined.", ("Stanford University", "based_in", "United States")),
+        (
+            "The Hood Museum of Art at Dartmouth College reopened.",
+            ("Hood Museum of Art", "part_of", "Dartmouth College"),
+        ),
     ],
 )
 def test_constructions(text, expected):

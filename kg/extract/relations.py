@@ -35,7 +35,10 @@ PLACE_LEADER_NOUNS = frozenset(
     "leader president premier king queen emperor governor mayor chancellor monarch sultan emir".split()
 )
 # Words of an organisation's name that say its members belong to it rather than work for it.
-MEMBERSHIP_ORGS = frozenset("party alliance front league movement coalition bloc union federation association".split())
+MEMBERSHIP_ORGS = frozenset(
+    "party alliance front league movement coalition bloc union federation association democrats republicans "
+    "socialists greens liberals conservatives communists nationalists".split()
+)
 LEADING_VERBS = frozenset("lead head chair run direct command govern".split())
 # Words of an organisation's name that say its people work for it: "Piccoli of Eurasia Group".
 EMPLOYER_WORDS = frozenset(
@@ -45,8 +48,10 @@ EMPLOYER_WORDS = frozenset(
 # A state body named after its place: "United States Navy", "Irving Police Department", "US Treasury".
 STATE_BODY_WORDS = frozenset(
     "navy army police department ministry council parliament senate congress court treasury "
-    "forces force guard agency office embassy administration".split()
+    "forces force guard agency office embassy administration service".split()
 )
+# Descriptions that name an organ of a state ("the Israeli army X"); an "agency" may be a news agency.
+STATE_ORGANS = frozenset("army navy police ministry military embassy parliament court forces force guard".split())
 MEMBER_NOUNS = frozenset(
     "member lawmaker legislator mp senator delegate player captain goalkeeper defender midfielder striker".split()
 )
@@ -187,14 +192,14 @@ class RelationExtractor:
     def _first(self, token: Token) -> Token:
         """The first token of the entity mention a token is in."""
         found, k = self.entity_at(token), token.i
-        while k > 0 and self.entity_at(self.doc[k - 1]) == found:
+        while found is not None and k > 0 and self.entity_at(self.doc[k - 1]) == found:
             k -= 1
         return self.doc[k]
 
     def _last(self, token: Token) -> Token:
         """The last token of the entity mention a token is in."""
         found, k = self.entity_at(token), token.i
-        while k + 1 < len(self.doc) and self.entity_at(self.doc[k + 1]) == found:
+        while found is not None and k + 1 < len(self.doc) and self.entity_at(self.doc[k + 1]) == found:
             k += 1
         return self.doc[k]
 
@@ -254,7 +259,7 @@ class RelationExtractor:
         team') names no owner: the nearest organisation is too often another one."""
         for child in noun.children:
             if child.dep_ == "poss":
-                if child.tag_ == "PRP$" or child.lemma_.lower() in {"organization", "organisation", "group", "company"}:
+                if child.tag_ == "PRP$" or child.lemma_.lower() in {"organization", "organisation"}:
                     return resolve(self.phrase(child), self.index, exclude=subject)
                 return self._named(child)
             if child.dep_ in {"compound", "nmod", "npadvmod"} and child.i < noun.i and self.entity_at(child):
@@ -363,41 +368,76 @@ class RelationExtractor:
                 self._role_relation(entity.id, role, owner, (first.idx, end))
 
     def possessors_and_of(self) -> None:
-        """'DAB's Ben Chan', 'Cheng Chung-tai of Civic Passion', 'publishers Jann Wenner of Rolling
-        Stone': a person with an organisation (or a state) as possessor or after 'of'. With a role
-        word the role decides; without one, a party-like name makes a member, anything else staff."""
+        """'DAB's Ben Chan', 'Cheng Chung-tai of Civic Passion', 'Alvin Yeung from the Civic Party',
+        'publishers Jann Wenner of Rolling Stone': a person with an organisation (or a state) as
+        possessor or after 'of' ('from' for a party). With a role word the role decides; without one,
+        a party-like organisation makes a member, an employer-like one staff. An organisation listed
+        in parallel with a party ('X of the Labour Party and Y of ADPL') is taken for one too; a
+        possessor is shared by the names it precedes ('DAB's Ben Chan and Leung Che-cheung')."""
+        found: list[tuple[str, Token, str, tuple[int, int], tuple[str, str] | None]] = []
         for entity in self.entities:
             if entity.type != "Person":
                 continue
             for start, end in entity.mentions:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
+                if span is None or any(_word(t) in ENDED for t in self.doc[max(span.start - 3, 0) : span.start]):
                     continue
-                head = span.root
-                for child in head.children:
-                    owner_tok = None
-                    if child.dep_ == "poss" and child.i < span.start:
-                        owner_tok = child
-                    elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
-                        owner_tok = next((o for o in child.children if o.dep_ == "pobj"), None)
-                    owner = self.entity_at(owner_tok) if owner_tok is not None else None
-                    if owner is None or self.types.get(owner) not in {"Organization", "Place"}:
-                        continue
-                    between = [t for t in self.doc[min(owner_tok.i, span.start) : span.start] if self._title_word(t)]
-                    if owner_tok.i > span.start:
-                        between = self._title_before(span.start)[0]  # "publishers Jann Wenner of ..."
-                    role = title_role([_word(t) for t in between])
-                    where = (min(owner_tok.idx, start), max(end, owner_tok.idx + len(owner_tok.text)))
-                    if any(_word(t) in ENDED for t in self.doc[max(span.start - 3, 0) : span.start]):
-                        continue
-                    if role is not None:
-                        self._role_relation(entity.id, role, owner, where)
-                    elif self.types.get(owner) == "Organization":
-                        words = set(normalise(self.index.by_id[owner].name).split())
-                        if self._membership(owner):
-                            self.add(entity.id, "member_of", owner, where)
-                        elif words & EMPLOYER_WORDS:
-                            self.add(entity.id, "works_for", owner, where)
+                for owner_tok, role in self._affiliations(span):
+                    owner = self.entity_at(owner_tok)
+                    first, last = self._first(owner_tok), self._last(owner_tok)
+                    where = (min(first.idx, start), max(end, last.idx + len(last.text)))
+                    found.append((entity.id, span.root, owner, where, role))
+                    if owner_tok.i < span.start:
+                        for other in span.root.conjuncts:
+                            person = self.entity_at(other)
+                            between = self.doc[span.end : self._first(other).i]
+                            if (
+                                other.i > span.root.i
+                                and self.types.get(person or "") == "Person"
+                                and not any(self.types.get(self.entity_at(t) or "") == "Person" for t in between)
+                                and not self._affiliations(self._mention(other))
+                            ):
+                                found.append((person, other, owner, (where[0], other.idx + len(other.text)), role))
+        parties = {owner for _, _, owner, _, _ in found if self._membership(owner)}
+        for _, head, owner, _, _ in found:
+            if owner in parties:
+                for _, other_head, other, _, _ in found:
+                    if other_head in head.conjuncts and self.types.get(other) == "Organization":
+                        if not set(normalise(self.index.by_id[other].name).split()) & EMPLOYER_WORDS:
+                            parties.add(other)
+        for person, _, owner, where, role in found:
+            if role is not None:
+                self._role_relation(person, role, owner, where)
+            elif self.types.get(owner) == "Organization":
+                if owner in parties:
+                    self.add(person, "member_of", owner, where)
+                elif set(normalise(self.index.by_id[owner].name).split()) & EMPLOYER_WORDS:
+                    self.add(person, "works_for", owner, where)
+
+    def _mention(self, token: Token) -> Span:
+        return self.doc[self._first(token).i : self._last(token).i + 1]
+
+    def _affiliations(self, span: Span) -> list[tuple[Token, tuple[str, str] | None]]:
+        """The organisations or states a person's name has as possessor or after 'of' / 'from',
+        each with the role the title words give, if any."""
+        out = []
+        for child in span.root.children:
+            owner_tok = None
+            if child.dep_ == "poss" and child.i < span.start:
+                owner_tok = child
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from"} and child.i >= span.end:
+                owner_tok = next((o for o in child.children if o.dep_ == "pobj"), None)
+            owner = self.entity_at(owner_tok) if owner_tok is not None else None
+            if owner is None or self.types.get(owner) not in {"Organization", "Place"}:
+                continue
+            if child.lower_ == "from" and not self._membership(owner):
+                continue  # "from" a party is membership; from anywhere else, only where one comes from
+            if owner_tok.i < span.start:
+                between = [t for t in self.doc[owner_tok.i : span.start] if self._title_word(t)]
+            else:
+                between = self._title_before(span.start)[0]  # "publishers Jann Wenner of ..."
+            out.append((owner_tok, title_role([_word(t) for t in between])))
+        return out
 
     def clauses(self) -> None:
         """'X heads Y', 'X works for Y', 'X joined Y', 'X is the president of Y', 'X, who leads Y':
@@ -548,36 +588,54 @@ class RelationExtractor:
     def _sited(self, subject: str, place: str, noun: Token, span: tuple[int, int]) -> None:
         """A described organisation: part of a state when the description names a state body ('the
         Israeli army'), else based there ('an Iranian news agency')."""
-        state_body = _word(noun) in STATE_BODY_WORDS and not any(c.lower_ == "news" for c in noun.lefts)
+        state_body = _word(noun) in STATE_ORGANS
         self.add(subject, "part_of" if state_body else "based_in", place, span)
 
     def in_places(self) -> None:
         """'Skidmore College in Saratoga Springs', 'a catholic school in Milan', 'the company's
-        headquarters in California', 'a university located in Durham', 'Fisht Stadium in Sochi':
-        a sited organisation (a school, a museum, a headquarters) or a place 'in' a place."""
+        headquarters in California', 'a university located in Durham', 'Fisht Stadium in Sochi',
+        'Colorado State University of the US': a sited organisation (a school, a museum, a
+        headquarters) or a place 'in' a place, or a sited organisation 'of' a country; and a museum
+        or school 'at' a university is part of it ('the Block Museum of Art at Northwestern University')."""
         for prep in self.doc:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "at"} or self.entity_at(prep) is not None:
                 continue
             obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            place = self._named(obj) if obj is not None else None
-            if place is None or self.types.get(place) != "Place":
+            target = self._named(obj) if obj is not None else None
+            if target is None or self.types.get(target) not in {"Place", "Organization"}:
                 continue
             head = prep.head
             if head.lemma_.lower() in {"locate", "base", "headquarter", "situate"} and head.dep_ in {"acl", "amod"}:
                 head = head.head
-            subjects = [head, *head.conjuncts] if self.entity_at(head) else [head]
+            subjects = [head]
+            if self.entity_at(head):  # "Santo Spirito and Immacolata in Livorno": each of them
+                subjects += [c for c in head.conjuncts if c.i < head.i and not self._prep_between(c, head)]
             for noun in subjects:
                 subject = self._sited_subject(noun)
-                if subject is None or subject == place:
+                if subject is None or subject == target:
                     continue
-                span = (
-                    min(t.idx for t in [self._first(noun), *noun.lefts]),
-                    self._last(obj).idx + len(self._last(obj)),
-                )
-                if self.types.get(subject) == "Organization":
-                    self.add(subject, "based_in", place, span)
-                elif self.types.get(subject) == "Place" and gazetteer.country(self.index.by_id[subject].name) is None:
-                    self.add(subject, "located_in", place, span)
+                lefts = [self._first(c) for c in noun.lefts if c.dep_ in {"poss", "compound", "det", "amod"}]
+                if noun.dep_ == "appos" and self.entity_at(noun.head) == subject:
+                    lefts.append(self._first(noun.head))  # "Instituto Gonzaga, a catholic school in Milan"
+                start = min(t.idx for t in [self._first(noun), *lefts])
+                self._sited_at(subject, prep.lower_, target, (start, self._last(obj).idx + len(self._last(obj))))
+
+    def _prep_between(self, first: Token, last: Token) -> bool:
+        return any(t.pos_ == "ADP" and self.entity_at(t) is None for t in self.doc[first.i + 1 : last.i])
+
+    def _sited_at(self, subject: str, prep: str, target: str, span: tuple[int, int]) -> None:
+        subject_type, target_type = self.types.get(subject), self.types.get(target)
+        target_name = self.index.by_id[target].name
+        if prep == "in" and target_type == "Place":
+            if subject_type == "Organization":
+                self.add(subject, "based_in", target, span)
+            elif subject_type == "Place" and gazetteer.country(self.index.by_id[subject].name) is None:
+                self.add(subject, "located_in", target, span)
+        elif prep == "of" and subject_type == "Organization" and gazetteer.country(target_name) is not None:
+            self.add(subject, "based_in", target, span)  # "University of Sheffield of the UK"
+        elif prep == "at" and subject_type == "Organization" and target_type == "Organization":
+            if {"university", "college"} & set(normalise(target_name).split()):
+                self.add(subject, "part_of", target, span)
 
     def _sited_subject(self, noun: Token) -> str | None:
         """What stands where a noun says: a named sited organisation or place, an organisation's
