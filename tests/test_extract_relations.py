@@ -64,6 +64,14 @@ def _relations(text):
         ),
         ("Researchers at Stanford University of the US joined.", ("Stanford University", "based_in", "United States")),
         (
+            "Voters backed Tom Baker of the Labour Party and Ann Lowe of LSD.",
+            ("Ann Lowe", "member_of", "LSD"),  # an acronym a person is "of", listed beside a party
+        ),
+        (
+            "On Monday, Alex Salmond, the First Minister of Scotland, said he would resign.",
+            ("Alex Salmond", "leader_of", "Scotland"),
+        ),
+        (
             "The Hood Museum of Art at Dartmouth College reopened.",
             ("Hood Museum of Art", "part_of", "Dartmouth College"),
         ),
@@ -88,6 +96,7 @@ def test_constructions(text, expected):
         ),
         ("Italian director Marco Bellini said Italy had changed.", ("Marco Bellini", "leader_of", "Italy")),
         ("Brazilian economist Lara Souza said Brazil would grow.", ("Lara Souza", "works_for", "Brazil")),
+        ("Police questioned John Garang, a Hamas commander, on Monday.", ("John Garang", "leader_of", "Hamas")),
         ("The Indian National Congress said India would vote.", ("Indian National Congress", "part_of", "India")),
         ("Barack Obama praised the boy. Image: Twitter / Barack Obama.", ("Barack Obama", "works_for", "Twitter")),
         ("Voters in Northern Ireland and Ireland went to the polls.", ("Northern Ireland", "located_in", "Ireland")),

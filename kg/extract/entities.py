@@ -274,6 +274,8 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
     i = 0
     while i < len(doc):
         tok = doc[i]
+        if i not in taken and tok.idx >= headline_end and _affiliation_acronym(tok):
+            out.append((doc[i : i + 1], "Organization"))
         if tok.idx < headline_end or i in taken or tok.pos_ != "PROPN" or not tok.is_title:
             i += 1
             continue
@@ -310,6 +312,22 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
         elif _looks_like_person(span) or (len(span) == 2 and span.root.dep_ == "nsubj"):
             out.append((span, "Person"))
     return out
+
+
+def _affiliation_acronym(tok) -> bool:
+    """An acronym a person is said to be of or from ("Leung Kwok-hung of LSD", "LSD's Leung"):
+    an organisation, even when NER did not take it for one."""
+    if not (tok.is_upper and tok.text.isalpha() and 2 <= len(tok.text) <= 6 and tok.pos_ == "PROPN"):
+        return False
+    if tok.lower_ in PERSON_TITLES | ROLE_NOUNS | NOT_ENTITIES or gazetteer.country(tok.text) is not None:
+        return False
+    if tok.dep_ == "poss":
+        person = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in {"of", "from"}:
+        person = tok.head.head
+    else:
+        return False
+    return person.ent_type_ == "PERSON"
 
 
 def _looks_like_person(span: Span) -> bool:

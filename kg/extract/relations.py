@@ -131,7 +131,7 @@ def _segment_role(words: list[str]) -> tuple[str, str] | None:
         noun = words[-2]  # "attorney general"; a "secretary general" may or may not lead: staff
     leads = (
         noun in LEADER_NOUNS
-        or (noun == "minister" and "prime" in mods)
+        or (noun == "minister" and bool({"prime", "first"} & mods))
         or (noun == "executive" and "chief" in mods)
         or (noun == "officer" and {"chief", "executive"} <= mods)
         or (noun == "leader" and "supreme" in mods)
@@ -240,6 +240,8 @@ class RelationExtractor:
             found = _segment_role([*words, _word(noun)])
             if found is not None and found[0] == "leader" and self._heads_other(noun):
                 found = ("work", found[1])  # "director of exhibits at the University": staff there
+            if found is not None and found[0] == "leader" and any(c.lower_ in {"a", "an"} for c in noun.lefts):
+                found = ("work", found[1])  # "a director of Oxfam": one of several, not the head
             if found is not None:
                 roles.append(found)
         return next((r for r in roles if r[0] == "leader"), roles[0] if roles else None)
@@ -363,9 +365,20 @@ class RelationExtractor:
                 if owner is None or owner == entity.id:
                     continue
                 first = self._first(owner_tok) if self.entity_at(owner_tok) else owner_tok
-                if first.i > 0 and _word(self.doc[first.i - 1]) in ENDED:
+                before = self._words_before(first.i)
+                if before & ENDED:
                     continue  # "former Apple chief executive Steve Jobs"
+                if before & {"a", "an"} and role[0] == "leader":
+                    role = ("work", role[1])  # "an exiled TPLF commander": one of several, not the head
                 self._role_relation(entity.id, role, owner, (first.idx, end))
+
+    def _words_before(self, i: int) -> set[str]:
+        """The determiner and adjectives before token i ('a former', 'an exiled')."""
+        out, k = set(), i - 1
+        while k >= 0 and i - k <= 4 and self.doc[k].pos_ in {"ADJ", "DET", "ADV"}:
+            out.add(_word(self.doc[k]))
+            k -= 1
+        return out
 
     def possessors_and_of(self) -> None:
         """'DAB's Ben Chan', 'Cheng Chung-tai of Civic Passion', 'Alvin Yeung from the Civic Party',
@@ -399,12 +412,13 @@ class RelationExtractor:
                             ):
                                 found.append((person, other, owner, (where[0], other.idx + len(other.text)), role))
         parties = {owner for _, _, owner, _, _ in found if self._membership(owner)}
+        lists: dict[int, set[str]] = {}
         for _, head, owner, _, _ in found:
-            if owner in parties:
-                for _, other_head, other, _, _ in found:
-                    if other_head in head.conjuncts and self.types.get(other) == "Organization":
-                        if not set(normalise(self.index.by_id[other].name).split()) & EMPLOYER_WORDS:
-                            parties.add(other)
+            if self.types.get(owner) == "Organization":
+                lists.setdefault(self._list_head(head).i, set()).add(owner)
+        for owners in lists.values():
+            if len(owners) > 1 and owners & parties:
+                parties |= {o for o in owners if not set(normalise(self.index.by_id[o].name).split()) & EMPLOYER_WORDS}
         for person, _, owner, where, role in found:
             if role is not None:
                 self._role_relation(person, role, owner, where)
@@ -413,6 +427,18 @@ class RelationExtractor:
                     self.add(person, "member_of", owner, where)
                 elif set(normalise(self.index.by_id[owner].name).split()) & EMPLOYER_WORDS:
                     self.add(person, "works_for", owner, where)
+
+    def _list_head(self, token: Token) -> Token:
+        """The first name of the list a person's name is in (names joined as conjuncts or, as the
+        parser often reads a list, appositions)."""
+        while token.dep_ in {"conj", "appos"}:
+            head = token.head
+            if self.types.get(self.entity_at(head) or "") != "Person" and head.dep_ == "pobj":
+                head = head.head.head  # "A of X and B of Y", B read as a conjunct of X
+            if self.types.get(self.entity_at(head) or "") != "Person":
+                break
+            token = head
+        return token
 
     def _mention(self, token: Token) -> Span:
         return self.doc[self._first(token).i : self._last(token).i + 1]
