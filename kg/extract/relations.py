@@ -228,8 +228,8 @@ class RelationExtractor:
             span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
             if owner is None or found is None:
                 continue
-            if any(_word(t) in ENDED for t in self.phrase(role)):
-                continue  # "its former chief executive"
+            if any(_word(t) in ENDED for t in self.doc[self.phrase(role).start : role.i]):
+                continue  # "its former chief executive" (a later "and ex-Northrop executive" is another role)
             self._role_relation(subject, found, owner, span)
 
     def _role(self, role: Token) -> tuple[str, str] | None:
@@ -288,7 +288,9 @@ class RelationExtractor:
         """The entity a noun names, itself or through a name before it ('the Lombardy region')."""
         found = self.entity_at(token)
         if found is None:
-            found = next((e for c in token.children if c.dep_ == "compound" and (e := self.entity_at(c))), None)
+            found = next(
+                (e for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and (e := self.entity_at(c))), None
+            )
         return found
 
     def _membership(self, owner: str) -> bool:
@@ -731,7 +733,14 @@ class RelationExtractor:
             second = self.entity_at(self.doc[k])
             if not second or second == first or self.types.get(second) != "Place":
                 continue
-            if gazetteer.country(self.index.by_id[first].name) is not None:
+            first_name, second_name = self.index.by_id[first].name, self.index.by_id[second].name
+            if (
+                gazetteer.city(first_name) is not None
+                and gazetteer.city(second_name) is not None
+                and gazetteer.region(second_name) is None
+            ):
+                continue  # "Los Angeles, Dubai": a list of cities ("Brooklyn, New York": a state)
+            if gazetteer.country(first_name) is not None:
                 continue  # "Sudan, Iran, Libya": a country lies in no other place of a list
             end = k
             while end + 1 < len(self.doc) and self.entity_at(self.doc[end + 1]) == second:
@@ -740,6 +749,8 @@ class RelationExtractor:
             if after is not None and after.lower_ in {",", "and", "or"} and end + 2 < len(self.doc):
                 if self.types.get(self.entity_at(self.doc[end + 2]) or "") == "Place":
                     continue  # a list of places, not a place and where it lies
+            if after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.is_alpha and after.is_title):
+                continue  # "near Islamabad, U.S. President Obama said": the second name modifies a noun
             self.add(first, "located_in", second, (self._first(token).idx, self.doc[end].idx + len(self.doc[end].text)))
 
     def run(self) -> list[Relation]:
