@@ -68,3 +68,14 @@ def test_a_description_gives_the_type():
     )
     assert types["Der Spiegel"] == "Organization" and types["Kazemi"] == "Person"
     assert types["Scientology"] == "Organization"
+
+
+def test_a_hyphenated_given_name_stays_whole():
+    names = _names("Results\n\nVoters re-elected veteran politician Wong Kwok-hing of the Labour Party.")
+    assert "Wong Kwok-hing" in names and "Wong Kwok" not in names
+
+
+def test_a_stance_is_no_part_of_a_name():
+    names = _names("Results\n\nIn the constituency, pro-Beijing New People Party's Regina Ip was re-elected.")
+    assert {"New People Party", "Regina Ip"} <= names
+    assert not any("Beijing" in n for n in names)

@@ -149,13 +149,36 @@ def _clean_span(span: Span) -> Span | None:
         # "European Coordination of Committees and", "Member of Parliament for North": NER cut the
         # name short; what is left ends where the name surely does
         end -= 1
-    start = _after_title_of(doc, start, end)
+    start = _after_title_of(doc, _after_stance(doc, start, end), end)
+    # "Pro-Beijing DAB's Starry Lee": the person is the name after a possessive inside the span.
+    possessive = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"] if span.label_ == "PERSON" else []
+    if possessive:
+        start = possessive[-1] + 1
+    # "Wong Kwok-hing": NER stops a name at the hyphen of a given name; the name goes on.
+    while (
+        span.label_ == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+    ):
+        end += 2
     # "State Department Spokesperson": a role after an organisation's name is not part of it.
     while span.label_ == "ORG" and end - start > 1 and doc[end - 1].lower_ in _ROLES_AFTER_NAMES:
         end -= 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _after_stance(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in "pro-Beijing New People Party" or "anti-war Labour": a stance
+    before a name is no part of it."""
+    if end - start > 3 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text == "-":
+        return start + 3
+    return start
 
 
 def _after_title_of(doc: Doc, start: int, end: int) -> int:
@@ -288,7 +311,7 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
                 j += 2
             else:
                 break
-        span = doc[_after_title_of(doc, i, j) : j]
+        span = doc[_after_title_of(doc, _after_stance(doc, i, j), j) : j]
         if span.start > i and any(k in taken for k in range(span.start, j)):
             i = j
             continue  # "Prime Minister of Ireland": the name after the title is NER's already
