@@ -38,3 +38,44 @@ def test_an_organisation_run_into_the_person_after_it_is_split():
     )
     assert {"Amnesty International", "Iason Athanasiadis-Fowden"} <= names
     assert not any("International Iason" in n for n in names)
+
+
+def _types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract(Article(text=text)).entities}
+
+
+def test_a_title_of_a_place_is_the_place():
+    names = _names("Summit\n\nBertie Ahern, the Prime Minister of Ireland, met the press in Dublin.")
+    assert "Ireland" in names and not any("Minister" in n for n in names)
+
+
+def test_a_role_after_an_organisation_is_not_part_of_its_name():
+    names = _names("Briefing\n\nJeff Rathke, the State Department Spokesperson, said the talks would go on.")
+    assert "State Department" in names and "State Department Spokesperson" not in names
+
+
+def test_an_organisation_with_and_without_its_country_is_one_entity():
+    x = extract(
+        Article(text="Briefing\n\nThe US State Department said it was worried. The State Department sent an envoy.")
+    )
+    assert [e.name for e in x.entities if e.type == "Organization"] == ["US State Department"]
+
+
+def test_a_description_gives_the_type():
+    types = _types(
+        "Leak\n\nThe German magazine Der Spiegel said Germany had paid. Police arrested a man named Kazemi "
+        "in Tehran. Daniel Montalvo, a member of Scientology, was arrested."
+    )
+    assert types["Der Spiegel"] == "Organization" and types["Kazemi"] == "Person"
+    assert types["Scientology"] == "Organization"
+
+
+def test_a_hyphenated_given_name_stays_whole():
+    names = _names("Results\n\nVoters re-elected veteran politician Wong Kwok-hing of the Labour Party.")
+    assert "Wong Kwok-hing" in names and "Wong Kwok" not in names
+
+
+def test_a_stance_is_no_part_of_a_name():
+    names = _names("Results\n\nIn the constituency, pro-Beijing New People Party's Regina Ip was re-elected.")
+    assert {"New People Party", "Regina Ip"} <= names
+    assert not any("Beijing" in n for n in names)

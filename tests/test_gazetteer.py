@@ -17,6 +17,33 @@ def test_country_names_codes_and_conventional_forms():
     assert country("Boeing") is None and country("IN") is None  # "IN" is a word before it is India
 
 
+def test_nationality_adjectives_name_their_country():
+    from kg.extract.gazetteer import demonym
+
+    expected = {
+        "Afghan": "Afghanistan",
+        "Indonesian": "Indonesia",
+        "Swedish": "Sweden",
+        "Italian": "Italy",
+        "Nigerian": "Nigeria",
+        "Iraqi": "Iraq",
+        "Chinese": "China",
+        "Turkish": "Turkey",
+        "French": "France",
+        "American": "United States",
+        "British": "United Kingdom",
+    }
+    assert {word: demonym(word).name for word in expected} == expected
+    assert demonym("European") is None and demonym("Christian") is None and demonym("Korean") is None
+
+
+def test_regions_are_the_states_geonames_lists():
+    from kg.extract.gazetteer import place, region
+
+    assert region("Texas").kind == "region" and region("Toulouse") is None
+    assert place("Texas").iris == ["https://sws.geonames.org/4736286/"]
+
+
 def test_cities_only_when_clearly_one_place():
     assert city("Basra").kind == "city" and city("Toulouse") is not None
     assert city("Springfield") is None  # many towns of that name, none far larger than the others

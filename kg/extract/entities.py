@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import HEADLINE_CUES
+from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
 from kg.model import Entity
 from kg.nlp import doc_text
 
@@ -149,9 +149,50 @@ def _clean_span(span: Span) -> Span | None:
         # "European Coordination of Committees and", "Member of Parliament for North": NER cut the
         # name short; what is left ends where the name surely does
         end -= 1
+    start = _after_title_of(doc, _after_stance(doc, start, end), end)
+    # "Pro-Beijing DAB's Starry Lee": the person is the name after a possessive inside the span.
+    possessive = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"] if span.label_ == "PERSON" else []
+    if possessive:
+        start = possessive[-1] + 1
+    # "Wong Kwok-hing": NER stops a name at the hyphen of a given name; the name goes on.
+    while (
+        span.label_ == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+    ):
+        end += 2
+    # "State Department Spokesperson": a role after an organisation's name is not part of it.
+    while span.label_ == "ORG" and end - start > 1 and doc[end - 1].lower_ in _ROLES_AFTER_NAMES:
+        end -= 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _after_stance(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in "pro-Beijing New People Party" or "anti-war Labour": a stance
+    before a name is no part of it."""
+    if end - start > 3 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text == "-":
+        return start + 3
+    return start
+
+
+def _after_title_of(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in "the Prime Minister of Ireland" or "Chief Executive of Acme": a title
+    of a named place or organisation, whose name is what follows "of"."""
+    k = start
+    while k < end and doc[k].lower_.strip(".") in TITLE_WORDS | PERSON_TITLES and doc[k].lower_ != "of":
+        k += 1
+    if start < k < end - 1 and doc[k].lower_ == "of" and any(t.lower_ in PERSON_TITLES for t in doc[start:k]):
+        k += 1
+        while k < end and doc[k].lower_ == "the":
+            k += 1
+        return k
+    return start
 
 
 def _not_a_name(span: Span) -> bool:
@@ -237,7 +278,11 @@ def _credit_names(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, s
     return out
 
 
-_CONNECTORS = frozenset({"of", "for", "and", "de", "the", "on"})
+_CONNECTORS = frozenset({"of", "for", "and", "de", "the", "on", "at"})
+_ROLES_AFTER_NAMES = frozenset(
+    "spokesman spokeswoman spokesperson president chairman chairwoman ceo director secretary minister "
+    "ambassador envoy official analyst correspondent reporter editor".split()
+)
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december mr mrs ms dr".split()
@@ -252,6 +297,8 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
     i = 0
     while i < len(doc):
         tok = doc[i]
+        if i not in taken and tok.idx >= headline_end and _affiliation_acronym(tok):
+            out.append((doc[i : i + 1], "Organization"))
         if tok.idx < headline_end or i in taken or tok.pos_ != "PROPN" or not tok.is_title:
             i += 1
             continue
@@ -264,15 +311,23 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
                 j += 2
             else:
                 break
-        span = doc[i:j]
+        span = doc[_after_title_of(doc, _after_stance(doc, i, j), j) : j]
+        if span.start > i and any(k in taken for k in range(span.start, j)):
+            i = j
+            continue  # "Prime Minister of Ireland": the name after the title is NER's already
         i = j
-        if _not_a_name(span) or any(t.lower_ in _NOT_NAMES for t in span) or span.root.dep_ not in {
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-            "pobj",
-            "appos",
-        }:
+        if (
+            _not_a_name(span)
+            or any(t.lower_ in _NOT_NAMES for t in span)
+            or span.root.dep_
+            not in {
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "pobj",
+                "appos",
+            }
+        ):
             continue
         words = [t.lower_ for t in span]
         if words[-1] in ORG_WORDS or len(span) >= 3:
@@ -280,6 +335,22 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
         elif _looks_like_person(span) or (len(span) == 2 and span.root.dep_ == "nsubj"):
             out.append((span, "Person"))
     return out
+
+
+def _affiliation_acronym(tok) -> bool:
+    """An acronym a person is said to be of or from ("Leung Kwok-hung of LSD", "LSD's Leung"):
+    an organisation, even when NER did not take it for one."""
+    if not (tok.is_upper and tok.text.isalpha() and 2 <= len(tok.text) <= 6 and tok.pos_ == "PROPN"):
+        return False
+    if tok.lower_ in PERSON_TITLES | ROLE_NOUNS | NOT_ENTITIES or gazetteer.country(tok.text) is not None:
+        return False
+    if tok.dep_ == "poss":
+        person = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in {"of", "from"}:
+        person = tok.head.head
+    else:
+        return False
+    return person.ent_type_ == "PERSON"
 
 
 def _looks_like_person(span: Span) -> bool:
@@ -346,6 +417,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     org_words |= {normalise(s[0].text) for s, t in raw if t == "Organization" and len(s) > 1}
     mentions: list[tuple[str, str, tuple[int, int]]] = []
     surface: dict[tuple[int, int], str] = {}
+    described: dict[tuple[int, int], str] = {}
     for span, type_ in raw:
         if type_ == "Person" and len(span) > 1 and normalise(span[0].text) in org_words:
             type_ = "Organization"  # "Amnesty Israel": a branch named after its parent, not a person
@@ -359,7 +431,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
             surface[(span.start_char, span.end_char)] = name
             name, type_ = country.name, "Place"  # "US", "America", "the United States": one country
         mentions.append((name, type_, (span.start_char, span.end_char)))
-    entities = _propagate(doc_text(doc), _merge(mentions))
+        if country is None and (kind := _described_type(span)) is not None:
+            described[(span.start_char, span.end_char)] = kind
+    entities = _dedupe_ids(_retype_described(_propagate(doc_text(doc), _merge(mentions)), described))
     for entity in entities:
         for span in entity.mentions:
             form = surface.get(span)
@@ -368,6 +442,53 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if entity.type == "Place":
             found = next(filter(None, map(gazetteer.place, [entity.name, *entity.aliases])), None)
             entity.same_as = found.iris if found else []
+    return entities
+
+
+def _kind_of_noun(token) -> str | None:
+    """The entity type a common noun describes ("magazine", "spokesman", "town"), if it says one."""
+    if token.pos_ != "NOUN" or not token.is_lower:
+        return None
+    lemma = token.lemma_.lower()
+    for type_, nouns in KIND_NOUNS.items():
+        if lemma in nouns:
+            return type_
+    return None
+
+
+def _described_type(span: Span) -> str | None:
+    """The type a mention's own description gives: a noun in apposition ("Instituto Gonzaga, a
+    catholic school"), a noun just before the name ("magazine Der Spiegel", "spokesman Tom Hall"),
+    "a man named Kazemi", "a member of Scientology". NER guesses from the name; these say."""
+    doc, root = span.doc, span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        nouns.append(root.head)
+    if span.start > 0:
+        nouns.append(doc[span.start - 1])
+    if (
+        root.dep_ in {"oprd", "attr", "dobj"}
+        and root.head.lemma_.lower() in {"name", "call"}
+        and root.head.dep_ == "acl"
+    ):
+        nouns.append(root.head.head)  # "a man named Kazemi", "a group called Safecast"
+    kinds = {k for k in map(_kind_of_noun, nouns) if k is not None}
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "member":
+        kinds.add("Organization")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _retype_described(entities: list[Entity], described: dict[tuple[int, int], str]) -> list[Entity]:
+    """An entity whose mentions are described as one type takes it, whatever NER said ("German
+    magazine Der Spiegel" is no person); a known country or city stays a place."""
+    for entity in entities:
+        kinds = {described[m] for m in entity.mentions if m in described}
+        if len(kinds) != 1 or entity.type in kinds or entity.type not in {"Person", "Organization", "Place"}:
+            continue
+        kind = kinds.pop()
+        if kind != "Place" and gazetteer.place(entity.name) is not None:
+            continue
+        entity.type, entity.id = kind, entity_key(entity.name, kind)
     return entities
 
 
@@ -449,6 +570,12 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
                 return cluster
             if type_ == cluster.type == "Organization" and other[: len(words)] == words:
                 return cluster
+            if (
+                type_ == cluster.type == "Organization"
+                and other[-len(words) :] == words
+                and gazetteer.country(" ".join(other[: -len(words)])) is not None
+            ):
+                return cluster  # "State Department" is the "US State Department" of the same article
             if len(words) == 1 and key.upper() == _initials(name).upper() and len(key) >= 2:
                 return cluster
     return None

