@@ -1,7 +1,7 @@
 """Export formats by name, as value objects that know their extension and media type.
 
-``--out graph.ttl`` implies Turtle and ``--out actors.gexf`` GEXF; adding a format is one entry
-here and, for formats that are not RDF syntaxes (GEXF, GraphML, CSV), a writer of its own.
+``--out graph.ttl`` implies Turtle and ``--out actors.gexf`` GEXF. RDF syntaxes are those of
+:mod:`kg.rdf.formats` (the store writes them); a network format is one entry here and a writer.
 """
 
 from __future__ import annotations
@@ -12,30 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KgError
+from kg.rdf.formats import RDF_FORMATS, Format
 
 if TYPE_CHECKING:
     from kg.analyze.projections import Projection
-
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    extension: str
-    media_type: str
-    label: str
-    quads: bool = False
-
-
-RDF_FORMATS = {
-    f.name: f
-    for f in (
-        Format("ttl", ".ttl", "text/turtle", "Turtle (all graphs merged)"),
-        Format("nt", ".nt", "application/n-triples", "N-Triples (all graphs merged)"),
-        Format("trig", ".trig", "application/trig", "TriG, one named graph per article", quads=True),
-        Format("nq", ".nq", "application/n-quads", "N-Quads, one named graph per article", quads=True),
-        Format("jsonld", ".jsonld", "application/ld+json", "JSON-LD, one named graph per article", quads=True),
-    )
-}
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.rdf.formats import RDF_FORMATS
 from kg.rdf.namespaces import KG_NS, PREFIXES
 from kg.store.base import ClosedOnExit, QueryResult, Term
 from kg.store.binding import bind_values, check_read_query
 
-FORMATS = {
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "ttl": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-PREFIXES_FOR = {"ttl": PREFIXES, "trig": PREFIXES}
 _UNION_ALL = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
@@ -154,8 +147,7 @@ class EmbeddedStore(ClosedOnExit):
         return sorted(node.value for node in self._store.named_graphs())
 
     def dump(self, fmt: str, *, graph: str | None = None) -> bytes:
-        rdf_format = FORMATS[fmt]
-        prefixes = PREFIXES_FOR.get(fmt)
+        rdf_format, prefixes = RDF_FORMATS[fmt].oxigraph, RDF_FORMATS[fmt].prefixes
         if graph is not None:
             node = ox.NamedNode(graph)
             if not self._store.contains_named_graph(node):

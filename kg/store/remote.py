@@ -207,7 +207,7 @@ class RemoteStore(ClosedOnExit):
         """Read every quad with SELECT (portable across servers) and serialise it locally."""
         import pyoxigraph as ox
 
-        from kg.store.embedded import FORMATS, PREFIXES_FOR
+        from kg.rdf.formats import RDF_FORMATS
 
         quads = self.quads(graph)
         if graph and not quads:
@@ -217,11 +217,11 @@ class RemoteStore(ClosedOnExit):
             parsed = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
         except SyntaxError as exc:
             raise StoreError(f"{self.endpoint} gave terms that are not valid RDF: {str(exc).splitlines()[0]}") from None
-        rdf_format = FORMATS[fmt]
+        rdf_format, prefixes = RDF_FORMATS[fmt].oxigraph, RDF_FORMATS[fmt].prefixes
         if not rdf_format.supports_datasets:
             unique = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
-            return ox.serialize(sorted(unique, key=str), format=rdf_format, prefixes=PREFIXES_FOR.get(fmt))
-        return ox.serialize(parsed, format=rdf_format, prefixes=PREFIXES_FOR.get(fmt))
+            return ox.serialize(sorted(unique, key=str), format=rdf_format, prefixes=prefixes)
+        return ox.serialize(parsed, format=rdf_format, prefixes=prefixes)
 
     def count(self) -> int:
         rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
