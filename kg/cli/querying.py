@@ -110,7 +110,7 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     """List stories: real-world events reported by several articles.
 
     Typed events of different articles become one canonical event when type, time, participants
-    and place agree (a documented score; see kg/stories.py). Only events an article itself asserts
+    and place agree (a documented score; see kg/match.py). Only events an article itself asserts
     make a story; an alleged, reported or feared event that scores as the same event is kept as a
     report of it with its source (the 'reports' column; story-reports --param all=true lists
     them), never as a member. The same claim by one speaker in

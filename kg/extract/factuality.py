@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.extract.lexicon import ALLEGATION_NOUNS, INTENTION_NOUNS
 from kg.model import Factuality
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
@@ -96,20 +97,6 @@ ALLEGING_PREPS = frozenset({"of", "with", "for", "over", "on"})
 DENYING_VERBS = frozenset("deny dispute reject refute dismiss rebut contest".split())
 # Verbs whose passive subject is the event they bear on: "a hearing was scheduled", "the vote was delayed".
 OBJECT_AS_SUBJECT = PLANNED_PASSIVE | ATTITUDE_VERBS | DENYING_VERBS | POSTPONING_VERBS | CANCELLING_VERBS
-# Nouns whose complement ("allegations that he ordered", "fears of an attack", "plans for a
-# merger") is someone's claim, fear or plan, not a fact.
-ALLEGATION_NOUNS = frozenset(
-    "allegation accusation claim charge suspicion rumor rumour report speculation assertion announcement "
-    "statement declaration confirmation admission testimony "
-    "contention belief suggestion indictment complaint lawsuit suit case investigation inquiry probe "
-    "trial hearing".split()
-)
-INTENTION_NOUNS = frozenset(
-    "plan proposal intention intent aim goal bid attempt effort offer threat promise pledge demand call "
-    "request order hope expectation prospect possibility chance risk danger likelihood option idea "
-    "scenario target wish desire prediction forecast warning fear worry concern need willingness "
-    "readiness".split()
-)
 # Verbs by which a plan or proposal says what it holds: "a plan that includes plant closures".
 CONTENT_VERBS = frozenset(
     "include involve envisage envision foresee entail contain require call see mean cover".split()

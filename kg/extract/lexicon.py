@@ -31,3 +31,30 @@ KIND_NOUNS = {
         "suburb port county municipality".split()
     ),
 }
+
+# Nouns whose complement ("allegations that he ordered") is someone's claim, not a fact; also what a
+# denial can bear on as a plain object ("denied the allegations", "rejected the report").
+ALLEGATION_NOUNS = frozenset(
+    "allegation accusation claim charge suspicion rumor rumour report speculation assertion announcement "
+    "statement declaration confirmation admission testimony "
+    "contention belief suggestion indictment complaint lawsuit suit case investigation inquiry probe "
+    "trial hearing".split()
+)
+# Nouns whose complement ("fears of an attack", "plans for a merger") is someone's fear or plan, not a
+# fact (ALLEGATION_NOUNS: someone's claim).
+INTENTION_NOUNS = frozenset(
+    "plan proposal intention intent aim goal bid attempt effort offer threat promise pledge demand call "
+    "request order hope expectation prospect possibility chance risk danger likelihood option idea "
+    "scenario target wish desire prediction forecast warning fear worry concern need willingness "
+    "readiness".split()
+)
+# What else a denial can bear on as a plain object: what the speaker is said to have done or had
+# ("denied any wrongdoing", "denied involvement", "denied corruption"), an event of kg's types ("denied
+# the attack": kg.extract.events.EVENT_LEMMAS); and, for verbs of rejection other than "deny", a
+# proposal ("rejected the plan": INTENTION_NOUNS). Other objects make the verb a refusal, not a
+# statement: "denied his asylum application", "denied them entry".
+DENIABLE_NOUNS = frozenset(
+    "wrongdoing involvement responsibility role guilt knowledge link links connection connections participation "
+    "complicity existence truth accuracy validity veracity "
+    "misconduct corruption fraud bribery abuse torture negligence crime mistreatment".split()
+)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coref import PERSON_NOUNS, PRONOUN_TYPES, EntityIndex, resolve
-from kg.extract.lexicon import HEADLINE_CUES
+from kg.extract.events import EVENT_LEMMAS
+from kg.extract.lexicon import ALLEGATION_NOUNS, DENIABLE_NOUNS, HEADLINE_CUES, INTENTION_NOUNS
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Report, Statement
 from kg.nlp import doc_text
@@ -83,6 +84,7 @@ SPEAKING_NOUNS = frozenset(
     "official expert critic resident witness source observer activist campaigner protester opponent "
     "lawyer doctor scientist researcher student worker people person man woman family parent victim".split()
 )
+_THING_PRONOUNS = frozenset("it this that these those everything anything all something so".split())
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
@@ -577,9 +579,29 @@ class StatementExtractor:
         ]
         if not parts:
             return None
+        if CUE_KINDS.get(lemma) == "denial" and not any(self._deniable(p, lemma) for p in parts):
+            return None  # "denied his asylum application", "rejected the offer": a refusal, not a statement
         start = min(p.left_edge.i for p in parts)
         end = max(p.right_edge.i for p in parts) + 1
         return self.span(start, end)
+
+    def _deniable(self, token: Token, lemma: str) -> bool:
+        """What a denial can bear on without a clause: a pronoun ("denied it"), a claim or report
+        ("denied the allegations", "dismissed the report"), what the speaker is said to have done
+        ("denied any wrongdoing", "denied having known", "denied the attack"), a proposal it rejects
+        ("rejected the plan"), the same through a preposition."""
+        if token.dep_ in {"ccomp", "xcomp"} or token.tag_ == "VBG":
+            return True
+        if token.dep_ == "prep":
+            return any(self._deniable(c, lemma) for c in token.children if c.dep_ == "pobj")
+        if token.pos_ == "PRON":  # "denied it", not "denied him bail"
+            return token.dep_ != "dative" and token.lower_ in _THING_PRONOUNS
+        noun = token.lemma_.lower()
+        return (
+            noun in ALLEGATION_NOUNS | REPORT_NOUNS | DENIABLE_NOUNS
+            or noun in EVENT_LEMMAS
+            or (lemma != "deny" and noun in INTENTION_NOUNS)
+        )
 
     def _addressee(self, token: Token, lemma: str) -> bool:
         """'told reporters', 'told the BBC': who was told, not what. Without a clause or a quote the
