@@ -51,6 +51,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kg.layers.base import changed_since, record_taken, run_updates
 from kg.layers.corrections import event_corrections
@@ -252,12 +253,57 @@ def _report_links(reports: list[EventRecord], asserted: list[EventRecord], alone
     return {r: (a, score, evidence) for r, (_, a, score, evidence) in best.items()}
 
 
+@dataclass
+class _EventsChange:
+    """What one sync works out for the events of the changed articles, before anything is written: the
+    stories recomputed (``clusters`` over ``records``, with their ``links``), those that replace stored
+    ones (``canon``), the reports placed, and the events whose stored entries go."""
+
+    changed: list[str]
+    new: list[EventRecord]
+    new_reports: list[EventRecord]
+    candidates: int
+    records: dict[str, EventRecord]
+    links: dict[tuple[str, str], tuple[float, str]]
+    clusters: dict[str, list[str]]
+    canon: set[str]
+    touched: set[str]
+    reports: set[str]
+    attached: dict[str, tuple[str, str, float, str]]
+
+    def counts(self) -> dict[str, int]:
+        articles = [{self.records[x].article for x in g} for g in self.clusters.values()]
+        return {
+            "events compared": len(self.new),
+            "candidates": self.candidates,
+            "stories touched": len(self.clusters),
+            "linked across articles": sum(1 for a in articles if len(a) > 1),
+            "reports attached": len(self.attached),
+        }
+
+    def moved(self) -> set[str]:
+        """Events whose story may have changed: statements about them are looked at again."""
+        return self.touched | self.reports | {x for g in self.clusters.values() for x in g}
+
+
 def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], set[str]]:
+    """Bring the event stories in line with the changed articles: recompute what they touch, delete
+    the stored entries that change, write the new ones."""
+    change = _recompute_events(store, changed)
+    run_updates(store, _event_deletions(change))
+    lines = _event_triples(change)
+    if lines:
+        store.update(insert_data(STORIES_GRAPH, lines))
+    return change.counts(), change.moved()
+
+
+def _recompute_events(store: Store, changed: list[str]) -> _EventsChange:
+    """Read the changed articles' events, score them against the candidates the index gives, and
+    cluster them with the stored stories they touch (read only)."""
     st = STORIES_GRAPH
     changed_set = set(changed)
     read = _event_records(store, graphs=changed)
     new = [e for e in read if e.asserted]  # only what an article asserts makes a story
-    new_reports = [e for e in read if not e.asserted]  # the others may report on one
     new_iris = {e.iri for e in new}
     must, alone = event_corrections(store)
     # 1. score the new events against the candidates the index gives (reports are indexed too: they are
@@ -268,12 +314,15 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
     links = _score_new(new, new + list(candidates.values()), alone)
     # 2. the stories that change: those of the changed articles' former events, of linked
     #    candidates, and of correction partners; their members and stored links are read
-    former = _stored(
-        store, f"SELECT ?e WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}", changed
-    )
+    former = {
+        r["e"].value
+        for r in _stored(
+            store, f"SELECT ?e WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}", changed
+        )
+    }
     linked = {x for pair in links for x in pair} - new_iris
     partners = {x for pair in must for x in pair if set(pair) & (new_iris | linked)}
-    seeds = {r["e"].value for r in former} | linked | (partners - new_iris)
+    seeds = former | linked | (partners - new_iris)
     canon = {
         r["c"].value
         for r in _stored(
@@ -320,27 +369,51 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
     again = _reports_on(store, canon) | met_reports
     story_of = {m: story_iri(g) for g in clusters.values() for m in g}
     reports, attached = _attach_reports(store, changed_set, read, again, story_of, alone, must)
-    touched = (set(records) | {r["e"].value for r in former}) - kept
-    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted(canon)]
-    for e in sorted(touched):
+    return _EventsChange(
+        changed=changed,
+        new=new,
+        new_reports=[e for e in read if not e.asserted],  # the others may report on one
+        candidates=len(candidates),
+        records=records,
+        links=links,
+        clusters=clusters,
+        canon=canon,
+        touched=(set(records) | former) - kept,
+        reports=reports,
+        attached=attached,
+    )
+
+
+def _event_deletions(change: _EventsChange) -> list[str]:
+    """The stored entries that change: replaced stories, and the index keys, story memberships,
+    report attachments and links of the events touched."""
+    st = STORIES_GRAPH
+    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted(change.canon)]
+    for e in sorted(change.touched):
         ops += [
             f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:blockKey ?k }} }}",
             f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:canonicalEvent ?c }} }}",
             f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:reportsOn ?c }} }}",
             f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
         ]
-    for e in sorted(reports - touched):  # reports of unchanged articles keep their index keys
+    for e in sorted(change.reports - change.touched):  # reports of unchanged articles keep their index keys
         ops += [
             f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:reportsOn ?c }} }}",
             f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
         ]
-    ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in changed]
-    run_updates(store, ops)
+    ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in change.changed]
+    return ops
+
+
+def _event_triples(change: _EventsChange) -> list[str]:
+    """The new entries: each recomputed story with its members and their index keys, the reports
+    attached, the links with their score and evidence, and which events each changed article holds."""
     lines = []
-    for group in clusters.values():
+    links = dict(change.links)
+    for group in change.clusters.values():
         group = sorted(group)
         canonical = story_iri(group)
-        recs = [records[g] for g in group]
+        recs = [change.records[g] for g in group]
         first = recs[0]
         articles = {m.article for m in recs}
         dates = sorted(m.published for m in recs if m.published)
@@ -360,10 +433,10 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
             ]
         lines += [triple(m, KG.canonicalEvent, iri(canonical)) for m in group]
         lines += [triple(m.iri, KG.blockKey, literal(k)) for m in recs for k in _block_keys(m)]
-    for report, (story, event, score, evidence) in sorted(attached.items()):
+    for report, (story, event, score, evidence) in sorted(change.attached.items()):
         links[tuple(sorted((report, event)))] = (score, evidence)
         lines.append(triple(report, KG.reportsOn, iri(story)))
-    lines += [triple(r.iri, KG.blockKey, literal(k)) for r in new_reports for k in _block_keys(r)]
+    lines += [triple(r.iri, KG.blockKey, literal(k)) for r in change.new_reports for k in _block_keys(r)]
     for (a, b), (score, evidence) in sorted(links.items()):
         node = _link_iri(a, b)
         lines += [
@@ -373,18 +446,8 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
             triple(node, KG.linkScore, literal(str(score), XSD_DECIMAL)),
             triple(node, KG.evidence, literal(evidence)),
         ]
-    lines += [triple(e.article, KG.storyEvent, iri(e.iri)) for e in new + new_reports]
-    if lines:
-        store.update(insert_data(st, lines))
-    # events whose story may have changed: statements about them are looked at again (same-story answers)
-    moved = touched | reports | {x for g in clusters.values() for x in g}
-    return {
-        "events compared": len(new),
-        "candidates": len(candidates),
-        "stories touched": len(clusters),
-        "linked across articles": sum(1 for g in clusters.values() if len({records[x].article for x in g}) > 1),
-        "reports attached": len(attached),
-    }, moved
+    lines += [triple(e.article, KG.storyEvent, iri(e.iri)) for e in change.new + change.new_reports]
+    return lines
 
 
 def _reports_on(store: Store, stories: Iterable[str]) -> set[str]:
