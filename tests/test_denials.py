@@ -42,3 +42,32 @@ def test_a_denial_of_a_claim_or_deed_is_a_statement(sentence, content):
 )
 def test_refusing_what_was_asked_for_is_no_statement(sentence):
     assert _denials(sentence) == []
+
+
+def _extraction(text: str):
+    return extract(Article(text=f"Border dispute\n\n{text}\n", title="Border dispute", id="answers"))
+
+
+def test_a_denial_reports_its_own_object_not_the_clause_before_it():
+    x = _extraction("The militia is active in the hills - it denies claims that it is paid by the army.")
+    (denial,) = [s for s in x.statements if s.kind == "denial"]
+    assert denial.content == "claims that it is paid by the army"
+
+
+def test_a_denial_answers_the_statement_it_shares_words_with():
+    x = _extraction(
+        "The governor said the rebels attacked a supply convoy near the river. "
+        "The rebels denied attacking the convoy."
+    )
+    by_kind = {s.kind: s for s in x.statements}
+    assert by_kind["denial"].responds_to == by_kind["claim"].id
+
+
+def test_an_account_that_only_names_the_denier_is_not_what_is_denied():
+    x = _extraction(
+        "The mayor, who is abroad for a trade fair, said that Hollis sends his thanks to the organisers, "
+        "according to the local radio station KRVN. "
+        "The mayor denied rumours that Hollis has resigned."
+    )
+    (denial,) = [s for s in x.statements if s.kind == "denial"]
+    assert denial.responds_to is None

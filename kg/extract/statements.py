@@ -84,6 +84,7 @@ SPEAKING_NOUNS = frozenset(
     "official expert critic resident witness source observer activist campaigner protester opponent "
     "lawyer doctor scientist researcher student worker people person man woman family parent victim".split()
 )
+QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
 _THING_PRONOUNS = frozenset("it this that these those everything anything all something so".split())
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
@@ -544,6 +545,16 @@ class StatementExtractor:
             and c.pos_ in {"VERB", "AUX"}
             and lemma not in {"call", "ask"}
         ]
+        if (
+            clauses
+            and obj is not None
+            and all(c.i < verb.i for c in clauses)
+            and not self._addressee(obj, lemma)
+            and not any(ch in QUOTE_MARKS for ch in self.doc[clauses[0].left_edge.i : verb.i].text)
+        ):
+            # "The group is active in the north - it denies claims that ...": the parser took the clause
+            # before for the verb's; what the verb reports is its own object, not an unquoted clause before
+            clauses = []
         if clauses:
             marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
             best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
@@ -1159,21 +1170,30 @@ class StatementExtractor:
                 if stmt.report == report.id and stmt.kind == "finding":
                     return stmt.id
         best, best_score = None, 0.0
-        own = self._content_words(denial.content)
+        own = self._content_words(denial)
         for stmt in earlier:
-            if stmt.kind not in {"finding", "accusation", "claim"} or stmt.speaker == denial.speaker:
+            same_speaker = stmt.speaker == denial.speaker and (
+                stmt.speaker is not None or stmt.speaker_text == denial.speaker_text
+            )
+            if stmt.kind not in {"finding", "accusation", "claim"} or same_speaker:
                 continue
-            score = len(own & self._content_words(stmt.content))
+            score = len(own & self._content_words(stmt))
             if denial.speaker and denial.speaker in self.index.in_span(*stmt.content_span):
-                score += 1.5
+                # what a report finds or an accuser says of the denier is what it denies; someone's
+                # account that only names the denier needs words in common as well
+                score += 1.5 if stmt.kind != "claim" else 0.75
             if stmt.kind != "claim":
                 score += 0.5
             if score > best_score:
                 best, best_score = stmt.id, score
         return best if best_score >= 2 else None
 
-    def _content_words(self, text: str) -> set[str]:
-        return {w.lower().strip(".,;:\u201c\u201d\"'") for w in text.split() if len(w) > 3}
+    def _content_words(self, stmt: Statement) -> set[str]:
+        """The lemmas that can show two statements bear on one matter ("attacked", "attacking"):
+        not function words ("that", "would")."""
+        span = self.doc.char_span(*stmt.content_span, alignment_mode="expand")
+        tokens = span if span is not None else []
+        return {t.lemma_.lower() for t in tokens if t.is_alpha and len(t) > 3 and not t.is_stop}
 
     def pronouns_in_text_order(self) -> None:
         """Resolve pronoun speakers again with every speaker before them known: the passes find
