@@ -465,3 +465,18 @@ def test_a_participle_after_an_event_noun_is_the_subjects():
     text = "Raid\n\nPresident Hamid Karzai criticized last week's raid, saying the army is losing the moral battle."
     speaker, _ = _by_cue(text, "saying")
     assert speaker == "Hamid Karzai"
+
+
+def test_where_it_was_said_may_stand_between_the_cue_and_a_short_quote():
+    text = 'Protests\n\nActivist Wael Ghonim wrote on Twitter, a micro-blogging website, "Power to the people!"'
+    speaker, stmt = _by_cue(text, "wrote")
+    assert stmt.content == "Power to the people!" and stmt.quote
+
+
+def test_according_to_inside_one_clause_with_two_predicates_takes_both():
+    text = (
+        "Radiation\n\nSuch levels can kill within weeks, according to the World Nuclear Association, "
+        "and are 250 times the first readings."
+    )
+    _, stmt = _by_cue(text, "according to")
+    assert stmt.content.startswith("Such levels") and stmt.content.endswith("first readings.")
