@@ -480,3 +480,20 @@ def test_according_to_inside_one_clause_with_two_predicates_takes_both():
     )
     _, stmt = _by_cue(text, "according to")
     assert stmt.content.startswith("Such levels") and stmt.content.endswith("first readings.")
+
+
+def test_a_quoted_phrase_inside_a_clause_continues_nobody():
+    text = (
+        "Freed\n\n"
+        '"I owe everything to you," Ingrid Rojas said, thanking France for pressing the army to "think of '
+        'other than military options."'
+    )
+    x = extract(Article(text=text))
+    assert not any(s.continues for s in x.statements)
+
+
+def test_a_quote_after_the_cue_and_a_comma_goes_on():
+    text = 'Talks\n\n"We stay," Mayor Ana Ruiz said, "and we rebuild the town."'
+    x = extract(Article(text=text))
+    first, second = x.statements
+    assert second.continues == first.id and second.content == "and we rebuild the town."

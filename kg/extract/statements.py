@@ -385,7 +385,9 @@ class StatementExtractor:
         i = verb.i - 1
         while i >= verb.sent.start and self.doc[i].dep_ in {"advmod", "aux", "neg"} and self.doc[i].head.i == verb.i:
             eid = self.index.at(self.doc[i].idx, self.doc[i].idx + len(self.doc[i].text))
-            if eid is not None and self.index.by_id[eid].type in {"Person", "Organization", "Group"}:
+            if (eid is not None and self.index.by_id[eid].type in {"Person", "Organization", "Group"}) or (
+                eid is None and self.doc[i].ent_type_ in {"PERSON", "ORG"}
+            ):
                 return self.doc[i]
             i -= 1
         return None
@@ -933,7 +935,10 @@ class StatementExtractor:
             gap_start = sentence.sent.end_char if sentence is not None else last
             own = self.doc.char_span(qs, qe, alignment_mode="expand")
             own_end = own[-1].sent.end_char if own is not None else qe
-            if self.text[gap_start:qs].strip() or any(last <= c < own_end for c in cues):
+            # it opens a sentence, a paragraph or a stretch after the cue ('"...," she said, "..."'), not a
+            # phrase inside a clause ('thanking France for pressuring Colombia to "think of ..."')
+            opens = bool(re.search(r'(^|\n|[.!?:;,]["\u201d\u2019]?)[ \t]*$', self.text[max(0, qs - 4) : qs]))
+            if not opens or self.text[gap_start:qs].strip() or any(last <= c < own_end for c in cues):
                 continue
             self.quotes_taken.add(inner)
             self.add(
