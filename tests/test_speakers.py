@@ -497,3 +497,17 @@ def test_a_quote_after_the_cue_and_a_comma_goes_on():
     x = extract(Article(text=text))
     first, second = x.statements
     assert second.continues == first.id and second.content == "and we rebuild the town."
+
+
+def test_describing_as_an_adjective_and_expressing_a_concern_that_report():
+    text = (
+        "Letter\n\n"
+        'The city court described the sums as "enormous". '
+        "Eight councillors signed a letter expressing their concern that the mayor is playing politics."
+    )
+    x = extract(Article(text=text))
+    assert [(s.cue, s.content) for s in x.statements] == [
+        ("described", 'the sums as "enormous"'),
+        ("expressing", "their concern that the mayor is playing politics"),
+    ]
+    assert x.statements[1].speaker_text == "Eight councillors"

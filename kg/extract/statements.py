@@ -671,7 +671,9 @@ class StatementExtractor:
             return False
         # "by saying that ...", "reports stating that ...", "a statement denying that ...": a gerund
         # that governs a content clause reports speech; without one ("after saying goodbye") it does not
-        reports_clause = token.tag_ == "VBG" and ("ccomp" in deps or self._quote_for(token) is not None)
+        reports_clause = token.tag_ == "VBG" and (
+            "ccomp" in deps or self._quote_for(token) is not None or self._object_with_clause(token)
+        )
         if token.dep_ == "pcomp" and not reports_clause:
             return False
         if token.dep_ == "acl" and CUE_KINDS[lemma] != "call" and not reports_clause:
@@ -699,6 +701,17 @@ class StatementExtractor:
         speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
 
+    def _object_with_clause(self, verb: Token) -> bool:
+        """'expressing their concern that the cardinal is playing politics': the object carries the clause."""
+        return any(
+            c.dep_ == "dobj"
+            and any(
+                g.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                for g in c.children
+            )
+            for c in verb.children
+        )
+
     def _quotes_after(self, token: Token) -> bool:
         """'a report, in which the agency states, "..."': a relative clause with a subject of its own
         that opens a direct quote reports it."""
@@ -712,7 +725,7 @@ class StatementExtractor:
             return None
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
         as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
-        if obj is None or as_ is None or not any(c.dep_ == "pobj" for c in as_.children):
+        if obj is None or as_ is None or not any(not c.is_punct for c in as_.children):
             return None
         return self.span(obj.left_edge.i, as_.right_edge.i + 1)
 
