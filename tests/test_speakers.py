@@ -465,3 +465,49 @@ def test_a_participle_after_an_event_noun_is_the_subjects():
     text = "Raid\n\nPresident Hamid Karzai criticized last week's raid, saying the army is losing the moral battle."
     speaker, _ = _by_cue(text, "saying")
     assert speaker == "Hamid Karzai"
+
+
+def test_where_it_was_said_may_stand_between_the_cue_and_a_short_quote():
+    text = 'Protests\n\nActivist Wael Ghonim wrote on Twitter, a micro-blogging website, "Power to the people!"'
+    speaker, stmt = _by_cue(text, "wrote")
+    assert stmt.content == "Power to the people!" and stmt.quote
+
+
+def test_according_to_inside_one_clause_with_two_predicates_takes_both():
+    text = (
+        "Radiation\n\nSuch levels can kill within weeks, according to the World Nuclear Association, "
+        "and are 250 times the first readings."
+    )
+    _, stmt = _by_cue(text, "according to")
+    assert stmt.content.startswith("Such levels") and stmt.content.endswith("first readings.")
+
+
+def test_a_quoted_phrase_inside_a_clause_continues_nobody():
+    text = (
+        "Freed\n\n"
+        '"I owe everything to you," Ingrid Rojas said, thanking France for pressing the army to "think of '
+        'other than military options."'
+    )
+    x = extract(Article(text=text))
+    assert not any(s.continues for s in x.statements)
+
+
+def test_a_quote_after_the_cue_and_a_comma_goes_on():
+    text = 'Talks\n\n"We stay," Mayor Ana Ruiz said, "and we rebuild the town."'
+    x = extract(Article(text=text))
+    first, second = x.statements
+    assert second.continues == first.id and second.content == "and we rebuild the town."
+
+
+def test_describing_as_an_adjective_and_expressing_a_concern_that_report():
+    text = (
+        "Letter\n\n"
+        'The city court described the sums as "enormous". '
+        "Eight councillors signed a letter expressing their concern that the mayor is playing politics."
+    )
+    x = extract(Article(text=text))
+    assert [(s.cue, s.content) for s in x.statements] == [
+        ("described", 'the sums as "enormous"'),
+        ("expressing", "their concern that the mayor is playing politics"),
+    ]
+    assert x.statements[1].speaker_text == "Eight councillors"

@@ -105,7 +105,8 @@ NOUN_CUES = {
 }
 VENUES = frozenset(
     "statement interview post tweet letter speech memo release email conference briefing message filing "
-    "broadcast editorial column blog video podcast hearing testimony".split()
+    "broadcast editorial column blog video podcast hearing testimony "
+    "twitter facebook instagram youtube weibo website site page account forum radio television tv".split()
 )
 STRIP_CHARS = " ,;:\u2014-\n\t"
 GENERIC_PRONOUNS = frozenset({"one", "you"})
@@ -380,6 +381,19 @@ class StatementExtractor:
                 return None, False
             current = current.head
         return None, False
+
+    def _misparsed_subject(self, verb: Token) -> Token | None:
+        """'TEPCO only conceded that ...' with 'TEPCO' parsed as an adverb: a name of an actor right
+        before the verb (adverbs aside), hanging on the verb, is its subject."""
+        i = verb.i - 1
+        while i >= verb.sent.start and self.doc[i].dep_ in {"advmod", "aux", "neg"} and self.doc[i].head.i == verb.i:
+            eid = self.index.at(self.doc[i].idx, self.doc[i].idx + len(self.doc[i].text))
+            if (eid is not None and self.index.by_id[eid].type in {"Person", "Organization", "Group"}) or (
+                eid is None and self.doc[i].ent_type_ in {"PERSON", "ORG"}
+            ):
+                return self.doc[i]
+            i -= 1
+        return None
 
     def _can_speak(self, noun: Token) -> bool:
         """Whether a noun names someone or something that says things: an actor, a person, a group,
@@ -690,7 +704,9 @@ class StatementExtractor:
             return False
         # "by saying that ...", "reports stating that ...", "a statement denying that ...": a gerund
         # that governs a content clause reports speech; without one ("after saying goodbye") it does not
-        reports_clause = token.tag_ == "VBG" and ("ccomp" in deps or self._quote_for(token) is not None)
+        reports_clause = token.tag_ == "VBG" and (
+            "ccomp" in deps or self._quote_for(token) is not None or self._object_with_clause(token)
+        )
         if token.dep_ == "pcomp" and not reports_clause:
             return False
         if token.dep_ == "acl" and CUE_KINDS[lemma] != "call" and not reports_clause:
@@ -718,6 +734,17 @@ class StatementExtractor:
         speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
 
+    def _object_with_clause(self, verb: Token) -> bool:
+        """'expressing their concern that the cardinal is playing politics': the object carries the clause."""
+        return any(
+            c.dep_ == "dobj"
+            and any(
+                g.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                for g in c.children
+            )
+            for c in verb.children
+        )
+
     def _quotes_after(self, token: Token) -> bool:
         """'a report, in which the agency states, "..."': a relative clause with a subject of its own
         that opens a direct quote reports it."""
@@ -731,7 +758,7 @@ class StatementExtractor:
             return None
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
         as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
-        if obj is None or as_ is None or not any(c.dep_ == "pobj" for c in as_.children):
+        if obj is None or as_ is None or not any(not c.is_punct for c in as_.children):
             return None
         return self.span(obj.left_edge.i, as_.right_edge.i + 1)
 
@@ -752,6 +779,8 @@ class StatementExtractor:
             if content is None:
                 continue
             subject, passive = self.speaker_of(token, quote)
+            if subject is None and not passive:
+                subject = self._misparsed_subject(token)
             if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
                 continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
             if subject is None and not self._passive_without_agent(token) and self._inside_content(token.idx):
@@ -853,7 +882,12 @@ class StatementExtractor:
         sent = verb.sent
         for qs, qe in self.quotes:
             inner = self.trimmed(qs + 1, qe - 1)
-            if inner in self.quotes_taken or not self._is_real_quote(*inner):
+            if inner in self.quotes_taken:
+                continue
+            # a quote the cue opens with a colon or a comma is speech however short ('wrote: "Power to
+            # the people!"'); elsewhere a few quoted words may be a scare-quoted phrase
+            opened = verb.idx < qs and bool(re.search(r"[:,]\s*$", self.text[verb.idx : qs]))
+            if not (opened or self._is_real_quote(*inner)):
                 continue
             before = self.text[qe : verb.idx]
             # a quote ending its sentence ('... price."') followed by a capital starts a new one
@@ -871,7 +905,7 @@ class StatementExtractor:
             if (
                 ended == next_sentence
                 and verb.idx < qs <= sent.end_char + 1
-                and (":" in after or len(after) < 25)
+                and (":" in after or len(after) < 25 or self._only_venue_between(verb, qs))
                 and not self._clause_opens_before(verb, qs)
             ):
                 return inner
@@ -890,6 +924,13 @@ class StatementExtractor:
             if CUE_KINDS.get(verb.lemma_.lower()) == "call" and addressee and verb.i < c.i and c.right_edge.idx < start:
                 return True
         return False
+
+    def _only_venue_between(self, verb: Token, start: int) -> bool:
+        """'wrote on Twitter, a micro-blogging website, "..."': only where it was said stands between."""
+        gap = self.doc.char_span(verb.idx + len(verb.text), start, alignment_mode="contract")
+        venues = [c for c in verb.children if self._is_statement_venue(c)]
+        inside = {t.i for c in venues for t in c.subtree}
+        return gap is not None and bool(venues) and all(t.is_punct or t.i in inside for t in gap)
 
     def _other_verb_between(self, end: int, verb: Token) -> bool:
         """'"...." Annan said that he had noted ...': a verb between a quote and a cue closes the quote
@@ -940,7 +981,10 @@ class StatementExtractor:
             gap_start = sentence.sent.end_char if sentence is not None else last
             own = self.doc.char_span(qs, qe, alignment_mode="expand")
             own_end = own[-1].sent.end_char if own is not None else qe
-            if self.text[gap_start:qs].strip() or any(last <= c < own_end for c in cues):
+            # it opens a sentence, a paragraph or a stretch after the cue ('"...," she said, "..."'), not a
+            # phrase inside a clause ('thanking France for pressuring Colombia to "think of ..."')
+            opens = bool(re.search(r'(^|\n|[.!?:;,]["\u201d\u2019]?)[ \t]*$', self.text[max(0, qs - 4) : qs]))
+            if not opens or self.text[gap_start:qs].strip() or any(last <= c < own_end for c in cues):
                 continue
             self.quotes_taken.add(inner)
             self.add(
@@ -1055,7 +1099,7 @@ class StatementExtractor:
             if not sides:
                 continue
             content = max(sides, key=lambda s: s[1] - s[0])
-            if len(sides) == 2 and not any(t.pos_ in {"VERB", "AUX"} for t in self.doc[sent.start : pp_start]):
+            if len(sides) == 2 and self._one_clause_around(sent, pp_start, pp_end):
                 content = (left[0], right[1])  # "The president, according to X, looks forward to ...": one clause
             fields = self.speaker_fields(obj)
             self.add(
@@ -1066,6 +1110,15 @@ class StatementExtractor:
                 quote=False,
                 **fields,
             )
+
+    def _one_clause_around(self, sent: Span, pp_start: int, pp_end: int) -> bool:
+        """Whether the words before and after a parenthetical make one clause: a subject before it
+        ('The president, according to X, looks forward'), or a second predicate after it ('Such
+        levels kill within weeks, according to X, and are 250 times ...')."""
+        if not any(t.pos_ in {"VERB", "AUX"} for t in self.doc[sent.start : pp_start]):
+            return True
+        after = [t for t in self.doc[pp_end : sent.end] if not t.is_punct]
+        return bool(after) and after[0].pos_ == "CCONJ" and after[0].head.i < pp_start
 
     def headline(self) -> None:
         end = self.text.find("\n")
