@@ -79,3 +79,8 @@ def test_a_stance_is_no_part_of_a_name():
     names = _names("Results\n\nIn the constituency, pro-Beijing New People Party's Regina Ip was re-elected.")
     assert {"New People Party", "Regina Ip"} <= names
     assert not any("Beijing" in n for n in names)
+
+
+def test_the_start_of_a_title_is_no_organisation():
+    names = _names("Police\n\nBritish Home Secretary Jacqui Smith said the law would change.")
+    assert "Jacqui Smith" in names and not any("Home" in n for n in names)

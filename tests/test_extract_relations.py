@@ -46,6 +46,14 @@ def _relations(text):
             ("Joseph Mwangi", "works_for", "Kenya"),
         ),
         ("Spain's foreign minister Ana Ruiz met reporters.", ("Ana Ruiz", "works_for", "Spain")),
+        (
+            "British Home Secretary Jacqui Smith said Britain would act.",
+            ("Jacqui Smith", "works_for", "United Kingdom"),
+        ),
+        (
+            "Voters backed Claudia Mo of the Civic Party and Wong Pik-wan of the Democratic Party.",
+            ("Wong Pik-wan", "member_of", "Democratic Party"),
+        ),
         ("Nigerian President Bola Tinubu visited Nigeria's north.", ("Bola Tinubu", "leader_of", "Nigeria")),
         ("The Turkish news agency Anadolu said Turkey would respond.", ("Anadolu", "based_in", "Turkey")),
         ("She studied at Skidmore College in Saratoga Springs.", ("Skidmore College", "based_in", "Saratoga Springs")),

@@ -138,6 +138,12 @@ def _clean_span(span: Span) -> Span | None:
         and rest[-1].lower_ not in ORG_WORDS
     ):
         start += 1
+    # "British Home Secretary X", "Shadow Home Secretary X": NER took the start of a title for a name.
+    if span.label_ == "ORG" and end < len(doc) and doc[end].lower_ in PERSON_TITLES | ROLE_NOUNS:
+        while end > start and doc[end - 1].lower_ in TITLE_WORDS | _OFFICE_WORDS:
+            end -= 1
+        if end == start or gazetteer.demonym(doc[start:end].text) is not None:
+            return None
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"
@@ -279,6 +285,8 @@ def _credit_names(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, s
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "de", "the", "on", "at"})
+# Words of an office's title before its role noun: "Home Secretary", "Shadow Chancellor".
+_OFFICE_WORDS = frozenset("home shadow justice health education trade environment transport energy".split())
 _ROLES_AFTER_NAMES = frozenset(
     "spokesman spokeswoman spokesperson president chairman chairwoman ceo director secretary minister "
     "ambassador envoy official analyst correspondent reporter editor".split()

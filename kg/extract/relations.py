@@ -449,12 +449,18 @@ class RelationExtractor:
         """The organisations or states a person's name has as possessor or after 'of' / 'from',
         each with the role the title words give, if any."""
         out = []
-        for child in span.root.children:
-            owner_tok = None
-            if child.dep_ == "poss" and child.i < span.start:
-                owner_tok = child
-            elif child.dep_ == "prep" and child.lower_ in {"of", "from"} and child.i >= span.end:
-                owner_tok = next((o for o in child.children if o.dep_ == "pobj"), None)
+        links = [
+            (child, child if child.dep_ == "poss" else next((o for o in child.children if o.dep_ == "pobj"), None))
+            for child in span.root.children
+            if (child.dep_ == "poss" and child.i < span.start)
+            or (child.dep_ == "prep" and child.lower_ in {"of", "from"} and child.i >= span.end)
+        ]
+        if not links and span.end + 1 < len(self.doc) and self.doc[span.end].lower_ in {"of", "from"}:
+            # "... and Wong Pik-wan of the Democratic Party", the "of" attached elsewhere by the parser
+            k = span.end + 1 + (self.doc[span.end + 1].lower_ == "the")
+            if k < len(self.doc) and self.entity_at(self.doc[k]) and self._first(self.doc[k]).i == k:
+                links.append((self.doc[span.end], self._last(self.doc[k])))
+        for child, owner_tok in links:
             owner = self.entity_at(owner_tok) if owner_tok is not None else None
             if owner is None or self.types.get(owner) not in {"Organization", "Place"}:
                 continue
