@@ -1246,7 +1246,7 @@ class StatementExtractor:
         not function words ("that", "would")."""
         span = self.doc.char_span(*stmt.content_span, alignment_mode="expand")
         tokens = span if span is not None else []
-        return {t.lemma_.lower() for t in tokens if t.is_alpha and len(t) > 3 and not t.is_stop}
+        return {t.lemma_.lower() for t in tokens if t.is_alpha and len(t) > 2 and not t.is_stop}
 
     def pronouns_in_text_order(self) -> None:
         """Resolve pronoun speakers again with every speaker before them known: the passes find
