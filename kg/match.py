@@ -3,7 +3,8 @@ statements are one claim, and when a statement answers another. Pure functions o
 shared by the stories layer (:mod:`kg.layers.stories`, which finds the candidates and keeps the
 results) and by whatever scores or explains those decisions.
 
-Events: same type, compatible times, a shared participant or place, no conflicting places, and
+Events: same type, compatible times, a shared participant or place, no conflicting places (and, when
+neither article is dated, the same trigger), and
 
     0.35 same type + 0.25 time (same day 1, containing interval 0.6, from publication dates 0.4)
     + 0.25 participant overlap (Jaccard) + 0.15 same place + 0.10 same trigger lemma >= THRESHOLD
@@ -91,6 +92,8 @@ def pair_score(a: EventRecord, b: EventRecord) -> tuple[float, list[str]]:
     same_place = bool(a.place and a.place == b.place)
     if timing is None or not (shared or same_place) or places_conflict(a.place, b.place):
         return 0.0, []
+    if not timing[0] and timing[1] == "both undated" and a.trigger.lower() != b.trigger.lower():
+        return 0.0, []  # nothing says when: "convicted" and "sentenced" of one man are two rulings
     score = 0.35 + 0.25 * timing[0]
     evidence = [f"same type {a.type}", timing[1]]
     if shared:

@@ -363,3 +363,15 @@ def test_an_answer_needs_one_matter_specific_words_and_the_right_time():
     again = _statement("c3", "C", "claim", "hrw", "guards karsk tortured government", "2022-04-01")
     assert claim_link(claim, again, rarity, 90) is not None
     assert claim_link(claim, {**again, "published": "2023-04-01"}, rarity, 90) is None
+
+
+def test_undated_events_of_one_actor_with_different_triggers_are_not_one_event():
+    """With no date and no time to compare, one man's conviction and his sentencing share type and
+    participant but are two rulings; the same trigger may still join two undated reports."""
+    from kg.match import EventRecord, pair_score
+
+    convicted = EventRecord("e1", "a1", "Ruling", "convicted", None, None, None, {"person/orin-vale"})
+    sentenced = EventRecord("e2", "a2", "Ruling", "sentenced", None, None, None, {"person/orin-vale"})
+    also_convicted = EventRecord("e3", "a3", "Ruling", "convicted", None, None, None, {"person/orin-vale"})
+    assert pair_score(convicted, sentenced) == (0.0, [])
+    assert pair_score(convicted, also_convicted)[0] >= 0.6
