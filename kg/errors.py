@@ -26,3 +26,7 @@ class QueryError(KgError):
 
 class ModelError(KgError):
     """The spaCy language model is not installed."""
+
+
+class OutputError(KgError):
+    """An output file cannot be written (no such folder, no permission, disk full)."""

@@ -8,7 +8,19 @@ from pathlib import Path
 import click
 
 from kg.cli.options import build_projection, drawing_options, projection_options, store_option
+from kg.errors import OutputError
 from kg.export import FORMATS, NetworkFormat
+
+
+def _write(path: str | Path, data: bytes | str) -> None:
+    """Write an output file, or fail with one line that says which file and why."""
+    try:
+        if isinstance(data, str):
+            Path(path).write_text(data, encoding="utf-8")
+        else:
+            Path(path).write_bytes(data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 @click.command()
@@ -63,7 +75,7 @@ def export(
             graph = article if article.startswith("http") else str(article_iri(article))
         data = store.dump(chosen.name, graph=graph)
     if out:
-        Path(out).write_bytes(data)
+        _write(out, data)
         click.echo(f"Wrote {chosen.label} to {out}.", err=True)
     else:
         sys.stdout.buffer.write(data)
@@ -76,8 +88,8 @@ def _write_network(proj, fmt: NetworkFormat, out: str | None, *, dynamic: bool) 
             raise click.UsageError(f"{name} export writes two files; give --out, e.g. --out {example}")
         nodes, edges = fmt.render(proj, dynamic=dynamic)
         stem = Path(out).with_suffix("")
-        Path(f"{stem}-nodes{fmt.extension}").write_text(nodes, encoding="utf-8")
-        Path(f"{stem}-edges{fmt.extension}").write_text(edges, encoding="utf-8")
+        _write(f"{stem}-nodes{fmt.extension}", nodes)
+        _write(f"{stem}-edges{fmt.extension}", edges)
         click.echo(
             f"Wrote {len(proj.nodes)} nodes to {stem}-nodes{fmt.extension} and {len(proj.edges)} edges to "
             f"{stem}-edges{fmt.extension}.",
@@ -86,7 +98,7 @@ def _write_network(proj, fmt: NetworkFormat, out: str | None, *, dynamic: bool) 
         return
     data = fmt.render(proj, dynamic=dynamic)
     if out:
-        Path(out).write_bytes(data)
+        _write(out, data)
         click.echo(f"Wrote {fmt.name.upper()} ({len(proj.nodes)} nodes, {len(proj.edges)} edges) to {out}.", err=True)
     else:
         sys.stdout.buffer.write(data)
@@ -158,7 +170,7 @@ def view(out, title, top, isolated, store_path, **projection_options):
         proj = shown.projection
         panel = actor_panel(store, list(proj.nodes), labels={n.id: n.label for n in proj.nodes.values()})
     page = to_html(proj, title=title, panel=panel, ranks=shown.pagerank, summary=shown.summary())
-    Path(out).write_text(page, encoding="utf-8")
+    _write(out, page)
     click.echo(f"Wrote {out} ({len(proj.nodes)} nodes, {len(proj.edges)} edges; {shown.summary()}).", err=True)
 
 
@@ -181,7 +193,10 @@ def plot(out, title, top, isolated, store_path, **projection_options):
 
     with open_store(store_path, must_exist=True) as store:
         shown = most_central(build_projection(store, **projection_options), top, isolated=isolated)
-    plot_png(shown.projection, Path(out), title=title, ranks=shown.pagerank, summary=shown.summary())
+    try:
+        plot_png(shown.projection, Path(out), title=title, ranks=shown.pagerank, summary=shown.summary())
+    except OSError as exc:
+        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from None
     click.echo(f"Wrote {out} ({shown.summary()}).", err=True)
 
 

@@ -1,0 +1,29 @@
+"""An output that cannot be written (no such folder) is a one-line error and exit code 1, never a
+traceback, for every command that writes a file."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.cli import main
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--out", "{missing}/graph.ttl"],
+        ["export", "--out", "{missing}/actors.gexf"],
+        ["export", "--format", "csv", "--out", "{missing}/net.csv"],
+        ["view", "--out", "{missing}/view.html"],
+        ["plot", "--out", "{missing}/actors.png"],
+    ],
+)
+def test_an_output_that_cannot_be_written_is_a_one_line_error(runner, harbour, store_path, tmp_path, args):
+    assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
+    missing = tmp_path / "no" / "such" / "folder"
+    result = runner.invoke(main, [a.format(missing=missing) for a in args] + ["--store", str(store_path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(lines) == 1 and "cannot write" in lines[0] and str(missing) in lines[0], result.output
+    assert not missing.parent.exists()
