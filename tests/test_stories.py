@@ -375,3 +375,13 @@ def test_undated_events_of_one_actor_with_different_triggers_are_not_one_event()
     also_convicted = EventRecord("e3", "a3", "Ruling", "convicted", None, None, None, {"person/orin-vale"})
     assert pair_score(convicted, sentenced) == (0.0, [])
     assert pair_score(convicted, also_convicted)[0] >= 0.6
+
+
+@pytest.mark.parametrize("ref", ["Warren Jeffs", "kgd:story/event/x> } UNION { ?s ?p ?o", "<https://example.org/a b>"])
+def test_a_reference_that_is_not_an_iri_is_refused_before_any_query(runner, harbour, store_path, ref):
+    assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
+    result = runner.invoke(main, ["stories", "--explain", ref, "--store", str(store_path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: {ref!r} is not an IRI: give it as kg prints it (kgd:... or https://...)"
+    )
