@@ -27,3 +27,14 @@ def test_an_output_that_cannot_be_written_is_a_one_line_error(runner, harbour, s
     lines = [line for line in result.output.splitlines() if line.startswith("Error:")]
     assert len(lines) == 1 and "cannot write" in lines[0] and str(missing) in lines[0], result.output
     assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "gexf"], ["analyze"], ["view", "--out", "{tmp}/v.html"]])
+def test_a_network_of_an_article_not_in_the_store_is_a_one_line_error(runner, harbour, store_path, tmp_path, command):
+    assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
+    args = [a.format(tmp=tmp_path) for a in command]
+    result = runner.invoke(main, [*args, "--article", "no-such-article", "--store", str(store_path)])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: no article 'no-such-article' in the store; 'kg query articles' lists them"
+    )

@@ -158,8 +158,12 @@ def build_projection(
     store, projection, edges_query, nodes_query, since, until, types, min_weight, article, canonical, all_events
 ):
     from kg.analyze.projections import build_projection
+    from kg.errors import InputError
+    from kg.rdf.iris import article_iri
     from kg.read.dates import parse_user_date
 
+    if article and store.article_hash(article if article.startswith("http") else str(article_iri(article))) is None:
+        raise InputError(f"no article {article!r} in the store; 'kg query articles' lists them")
     return build_projection(
         store,
         projection,
