@@ -37,7 +37,24 @@ def as_table(result: QueryResult, *, width: int = 60) -> str:
     return "\n".join(out)
 
 
+def _triples_as_rows(result: QueryResult) -> QueryResult:
+    """A CONSTRUCT's triples as rows of ?subject ?predicate ?object, so that CSV and JSON results carry
+    them as they carry a SELECT's rows (a table shows them as N-Triples)."""
+    if result.triples is None:
+        return result
+    import pyoxigraph as ox
+
+    from kg.store.embedded import to_term
+
+    rows = [
+        {"subject": to_term(t.subject), "predicate": to_term(t.predicate), "object": to_term(t.object)}
+        for t in ox.parse(result.triples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    ]
+    return QueryResult(variables=["subject", "predicate", "object"], rows=rows)
+
+
 def as_csv(result: QueryResult) -> str:
+    result = _triples_as_rows(result)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     if result.boolean is not None:
@@ -51,6 +68,7 @@ def as_csv(result: QueryResult) -> str:
 
 
 def as_json(result: QueryResult) -> str:
+    result = _triples_as_rows(result)
     if result.boolean is not None:
         return json.dumps({"head": {}, "boolean": result.boolean})
     return json.dumps(

@@ -38,3 +38,28 @@ def test_a_network_of_an_article_not_in_the_store_is_a_one_line_error(runner, ha
     assert result.output.strip().splitlines()[-1] == (
         "Error: no article 'no-such-article' in the store; 'kg query articles' lists them"
     )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_construct_query_gives_its_triples_as_rows_in_csv_and_json(runner, harbour, store_path, fmt):
+    import csv
+    import io
+    import json
+
+    assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
+    table = runner.invoke(main, ["query", "actor-graph-construct", "--store", str(store_path)])
+    triples = [line for line in table.output.splitlines() if line.endswith(" .")]
+    assert triples
+    result = runner.invoke(main, ["query", "actor-graph-construct", "--format", fmt, "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.output)))
+    else:
+        rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(result.output)["results"]["bindings"]]
+    assert len(rows) == len(triples)
+    assert all(set(row) == {"subject", "predicate", "object"} for row in rows)
+
+
+def test_serve_refuses_a_port_out_of_range(runner, store_path):
+    result = runner.invoke(main, ["serve", "--port", "99999", "--store", str(store_path)])
+    assert result.exit_code == 2 and "99999 is not in the range 1<=x<=65535" in result.output

@@ -37,7 +37,7 @@ def validate(store_path):
 
 
 @click.command()
-@click.option("--port", type=int, default=7878, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="Port to listen on.")
 @click.option("--bind", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--read-only", is_flag=True, help="Refuse SPARQL updates.")
 @local_store_option
