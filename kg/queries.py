@@ -92,6 +92,8 @@ def parse_params(pairs: list[str], query: NamedQuery | None = None) -> dict[str,
         if query is not None and key not in query.params and (query.params or _is_named(query)):
             takes = f"it takes: {', '.join(query.params)}" if query.params else "it takes no parameters"
             raise QueryError(f"query {query.name!r} takes no parameter {key!r}; {takes}")
+        if query is not None and "YYYY-MM-DD" in query.params.get(key, "") and not _is_day(value):
+            raise QueryError(f"--param {key}={value!r} is not a date; use YYYY-MM-DD ({query.params[key]})")
         bindings[key] = parse_value(value)
     if query is not None:
         missing = [name for name in query.params if name not in bindings and not _optional(query, name)]
@@ -99,6 +101,16 @@ def parse_params(pairs: list[str], query: NamedQuery | None = None) -> dict[str,
             wants = "; ".join(f"--param {name}=... ({query.params[name]})" for name in missing)
             raise QueryError(f"query {query.name!r} needs {wants}")
     return bindings
+
+
+def _is_day(value: str) -> bool:
+    """A calendar day written YYYY-MM-DD, as the parameters declared with that form take."""
+    from datetime import date
+
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and date.fromisoformat(value) is not None
+    except ValueError:
+        return False
 
 
 def _is_named(query: NamedQuery) -> bool:

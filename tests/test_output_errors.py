@@ -63,3 +63,25 @@ def test_a_construct_query_gives_its_triples_as_rows_in_csv_and_json(runner, har
 def test_serve_refuses_a_port_out_of_range(runner, store_path):
     result = runner.invoke(main, ["serve", "--port", "99999", "--store", str(store_path)])
     assert result.exit_code == 2 and "99999 is not in the range 1<=x<=65535" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["query", "events-in-range", "--param", "from=yesterday", "--param", "to=2024-01-31"],
+            "Error: --param from='yesterday' is not a date; use YYYY-MM-DD (first day, YYYY-MM-DD)",
+        ),
+        (
+            ["query", "events-in-range", "--param", "from=2024-02-30", "--param", "to=2024-03-31"],
+            "Error: --param from='2024-02-30' is not a date; use YYYY-MM-DD (first day, YYYY-MM-DD)",
+        ),
+        (["export", "--format", "gexf", "--since", "soon"], "Error: --since 'soon' is not a date; use YYYY-MM-DD"),
+        (["analyze", "--until", "later"], "Error: --until 'later' is not a date; use YYYY-MM-DD"),
+    ],
+)
+def test_a_date_that_is_not_one_is_named_in_one_line(runner, harbour, store_path, args, message):
+    assert runner.invoke(main, ["ingest", str(harbour), "--store", str(store_path)]).exit_code == 0
+    result = runner.invoke(main, [*args, "--store", str(store_path)])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1] == message

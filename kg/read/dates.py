@@ -32,11 +32,11 @@ def normalise_date(value: object) -> str | None:
         return None
 
 
-def parse_user_date(value: str | None) -> str | None:
-    """Like :func:`normalise_date` but raises a helpful error for a date the user typed."""
+def parse_user_date(value: str | None, option: str = "--published") -> str | None:
+    """Like :func:`normalise_date` but raises a helpful error, naming the option, for a date the user typed."""
     if value is None:
         return None
     result = normalise_date(value)
     if result is None:
-        raise InputError(f"--published {value!r} is not a date; use YYYY-MM-DD")
+        raise InputError(f"{option} {value!r} is not a date; use YYYY-MM-DD")
     return result
