@@ -106,7 +106,9 @@ def _write_network(proj, fmt: NetworkFormat, out: str | None, *, dynamic: bool) 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--top", type=int, default=20, show_default=True, help="Rows of the actor table (table format).")
+@click.option(
+    "--top", type=click.IntRange(min=0), default=20, show_default=True, help="Rows of the actor table (table format)."
+)
 @click.option(
     "--write",
     "write_back",
