@@ -121,7 +121,7 @@ def analyze(
     fmt, top, write_back, store_path, **projection_options
 ):
     """Network analysis of a projection: size, and per actor degree, weighted degree, PageRank,
-    betweenness (estimated from sampled sources above 300 nodes), Louvain community (seeded, deterministic), and who
+    betweenness (estimated from sampled sources above 300 nodes), Leiden community (seeded, deterministic), and who
     contradicts whom (denial, criticism and accusation edges). Only events the articles assert link
     actors, unless --all-events (then also alleged, reported, feared, planned ones).
 
