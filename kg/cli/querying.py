@@ -69,7 +69,10 @@ def entities(type_, fmt, store_path):
     """List entities with their aliases, types, and the number of articles and mentions.
 
     The key (type/normalised-name) is the entity's canonical id across articles; use it with
-    'kg merge' and 'kg split'. sameAs shows a knowledge-base link ('kg link') or a merge.
+    'kg merge' and 'kg split'. sameAs shows a knowledge-base link ('kg link') or a merge. merged
+    lists the names merged into the entity and why: "merged by user" ('kg merge'), or "joined" by
+    kg itself, with the evidence (a surname alone joined to the one full name of the store ending
+    in it, when the articles agree; see kg/layers/joins.py). 'kg split KEY OTHER' undoes either.
     """
     from kg.queries import load_query
     from kg.results import FORMATTERS
