@@ -47,7 +47,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[InputError] = field(default_factory=list)
-    rejoined: int = 0  # articles extracted again after automatic joins of persons (kg.layers.joins)
+    joined: int = 0  # names joined automatically to a person of other articles (kg.layers.joins)
 
     @property
     def articles(self) -> int:
@@ -194,7 +194,8 @@ def _write(
             return report
     sync_layers(store, None if behind else written)
     end_writes(store)
-    redo = sync_joins(store, None if behind else written)
+    joined, redo = sync_joins(store, None if behind else written)
+    report.joined += joined
     if redo:  # joins made or lifted: the articles that name those persons are extracted again
-        report.rejoined += ingest_articles(stored_articles(store, redo), store).articles
+        report.joined += ingest_articles(stored_articles(store, redo), store).joined
     return report

@@ -153,22 +153,24 @@ def _entities(runner, store_path) -> dict[str, dict]:
     return {row["key"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
 
 
-def _ingest(runner, store_path, *paths):
-    result = runner.invoke(main, ["ingest", "-q", *map(str, paths), "--store", str(store_path)])
+def _ingest(runner, store_path, *paths) -> str:
+    result = runner.invoke(main, ["ingest", *map(str, paths), "--store", str(store_path)])
     assert result.exit_code == 0, result.output
+    return result.stderr
 
 
 @pytest.mark.parametrize("order", [("surname", "full"), ("full", "surname")])
 def test_join_whatever_the_order(runner, tmp_path, store_path, order):
     paths = _files(tmp_path, full=FULL, surname=SURNAME)
-    for name in order:
-        _ingest(runner, store_path, paths[name])
+    said = [_ingest(runner, store_path, paths[name]) for name in order]
+    assert "Joined" not in said[0] and "Joined 1 surname(s) to a full name across articles" in said[1]
     people = _entities(runner, store_path)
     assert "person/holloway" not in people
     joined = people["person/marten-holloway"]
     assert joined["articles"] == "2" and "Holloway" in joined["aliases"].split("; ")
     assert joined["merged"].startswith("Holloway (joined: surname of Marten Holloway; shared: ")
     assert "Brenmark Lines" in joined["merged"] and "Port of Ellsby" in joined["merged"]
+    assert runner.invoke(main, ["validate", "--store", str(store_path)]).exit_code == 0
 
 
 def test_split_sticks(runner, tmp_path, store_path):
