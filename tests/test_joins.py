@@ -97,6 +97,15 @@ def test_no_shared_context_no_join(store):
     assert joins == [] and [(j.surname.name, j.full.name) for j in turned_down] == [("Holloway", "Marten Holloway")]
 
 
+def test_every_article_of_the_surname_must_agree(store):
+    """A join renames the surname in every article: one article about something else stops it."""
+    _write(store, "a1", {"Marten Holloway": "Person", **PORT})
+    _write(store, "a2", {"Holloway": "Person", **PORT})
+    _write(store, "a3", {"Holloway": "Person", "Lindqvist": "Place", "Osterby": "Place"})
+    joins, (turned_down,) = find_joins(store)
+    assert joins == [] and turned_down.untied == {"https://w3id.org/kg-news/id/article/a3"}
+
+
 def test_one_shared_entity_is_not_enough(store):
     _write(store, "a1", {"Marten Holloway": "Person", "Port of Ellsby": "Place"})
     _write(store, "a2", {"Holloway": "Person", "Port of Ellsby": "Place"})
@@ -132,6 +141,11 @@ SURNAME = """The strike at the Port of Ellsby entered its third day on Wednesday
 
 Mr. Holloway said the union would not go back to the table until the shipping firm Brenmark Lines raised wages. \
 Mr. Holloway spoke to several hundred workers near Tarrow Bay.
+"""
+FAIR = """The annual cheese fair in Lindqvist drew large crowds on Sunday.
+
+Mr. Holloway, who judged the contest, said the goat cheeses were the best in years. He gave the first prize to a farm \
+near Osterby.
 """
 OTHER = """Greta Holloway opened a bakery in Fennick on Saturday.
 
@@ -171,6 +185,9 @@ def test_join_whatever_the_order(runner, tmp_path, store_path, order):
     assert joined["merged"].startswith("Holloway (joined: surname of Marten Holloway; shared: ")
     assert "Brenmark Lines" in joined["merged"] and "Port of Ellsby" in joined["merged"]
     assert runner.invoke(main, ["validate", "--store", str(store_path)]).exit_code == 0
+    why = runner.invoke(main, ["entities", "--why", "--store", str(store_path)]).stdout
+    assert why.startswith("Marten Holloway (person/marten-holloway) <- Holloway (joined: surname of Marten Holloway; ")
+    assert len(why.splitlines()) == 1
 
 
 def test_split_sticks(runner, tmp_path, store_path):
@@ -202,3 +219,15 @@ def test_a_second_full_name_lifts_a_join(runner, tmp_path, store_path):
     people = _entities(runner, store_path)
     assert {"person/holloway", "person/greta-holloway"} <= set(people)
     assert not people["person/marten-holloway"]["merged"]
+
+
+@pytest.mark.parametrize(
+    "order", [("full", "surname", "fair"), ("fair", "surname", "full"), ("surname", "fair", "full")]
+)
+def test_a_surname_article_about_something_else_stops_the_join(runner, tmp_path, store_path, order):
+    """Whatever the order, the Holloway of the cheese fair is not joined, so neither is the other."""
+    paths = _files(tmp_path, full=FULL, surname=SURNAME, fair=FAIR)
+    for name in order:
+        _ingest(runner, store_path, paths[name])
+    people = _entities(runner, store_path)
+    assert people["person/holloway"]["articles"] == "2" and not people["person/marten-holloway"]["merged"]
