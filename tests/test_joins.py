@@ -231,3 +231,20 @@ def test_a_surname_article_about_something_else_stops_the_join(runner, tmp_path,
         _ingest(runner, store_path, paths[name])
     people = _entities(runner, store_path)
     assert people["person/holloway"]["articles"] == "2" and not people["person/marten-holloway"]["merged"]
+
+
+def test_a_join_recorded_by_a_stopped_run_is_applied_by_the_next(runner, tmp_path, store_path, monkeypatch):
+    import kg.ingest
+    from kg.layers.joins import record_join
+
+    weather = "Heavy rain closed two roads near Fennick on Thursday, the Fennick fire brigade said.\n"
+    paths = _files(tmp_path, full=FULL, surname=SURNAME, weather=weather)
+    with monkeypatch.context() as m:
+        m.setattr(kg.ingest, "sync_joins", lambda store, written: (0, []))
+        _ingest(runner, store_path, paths["full"], paths["surname"])
+    with open_store(store_path, must_exist=True) as store:
+        (join,), _ = find_joins(store)
+        record_join(store, join)  # the run stops here, before the surname's article is extracted again
+    assert "person/holloway" in _entities(runner, store_path)
+    _ingest(runner, store_path, paths["weather"])
+    assert "person/holloway" not in _entities(runner, store_path)
