@@ -8,7 +8,7 @@ the events' articles in again. This sits above ingest, which applies recorded co
 from __future__ import annotations
 
 from kg.errors import KgError
-from kg.ingest import ingest_articles
+from kg.ingest import ingest_articles, stored_articles
 from kg.layers.base import forget_taken
 from kg.layers.corrections import (
     ENTITY_PREFIX,
@@ -19,45 +19,14 @@ from kg.layers.corrections import (
     record_event_merge,
     record_event_split,
     record_merge,
+    record_split,
     recorded_merges,
     remove_merge,
 )
 from kg.layers.stories import sync_stories
-from kg.model import Article
 from kg.rdf.graphs import STORIES_GRAPH
 from kg.rdf.iris import expand_ref
 from kg.store import Store
-
-
-def stored_articles(store: Store, graphs: list[str]) -> list[Article]:
-    """Rebuild articles from the text and metadata their graphs keep, to extract them again."""
-    articles = []
-    for graph in graphs:
-        rows = store.query(
-            f"""
-            SELECT ?id ?text ?title ?url ?publisher ?published ?source WHERE {{
-              GRAPH <{graph}> {{
-                ?a a kg:Article ; kg:articleId ?id ; kg:text ?text .
-                OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:url ?url }}
-                OPTIONAL {{ ?a kg:publisherName ?publisher }} OPTIONAL {{ ?a schema:datePublished ?published }}
-                OPTIONAL {{ ?a kg:source ?source }}
-              }}
-            }}"""
-        ).rows
-        for r in rows:
-            get = lambda k, r=r: r[k].value if k in r else None  # noqa: E731
-            articles.append(
-                Article(
-                    text=get("text"),
-                    title=get("title") or "",
-                    url=get("url"),
-                    publisher=get("publisher"),
-                    published=get("published"),
-                    source=get("source"),
-                    id=get("id"),
-                )
-            )
-    return articles
 
 
 def _reingest(store: Store, graphs: list[str]) -> int:
@@ -70,13 +39,14 @@ def merge(store: Store, keep_ref: str, drop_ref: str) -> tuple[str, str, int]:
     drop_iri, drop_name = find_entity(store, drop_ref)
     if keep_iri == drop_iri:
         raise KgError(f"{keep_ref!r} and {drop_ref!r} are already the same entity")
-    record_merge(store, keep_iri, drop_iri, keep_name)
+    record_merge(store, keep_iri, drop_iri, keep_name, drop_name=drop_name)
     graphs = graphs_mentioning(store, drop_iri)
     return keep_name, drop_name, _reingest(store, graphs)
 
 
 def split(store: Store, keep_ref: str, drop_ref: str) -> tuple[str, int]:
-    """Undo a merge of ``drop_ref`` into ``keep_ref`` and re-extract the articles it touched."""
+    """Undo a merge of ``drop_ref`` into ``keep_ref`` (the user's or an automatic join) and re-extract
+    the articles it touched; the two are kept apart from then on."""
     keep_iri, keep_name = find_entity(store, keep_ref)
     key = drop_ref if "/" in drop_ref else None
     merges = [m for m in recorded_merges(store) if m.into == entity_key_of(keep_iri)]
@@ -85,6 +55,7 @@ def split(store: Store, keep_ref: str, drop_ref: str) -> tuple[str, int]:
         known = ", ".join(m.merged for m in merges) or "none"
         raise KgError(f"no merge of {drop_ref!r} into {keep_name!r} is recorded (merged into it: {known})")
     remove_merge(store, keep_iri, ENTITY_PREFIX + match[0].merged)
+    record_split(store, keep_iri, ENTITY_PREFIX + match[0].merged)
     return match[0].merged, _reingest(store, graphs_mentioning(store, keep_iri))
 
 

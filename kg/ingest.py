@@ -18,6 +18,7 @@ from kg.extract import extract_distributed, extract_many, extract_parallel
 from kg.layers import sync_layers
 from kg.layers.base import begin_writes, end_writes, writes_pending
 from kg.layers.corrections import Merge, apply_merges, recorded_merges
+from kg.layers.joins import sync_joins
 from kg.model import Article, Extraction
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_ntriples
@@ -46,6 +47,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[InputError] = field(default_factory=list)
+    joined: int = 0  # names joined automatically to a person of other articles (kg.layers.joins)
 
     @property
     def articles(self) -> int:
@@ -112,6 +114,37 @@ def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:
     return _write(map(then, extract_many(articles)), store, IngestReport(), lambda: None)
 
 
+def stored_articles(store: Store, graphs: list[str]) -> list[Article]:
+    """Rebuild articles from the text and metadata their graphs keep, to extract them again."""
+    articles = []
+    for graph in graphs:
+        rows = store.query(
+            f"""
+            SELECT ?id ?text ?title ?url ?publisher ?published ?source WHERE {{
+              GRAPH <{graph}> {{
+                ?a a kg:Article ; kg:articleId ?id ; kg:text ?text .
+                OPTIONAL {{ ?a schema:headline ?title }} OPTIONAL {{ ?a schema:url ?url }}
+                OPTIONAL {{ ?a kg:publisherName ?publisher }} OPTIONAL {{ ?a schema:datePublished ?published }}
+                OPTIONAL {{ ?a kg:source ?source }}
+              }}
+            }}"""
+        ).rows
+        for r in rows:
+            get = lambda k, r=r: r[k].value if k in r else None  # noqa: E731
+            articles.append(
+                Article(
+                    text=get("text"),
+                    title=get("title") or "",
+                    url=get("url"),
+                    publisher=get("publisher"),
+                    published=get("published"),
+                    source=get("source"),
+                    id=get("id"),
+                )
+            )
+    return articles
+
+
 def _write(
     prepared: Iterable[Prepared], store: Store, report: IngestReport, on_item: Callable[[], None]
 ) -> IngestReport:
@@ -161,4 +194,8 @@ def _write(
             return report
     sync_layers(store, None if behind else written)
     end_writes(store)
+    joined, redo = sync_joins(store, None if behind else written)
+    report.joined += joined
+    if redo:  # joins made or lifted: the articles that name those persons are extracted again
+        report.joined += ingest_articles(stored_articles(store, redo), store).joined
     return report

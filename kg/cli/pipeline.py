@@ -82,6 +82,11 @@ def ingest(paths, published, url, publisher, store_path, quiet, workers, schedul
             f"{report.updated} updated, {report.unchanged} unchanged; {len(report.errors)} failed.",
             err=True,
         )
+        if report.joined:
+            click.echo(
+                f"Joined {report.joined} surname(s) to a full name across articles ('kg entities' shows why).",
+                err=True,
+            )
     if report.errors:
         sys.exit(1)
 

@@ -64,12 +64,17 @@ def query(query, sparql, params, fmt, list_, limit, offset, store_path):
     help="Only entities of this type.",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--why", is_flag=True, help="Only entities with names merged into them, each name with why, in full.")
 @store_option
-def entities(type_, fmt, store_path):
+def entities(type_, fmt, why, store_path):
     """List entities with their aliases, types, and the number of articles and mentions.
 
     The key (type/normalised-name) is the entity's canonical id across articles; use it with
-    'kg merge' and 'kg split'. sameAs shows a knowledge-base link ('kg link') or a merge.
+    'kg merge' and 'kg split'. sameAs shows a knowledge-base link ('kg link') or a merge. merged
+    lists the names merged into the entity and why: "merged by user" ('kg merge'), or "joined" by
+    kg itself, with the evidence (a surname alone joined to the one full name of the store ending
+    in it, when the articles agree; see kg/layers/joins.py). 'kg split KEY OTHER' undoes either.
+    --why lists only those entities, one merged name a line with its reason in full.
     """
     from kg.queries import load_query
     from kg.results import FORMATTERS
@@ -81,6 +86,13 @@ def entities(type_, fmt, store_path):
         result = store.query(load_query("entity-list").text)
     if type_:
         result = QueryResult(result.variables, [r for r in result.rows if r["type"].value == _class_name(type_)])
+    if why:
+        result = QueryResult(result.variables, [r for r in result.rows if "merged" in r])
+        if fmt == "table":
+            for r in result.rows:
+                for reason in r["merged"].value.split(" | "):
+                    click.echo(f"{r['name'].value} ({r['key'].value}) <- {reason}")
+            return
     click.echo(FORMATTERS[fmt](result).rstrip("\r\n"))
 
 

@@ -2,7 +2,9 @@
 
 Each layer is one module writing one named graph; :mod:`kg.layers.base` is the protocol they share
 (what changed since a layer last looked, what it has taken in, the pending mark). The corrections
-and links graphs record what users asked for; the stories layer reads the corrections.
+and links graphs record what users asked for; the stories layer reads the corrections; the joins
+layer (:mod:`kg.layers.joins`, run by ingest after these, since a join makes it extract articles
+again) records automatic merges of persons there too.
 """
 
 from __future__ import annotations

@@ -112,19 +112,20 @@ def graphs_mentioning(store: Store, iri: str) -> list[str]:
     return [r["g"].value for r in rows if r["g"].value != CORRECTIONS_GRAPH]
 
 
-def _correction_iri(kind: str, a: str, b: str) -> str:
+def correction_iri(kind: str, a: str, b: str) -> str:
     digest = hashlib.sha1(f"{a} {b}".encode()).hexdigest()[:16]
     return f"{DATA_NS}correction/{kind}/{digest}"
 
 
-def _now() -> str:
+def timestamp() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str) -> None:
-    """Record that entity ``drop_iri`` is ``keep_iri`` (named ``keep_name``)."""
-    node = _correction_iri("merge", drop_iri, keep_iri)
-    now = _now()
+def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str, *, drop_name: str | None = None) -> None:
+    """Record that entity ``drop_iri`` (named ``drop_name``) is ``keep_iri`` (named ``keep_name``),
+    lifting a split of the two the user recorded before."""
+    node = correction_iri("merge", drop_iri, keep_iri)
+    now = timestamp()
     lines = [
         triple(node, RDF_TYPE, iri(KG.Merge)),
         triple(node, KG.mergedEntity, iri(drop_iri)),
@@ -133,12 +134,31 @@ def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str) -> 
         triple(node, PROV_GENERATED_AT, literal(now, XSD_DATETIME)),
         triple(drop_iri, OWL_SAME_AS, iri(keep_iri)),
     ]
+    if drop_name:
+        lines.append(triple(node, KG.mergedName, literal(drop_name)))
+    split = correction_iri("entity-split", drop_iri, keep_iri)
+    store.update(
+        f"DELETE WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{split}> ?p ?o }} }} ;\n"
+        + insert_data(CORRECTIONS_GRAPH, lines)
+    )
+
+
+def record_split(store: Store, keep_iri: str, drop_iri: str) -> None:
+    """Record that entity ``drop_iri`` is not ``keep_iri``: no automatic join makes them one again
+    (:mod:`kg.layers.joins`); a later 'kg merge' of the two lifts it."""
+    node = correction_iri("entity-split", drop_iri, keep_iri)
+    lines = [
+        triple(node, RDF_TYPE, iri(KG.EntitySplit)),
+        triple(node, KG.splitEntity, iri(drop_iri)),
+        triple(node, KG.splitFrom, iri(keep_iri)),
+        triple(node, PROV_GENERATED_AT, literal(timestamp(), XSD_DATETIME)),
+    ]
     store.update(insert_data(CORRECTIONS_GRAPH, lines))
 
 
 def remove_merge(store: Store, keep_iri: str, drop_iri: str) -> None:
     """Forget the merge of entity ``drop_iri`` into ``keep_iri``."""
-    node = _correction_iri("merge", drop_iri, keep_iri)
+    node = correction_iri("merge", drop_iri, keep_iri)
     store.update(
         f"""DELETE WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{node}> ?p ?o }} }} ;
         DELETE DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{drop_iri}> <{OWL_SAME_AS}> <{keep_iri}> }} }}"""
@@ -187,8 +207,8 @@ def event_corrections(store: Store) -> tuple[list[tuple[str, str]], set[str]]:
 
 def record_event_merge(store: Store, a: str, b: str) -> None:
     """Record that events ``a`` and ``b`` (``a`` < ``b``) are one, lifting a split of either."""
-    node = _correction_iri("event-merge", a, b)
-    now = _now()
+    node = correction_iri("event-merge", a, b)
+    now = timestamp()
     store.update(
         f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
           ?c a kg:EventSplit ; kg:correctedEvent ?e ; ?p ?o . VALUES ?e {{ <{a}> <{b}> }} }} }} ;
@@ -200,8 +220,8 @@ def record_event_merge(store: Store, a: str, b: str) -> None:
 
 def record_event_split(store: Store, event: str) -> list[str]:
     """Record that ``event`` stands on its own, lifting its merges; returns the events it was merged with."""
-    node = _correction_iri("event-split", event, event)
-    now = _now()
+    node = correction_iri("event-split", event, event)
+    now = timestamp()
     partners = [
         r["x"].value
         for r in store.query(

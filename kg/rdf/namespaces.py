@@ -110,6 +110,12 @@ class KG(DefinedNamespace):
     mergedEntity: URIRef
     into: URIRef
     intoName: URIRef
+    mergedName: URIRef
+    Join: URIRef
+    sharedEntity: URIRef
+    EntitySplit: URIRef
+    splitEntity: URIRef
+    splitFrom: URIRef
     Link: URIRef
     linkedEntity: URIRef
     linkTarget: URIRef
