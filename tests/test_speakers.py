@@ -511,3 +511,14 @@ def test_describing_as_an_adjective_and_expressing_a_concern_that_report():
         ("expressing", "their concern that the mayor is playing politics"),
     ]
     assert x.statements[1].speaker_text == "Eight councillors"
+
+
+def test_a_pronoun_mention_joins_only_an_entity_of_its_gender():
+    text = (
+        "Clock\n\n"
+        "His father Mohamed Hassan Ali said the family would travel to New York. "
+        "She posted the hashtag on Twitter."
+    )
+    x = extract(Article(text=text))
+    father = next(e for e in x.entities if e.name.startswith("Mohamed"))
+    assert not any(text[s:e] == "She" for s, e in father.mentions)

@@ -369,7 +369,9 @@ def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str
         head = phrase.root
         if head.tag_ in {"PRP", "PRP$"} or head.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS | PLACE_NOUNS:
             by_id[entity_id].mentions.append(span)
-    index = EntityIndex(entities)
+    from kg.nlp import doc_text
+
+    index = EntityIndex(entities, doc_text(doc))
     sentence_starts = [s.start_char for s in doc.sents]
     for token in doc:
         lower = token.lower_
@@ -386,8 +388,8 @@ def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str
         i = bisect.bisect_left(index.starts, token.idx) - 1
         while i >= 0 and index.spans[i][0] >= window_start:
             eid = index.spans[i][2]
-            if index.by_id[eid].type in types and eid not in candidates:
-                candidates.append(eid)
+            if index.fits(eid, types, lower, None) and eid not in candidates:
+                candidates.append(eid)  # type, number and gender agree ("she" is not Mr Mohamed)
             i -= 1
         if len(candidates) == 1 or (
             candidates and types == ("Person",) and _subject_of_sentence(doc, candidates[0], index)
