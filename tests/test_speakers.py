@@ -522,3 +522,8 @@ def test_a_pronoun_mention_joins_only_an_entity_of_its_gender():
     x = extract(Article(text=text))
     father = next(e for e in x.entities if e.name.startswith("Mohamed"))
     assert not any(text[s:e] == "She" for s, e in father.mentions)
+
+
+def test_telling_someone_to_do_something_is_a_call():
+    _, stmt = _by_cue("Funding\n\nCatholic Democrats tell Cardinal George not to cut funding.", "tell")
+    assert stmt.kind == "call" and stmt.content == "Cardinal George not to cut funding"

@@ -701,6 +701,15 @@ class StatementExtractor:
         speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
 
+    def _bids(self, verb: Token) -> bool:
+        """Whether the verb tells someone to do something: an object and an infinitive after it."""
+        obj = any(c.dep_ in {"dobj", "dative"} and c.i > verb.i for c in verb.children)
+        infinitive = any(
+            c.dep_ in {"xcomp", "ccomp", "advcl"} and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+        return obj and infinitive
+
     def _object_with_clause(self, verb: Token) -> bool:
         """'expressing their concern that the cardinal is playing politics': the object carries the clause."""
         return any(
@@ -754,6 +763,8 @@ class StatementExtractor:
                 continue  # "he added the inquest would find ...": part of what he said, nobody's finding
             fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
+            if lemma in {"tell", "warn"} and self._bids(token):
+                kind = "call"  # "told the cardinal not to cut funding", "warned Turkey to hold back"
             if quote is None:
                 content = self._before_other_speech(token, content)
                 content = self._without_attribution(content)
