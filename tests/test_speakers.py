@@ -527,3 +527,25 @@ def test_a_pronoun_mention_joins_only_an_entity_of_its_gender():
 def test_telling_someone_to_do_something_is_a_call():
     _, stmt = _by_cue("Funding\n\nCatholic Democrats tell Cardinal George not to cut funding.", "tell")
     assert stmt.kind == "call" and stmt.content == "Cardinal George not to cut funding"
+
+
+def test_a_headline_may_name_its_source_after_the_words():
+    text = "Britain thinks Africans are barbaric, claims South African President\n\nThe visit goes on."
+    x = extract(Article(text=text))
+    assert [(s.speaker_text, s.cue, s.content) for s in x.statements] == [
+        ("South African President", "claims", "Britain thinks Africans are barbaric")
+    ]
+
+
+def test_a_claim_to_land_and_a_label_ending_a_headline_are_no_statements():
+    text = (
+        "Aid siphoned off to buy weapons according to rebels, report\n\n"
+        "Israel claims Jerusalem as its capital, while the Palestinians claim the eastern part of the city."
+    )
+    assert [s[2] for s in _statements(text)] == ["according to"]
+
+
+def test_where_a_speaker_said_it_is_no_part_of_the_speaker():
+    text = 'Contest\n\nPrime Minister Benjamin Netanyahu in a tweet said, "You brought honour to the state!"'
+    _, stmt = _by_cue(text, "said")
+    assert stmt.speaker_text.endswith("Minister Benjamin Netanyahu") and "tweet" not in stmt.speaker_text

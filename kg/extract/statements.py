@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.coref import PERSON_NOUNS, PRONOUN_TYPES, EntityIndex, resolve
+from kg.extract.coref import PERSON_NOUNS, PLACE_NOUNS, PRONOUN_TYPES, EntityIndex, resolve
 from kg.extract.lexicon import HEADLINE_CUES
 from kg.extract.timex import normalise_time
 from kg.model import Entity, Report, Statement
@@ -492,7 +492,7 @@ class StatementExtractor:
         for child in subject.children:
             if child.i <= subject.i:
                 continue
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" or self._is_statement_venue(child):  # "Netanyahu in a tweet"
                 end = min(end, child.left_edge.i)
             elif child.dep_ in SET_OFF and self.doc[child.left_edge.i - 1].text == ",":
                 end = min(end, child.left_edge.i - 1)
@@ -688,6 +688,8 @@ class StatementExtractor:
             return False
         if lemma == "charge" and "with" not in preps:
             return False
+        if lemma == "claim" and not deps & {"ccomp", "xcomp"} and self._claims_a_place(token):
+            return False  # "Israel claims Jerusalem": a claim to land, not something said
         if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
             return False
         if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
@@ -700,6 +702,21 @@ class StatementExtractor:
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children) and "ccomp" in deps
         speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
+
+    def _ends_headline(self, token: Token) -> bool:
+        end = self.text.find("\n")
+        return 0 < end and token.idx < end and not self.text[token.idx + len(token.text) : end].strip(" .!?")
+
+    def _claims_a_place(self, verb: Token) -> bool:
+        """'Israel claims Jerusalem', 'claim the eastern part of the city': land, not words."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() in {"part", "half", "rest", "most", "all", "parts"}:
+                obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
+            eid = self.index.at(obj.idx, obj.idx + len(obj.text))
+            place = eid is not None and self.index.by_id[eid].type == "Place"
+            if place or obj.ent_type_ in {"GPE", "LOC"} or obj.lemma_.lower() in PLACE_NOUNS:
+                return True
+        return False
 
     def _bids(self, verb: Token) -> bool:
         """Whether the verb tells someone to do something: an object and an infinitive after it."""
@@ -761,11 +778,16 @@ class StatementExtractor:
                 continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
             if subject is None and not self._passive_without_agent(token) and self._inside_content(token.idx):
                 continue  # "he added the inquest would find ...": part of what he said, nobody's finding
+            if subject is None and self._ends_headline(token):
+                continue  # "... according to rebels, report": a label, not a verb
             fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
             if lemma in {"tell", "warn"} and self._bids(token):
                 kind = "call"  # "told the cardinal not to cut funding", "warned Turkey to hold back"
             if quote is None:
+                first = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+                if first is not None and first[0].i in self.cue_tokens:
+                    continue  # the parser took another statement's cue for this one's content
                 content = self._before_other_speech(token, content)
                 content = self._without_attribution(content)
             if kind in {"accusation", "criticism"} and quote is None:
@@ -808,6 +830,8 @@ class StatementExtractor:
         which he replied "..."' ends before 'to which he replied'."""
         span = self.doc.char_span(*content, alignment_mode="expand")
         for t in span or []:
+            if t.i != verb.i and t.i in self.cue_tokens and t.idx > content[0]:
+                return self.trimmed(content[0], t.idx)  # another statement's cue: "..., claims X"
             if (
                 t.i != verb.i
                 and t.dep_ in {"relcl", "advcl", "conj"}
@@ -1133,6 +1157,31 @@ class StatementExtractor:
             )
             break
 
+    def headline_inverted(self) -> None:
+        """A headline that names its source after the words: 'Britain thinks Africans are barbaric,
+        claims South African President', '..., says minister'."""
+        end = self.text.find("\n")
+        m = re.search(r",\s+(\w+)\s+([^,]{2,80})$", self.text[:end]) if end > 0 else None
+        if m is None or m.group(1).lower() not in HEADLINE_CUES:
+            return
+        cue = self.doc.char_span(m.start(1), m.end(1))
+        source = self.doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        if cue is None or source is None or len(source) > 6 or not any(t.pos_ in {"NOUN", "PROPN"} for t in source):
+            return
+        lemma = cue.text.lower()
+        lemma = "say" if lemma in {"says", "said"} else lemma.rstrip("s").replace("denie", "deny")
+        self.cue_tokens.add(cue[0].i)
+        self.add(
+            speaker=resolve(source, self.index),
+            speaker_text=source.text,
+            speaker_span=(source.start_char, source.end_char),
+            cue=cue.text,
+            cue_span=(cue.start_char, cue.end_char),
+            content_span=(0, m.start()),
+            kind=CUE_KINDS.get(lemma, "claim"),
+            quote=False,
+        )
+
     def headline_source(self) -> None:
         """A headline that names its source after a colon: 'Castro recovering after surgery: Cuban
         officials', 'Shelter to open: city council'. The colon is the cue."""
@@ -1232,6 +1281,7 @@ class StatementExtractor:
 
     def run(self) -> tuple[list[Statement], list[Report]]:
         self.headline()
+        self.headline_inverted()
         self.from_verbs()
         self.issued_quotes()
         self.from_nouns()
