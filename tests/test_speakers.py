@@ -549,3 +549,22 @@ def test_where_a_speaker_said_it_is_no_part_of_the_speaker():
     text = 'Contest\n\nPrime Minister Benjamin Netanyahu in a tweet said, "You brought honour to the state!"'
     _, stmt = _by_cue(text, "said")
     assert stmt.speaker_text.endswith("Minister Benjamin Netanyahu") and "tweet" not in stmt.speaker_text
+
+
+def test_an_organisation_description_takes_no_organisation_named_long_before():
+    text = (
+        "Robots\n\n"
+        "The Red Cross opened a shelter in Geneva on Sunday. "
+        "The teams worked late into the night on their machines. "
+        "Judges gave extra points for the design of the robots. "
+        "The crowd cheered every robot that finished the course. "
+        "The organization plans to hold the contest in a different country every year."
+    )
+    speaker, stmt = _by_cue(text, "plans")
+    assert speaker is None and stmt.speaker_text == "The organization"
+
+
+def test_a_one_word_first_name_has_a_gender():
+    from kg.extract.coref import first_name_gender
+
+    assert (first_name_gender("Gloria"), first_name_gender("Thomas Sam")) == ("female", "male")
