@@ -568,3 +568,15 @@ def test_a_one_word_first_name_has_a_gender():
     from kg.extract.coref import first_name_gender
 
     assert (first_name_gender("Gloria"), first_name_gender("Thomas Sam")) == ("female", "male")
+
+
+def test_accepting_that_something_happened_is_an_admission_accepting_an_offer_is_not():
+    text = (
+        "Trial\n\n"
+        "The minister accepted that mistakes had been made. The company accepted the offer. "
+        "The mayor accepted to stay. The smuggler accepted exploiting loopholes."
+    )
+    assert [(s[2], s[3]) for s in _statements(text)] == [
+        ("accepted", "mistakes had been made"),
+        ("accepted", "exploiting loopholes"),
+    ]

@@ -33,6 +33,7 @@ CUE_KINDS: dict[str, str] = {
     # ways of saying (VerbNet say-37.7, manner_speaking-37.3): they report with a clause or a quote
     **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper boast muse".split(), "claim"),
     **dict.fromkeys("continue read describe".split(), "claim"),
+    "accept": "claim",  # "accepted that mistakes were made", "accepted exploiting loopholes": an admission
     **dict.fromkeys("anticipate envision envisage".split(), "claim"),
     **dict.fromkeys("plan intend want wish fear hope believe think".split(), "other"),
     **dict.fromkeys("find determine conclude establish document show reveal outline".split(), "finding"),
@@ -688,6 +689,12 @@ class StatementExtractor:
             return False
         if lemma == "charge" and "with" not in preps:
             return False
+        if lemma == "accept" and not any(
+            (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children))
+            or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+            for c in token.children
+        ):
+            return False  # "accepted the offer", "accepted to stay": no admission
         if lemma == "claim" and not deps & {"ccomp", "xcomp"} and self._claims_a_place(token):
             return False  # "Israel claims Jerusalem": a claim to land, not something said
         if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
