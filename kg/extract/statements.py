@@ -415,7 +415,8 @@ class StatementExtractor:
 
     def _antecedent(self, head: Token, relative: Token) -> Token:
         """What a relative pronoun refers to: the noun phrase right before it ("Lage and the minister
-        José Balaguer, who adds ..." is Balaguer), where the parser hung the clause on an earlier one."""
+        José Balaguer, who adds ..." is Balaguer), where the parser hung the clause on an earlier one
+        and the clause's verb is singular; a plural or past one may be about all the conjuncts."""
         while relative.lower_ in {"who", "whom"} and head.dep_ == "pobj" and self._not_a_person(head):
             head = head.head.head  # "a resident of Turkey, who ...", "X, a specialist with the ministry, who"
             if head.dep_ == "appos" and self._person(head.head):
@@ -423,6 +424,12 @@ class StatementExtractor:
         before = self.doc[relative.i - 1] if relative.i > 0 else head
         if before.is_punct and before.i > 0:
             before = self.doc[before.i - 1]
+        clause = relative.head
+        singular = clause.tag_ == "VBZ" or any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "is", "was", "does"} for c in clause.children
+        )
+        if not singular:
+            return head  # "Bank of America and JPMorgan, who announced ...": both, as the parser has it
         if before.i == head.i or before.pos_ not in {"PROPN", "NOUN"} or not head.left_edge.i <= before.i:
             return head
         near = before
