@@ -580,3 +580,57 @@ def test_accepting_that_something_happened_is_an_admission_accepting_an_offer_is
         ("accepted", "mistakes had been made"),
         ("accepted", "exploiting loopholes"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # a paper quoting someone as saying: the one quoted speaks
+        (
+            'Ban\n\n"We do not need to buy aircraft from Europe," the newspaper Kompas quoted minister Jusman '
+            "Djamal as saying.",
+            "saying",
+            "Jusman Djamal",
+            "We do not need to buy aircraft from Europe",
+        ),
+        # a quote before 'X can be heard saying' is X's, whatever is said on the tape
+        (
+            'Tape\n\n"I am one of the most wicked men on earth," Warren Jeffs can be heard saying on a tape '
+            "recorded by the police.",
+            "saying",
+            "Warren Jeffs",
+            "I am one of the most wicked men on earth",
+        ),
+    ],
+)
+def test_quoted_and_heard_as_saying(text, cue, speaker, content):
+    name, stmt = _by_cue(text, cue)
+    assert (name, stmt.content) == (speaker, content)
+
+
+def test_a_quote_introduced_by_someone_else_inside_a_content_is_theirs():
+    text = (
+        "Tanker\n\n"
+        "Air Force officials said that the contract was awarded on price, with analyst David Strauss saying "
+        '"The key decision was the fuel. You can never have too much gas in the air."'
+    )
+    x = extract(Article(text=text))
+    by_cue = {s.cue: s for s in x.statements}
+    assert by_cue["said"].content == "the contract was awarded on price"
+    assert by_cue["saying"].content.endswith("too much gas in the air.")
+
+
+def test_a_subordinate_clause_with_a_cue_stays_in_the_content():
+    text = "Deal\n\nThe newspaper reported that the deal was revived after Boeing promised that help would come."
+    _, stmt = _by_cue(text, "reported")
+    assert stmt.content == "the deal was revived after Boeing promised that help would come"
+
+
+def test_a_name_parsed_as_a_conjunct_before_a_subjectless_cue_is_its_subject():
+    text = (
+        "Deal\n\n"
+        "When asked whether the deal would end the rift between Russia and the US, Boeing Executive Vice "
+        'President Scott Carson replied, "It is a business relationship and I am proud of it."'
+    )
+    speaker, _ = _by_cue(text, "replied")
+    assert speaker == "Scott Carson"

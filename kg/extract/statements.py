@@ -31,7 +31,7 @@ CUE_KINDS: dict[str, str] = {
         "claim",
     ),
     # ways of saying (VerbNet say-37.7, manner_speaking-37.3): they report with a clause or a quote
-    **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper boast muse".split(), "claim"),
+    **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper muse".split(), "claim"),
     **dict.fromkeys("continue read describe".split(), "claim"),
     "accept": "claim",  # "accepted that mistakes were made", "accepted exploiting loopholes": an admission
     **dict.fromkeys("anticipate envision envisage".split(), "claim"),
@@ -50,13 +50,15 @@ NEEDS_CLAUSE = frozenset(
     "believe think expect fear hope doubt agree plan intend want wish anticipate envision envisage promise "
     "vow pledge show reveal establish document "
     "stress observe recall indicate signal post add note explain maintain respond reply comment declare "
-    "remark answer recount joke quip exclaim shout yell scream whisper boast muse".split()
+    "remark answer recount joke quip exclaim shout yell scream whisper muse".split()
 )
 # Verbs that report speech only next to a direct quote: '"...," she continued', 'the banner read: "..."',
 # 'he described the scene: "..."' (and "described X as Y").
 QUOTE_ONLY = frozenset("continue read describe".split())
 # Passives that report someone's words: "X is quoted as saying", "X was heard telling ...".
 QUOTED_AS = frozenset("quote cite hear record report film see".split())
+# Conjunctions that make a clause part of another ("revived after Boeing promised ...").
+SUBORDINATORS = frozenset("after before because since when while until if once unless as".split())
 # Modals that make a speech act future or hypothetical: "will announce", "would find", "may claim"
 # (lower case: "Will Tracy remarked" is a name).
 UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".split())
@@ -104,7 +106,8 @@ NOUN_CUES = {
 VENUES = frozenset(
     "statement interview post tweet letter speech memo release email conference briefing message filing "
     "broadcast editorial column blog video podcast hearing testimony "
-    "twitter facebook instagram youtube weibo website site page account forum radio television tv".split()
+    "twitter facebook instagram youtube weibo website site page account forum radio television tv "
+    "tape recording camera".split()
 )
 STRIP_CHARS = " ,;:\u2014-\n\t"
 GENERIC_PRONOUNS = frozenset({"one", "you"})
@@ -237,7 +240,9 @@ class StatementExtractor:
         if not fields.get("quote"):
             end = self._closing_mark(start, end)
             for qs, qe in self.quotes:
-                if start <= qs < end:  # a quotation the content holds is said by this statement
+                # a quotation the content holds is said by this statement, unless another cue in the
+                # content introduces it ('... with analyst David Strauss saying "..."')
+                if start <= qs < end and not self._cue_between(start, qs, fields["cue_span"]):
                     self.quotes_taken.add(self.trimmed(qs + 1, qe - 1))
         fields["content_span"] = (start, end)
         fields["content"] = self.text[start:end]
@@ -246,6 +251,12 @@ class StatementExtractor:
         if stmt.speaker or stmt.speaker_text:
             self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
         return stmt
+
+    def _cue_between(self, start: int, end: int, own: tuple[int, int]) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        return span is not None and any(
+            t.lemma_.lower() in CUE_KINDS and t.pos_ == "VERB" and not own[0] <= t.idx < own[1] for t in span
+        )
 
     def _closing_mark(self, start: int, end: int) -> int:
         """The end of a content with the mark that closes a quotation opened inside it ('he was
@@ -343,6 +354,13 @@ class StatementExtractor:
             return verb.head, False
         current = verb
         for _ in range(6):
+            if current is not verb and current.lemma_.lower() in QUOTED_AS:
+                # "X is quoted (in the paper) as saying ...", "the paper quoted X as saying ...": X speaks
+                via_as = any(c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i for c in current.children)
+                roles = {"nsubjpass", "dobj"} if via_as else {"nsubjpass"}
+                quoted = next((c for c in current.children if c.dep_ in roles), None)
+                if quoted is not None:
+                    return quoted, False
             for child in self._subjects(current):
                 if child.dep_ in {"nsubj", "csubj"}:
                     if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
@@ -353,8 +371,6 @@ class StatementExtractor:
                         return inner, False
                     return child, False
             for child in current.children:
-                if child.dep_ == "nsubjpass" and current is not verb and current.lemma_.lower() in QUOTED_AS:
-                    return child, False  # "X is quoted (in the paper) as saying ...": X speaks
                 if child.dep_ == "nsubjpass" and current is verb:
                     agent = next((c for c in current.children if c.dep_ == "agent"), None)
                     if agent is not None:
@@ -381,17 +397,24 @@ class StatementExtractor:
         return None, False
 
     def _misparsed_subject(self, verb: Token) -> Token | None:
-        """'TEPCO only conceded that ...' with 'TEPCO' parsed as an adverb: a name of an actor right
-        before the verb (adverbs aside), hanging on the verb, is its subject."""
+        """'TEPCO only conceded that ...' with 'TEPCO' parsed as an adverb, '... between Russia and
+        the US, Boeing Vice President Scott Carson replied' with the name parsed as a conjunct: a name
+        of an actor right before a verb that has no subject (adverbs aside) is its subject."""
         i = verb.i - 1
-        while i >= verb.sent.start and self.doc[i].dep_ in {"advmod", "aux", "neg"} and self.doc[i].head.i == verb.i:
-            eid = self.index.at(self.doc[i].idx, self.doc[i].idx + len(self.doc[i].text))
-            if (eid is not None and self.index.by_id[eid].type in {"Person", "Organization", "Group"}) or (
-                eid is None and self.doc[i].ent_type_ in {"PERSON", "ORG"}
-            ):
-                return self.doc[i]
+        while i >= verb.sent.start:
+            token = self.doc[i]
+            if self._actor(token) and (token.head.i == verb.i or token.dep_ in {"conj", "appos", "npadvmod", "dep"}):
+                return token
+            if not (token.dep_ in {"advmod", "aux", "neg"} and token.head.i == verb.i):
+                return None
             i -= 1
         return None
+
+    def _actor(self, token: Token) -> bool:
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        if eid is not None:
+            return self.index.by_id[eid].type in {"Person", "Organization", "Group"}
+        return token.ent_type_ in {"PERSON", "ORG"}
 
     def _can_speak(self, noun: Token) -> bool:
         """Whether a noun names someone or something that says things: an actor, a person, a group,
@@ -848,7 +871,9 @@ class StatementExtractor:
                 return self.trimmed(content[0], t.idx)  # another statement's cue: "..., claims X"
             if (
                 t.i != verb.i
-                and t.dep_ in {"relcl", "advcl", "conj"}
+                and t.dep_ in {"relcl", "advcl", "conj", "pcomp"}
+                # "revived after Boeing promised ...": a subordinate clause is part of what was said
+                and not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in t.children)
                 and CUE_KINDS.get(t.lemma_.lower()) in {"claim", "denial", "criticism", "accusation"}
                 and any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in t.children)
                 # "denied that ..., as the group had said" names whose words it answers: no other content
@@ -857,7 +882,7 @@ class StatementExtractor:
             ):
                 # "..., an accusation the government denies": the appositive that introduces it goes too
                 set_off = t.dep_ == "relcl" and self.doc[t.head.left_edge.i - 1].text == ","
-                start = t.head.left_edge if set_off else t.left_edge
+                start = t.head.left_edge if set_off else t.head if t.dep_ == "pcomp" else t.left_edge
                 return self.trimmed(content[0], max(start.idx, content[0]))
         return content
 
@@ -952,8 +977,15 @@ class StatementExtractor:
         """'"...." Annan said that he had noted ...': a verb between a quote and a cue closes the quote
         for it, so the quote is not the later cue's."""
         gap = self.doc.char_span(end, verb.idx, alignment_mode="contract")
+        governors, t = set(), verb  # '"...," Jeffs can be heard saying': verbs the cue hangs on, not a reporter's
+        while t.dep_ not in {"ccomp", "ROOT"} and t.head.i != t.i:
+            t = t.head
+            governors.add(t.i)
         return gap is not None and any(
-            t.pos_ in {"VERB", "AUX"} and not (t.dep_ in {"aux", "auxpass", "neg"} and t.head.i == verb.i) for t in gap
+            t.pos_ in {"VERB", "AUX"}
+            and t.i not in governors
+            and not (t.dep_ in {"aux", "auxpass", "neg"} and t.head.i in governors | {verb.i})
+            for t in gap
         )
 
     def _only_subject_between(self, end: int, verb: Token) -> bool:
@@ -1209,7 +1241,11 @@ class StatementExtractor:
         head = source.root
         speaker = resolve(source, self.index)
         nouns = PERSON_NOUNS | AUDIENCE_NOUNS | REPORT_NOUNS | {"official", "police", "government", "source"}
-        typed = speaker is not None and self.index.by_id[speaker].type in {"Person", "Organization", "Group"}
+        typed = (
+            speaker is not None
+            and self.index.by_id[speaker].type in {"Person", "Organization", "Group"}
+            and any(s > end for s, _ in self.index.by_id[speaker].mentions)  # named in the article too
+        )
         if not (typed or (head.pos_ == "NOUN" and head.lemma_.lower() in nouns)):
             return
         self.add(
