@@ -511,3 +511,126 @@ def test_describing_as_an_adjective_and_expressing_a_concern_that_report():
         ("expressing", "their concern that the mayor is playing politics"),
     ]
     assert x.statements[1].speaker_text == "Eight councillors"
+
+
+def test_a_pronoun_mention_joins_only_an_entity_of_its_gender():
+    text = (
+        "Clock\n\n"
+        "His father Mohamed Hassan Ali said the family would travel to New York. "
+        "She posted the hashtag on Twitter."
+    )
+    x = extract(Article(text=text))
+    father = next(e for e in x.entities if e.name.startswith("Mohamed"))
+    assert not any(text[s:e] == "She" for s, e in father.mentions)
+
+
+def test_telling_someone_to_do_something_is_a_call():
+    _, stmt = _by_cue("Funding\n\nCatholic Democrats tell Cardinal George not to cut funding.", "tell")
+    assert stmt.kind == "call" and stmt.content == "Cardinal George not to cut funding"
+
+
+def test_a_headline_may_name_its_source_after_the_words():
+    text = "Britain thinks Africans are barbaric, claims South African President\n\nThe visit goes on."
+    x = extract(Article(text=text))
+    assert [(s.speaker_text, s.cue, s.content) for s in x.statements] == [
+        ("South African President", "claims", "Britain thinks Africans are barbaric")
+    ]
+
+
+def test_a_claim_to_land_and_a_label_ending_a_headline_are_no_statements():
+    text = (
+        "Aid siphoned off to buy weapons according to rebels, report\n\n"
+        "Israel claims Jerusalem as its capital, while the Palestinians claim the eastern part of the city."
+    )
+    assert [s[2] for s in _statements(text)] == ["according to"]
+
+
+def test_where_a_speaker_said_it_is_no_part_of_the_speaker():
+    text = 'Contest\n\nPrime Minister Benjamin Netanyahu in a tweet said, "You brought honour to the state!"'
+    _, stmt = _by_cue(text, "said")
+    assert stmt.speaker_text.endswith("Minister Benjamin Netanyahu") and "tweet" not in stmt.speaker_text
+
+
+def test_an_organisation_description_takes_no_organisation_named_long_before():
+    text = (
+        "Robots\n\n"
+        "The Red Cross opened a shelter in Geneva on Sunday. "
+        "The teams worked late into the night on their machines. "
+        "Judges gave extra points for the design of the robots. "
+        "The crowd cheered every robot that finished the course. "
+        "The organization plans to hold the contest in a different country every year."
+    )
+    speaker, stmt = _by_cue(text, "plans")
+    assert speaker is None and stmt.speaker_text == "The organization"
+
+
+def test_a_one_word_first_name_has_a_gender():
+    from kg.extract.coref import first_name_gender
+
+    assert (first_name_gender("Gloria"), first_name_gender("Thomas Sam")) == ("female", "male")
+
+
+def test_accepting_that_something_happened_is_an_admission_accepting_an_offer_is_not():
+    text = (
+        "Trial\n\n"
+        "The minister accepted that mistakes had been made. The company accepted the offer. "
+        "The mayor accepted to stay. The smuggler accepted exploiting loopholes."
+    )
+    assert [(s[2], s[3]) for s in _statements(text)] == [
+        ("accepted", "mistakes had been made"),
+        ("accepted", "exploiting loopholes"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # a paper quoting someone as saying: the one quoted speaks
+        (
+            'Ban\n\n"We do not need to buy aircraft from Europe," the newspaper Kompas quoted minister Jusman '
+            "Djamal as saying.",
+            "saying",
+            "Jusman Djamal",
+            "We do not need to buy aircraft from Europe",
+        ),
+        # a quote before 'X can be heard saying' is X's, whatever is said on the tape
+        (
+            'Tape\n\n"I am one of the most wicked men on earth," Warren Jeffs can be heard saying on a tape '
+            "recorded by the police.",
+            "saying",
+            "Warren Jeffs",
+            "I am one of the most wicked men on earth",
+        ),
+    ],
+)
+def test_quoted_and_heard_as_saying(text, cue, speaker, content):
+    name, stmt = _by_cue(text, cue)
+    assert (name, stmt.content) == (speaker, content)
+
+
+def test_a_quote_introduced_by_someone_else_inside_a_content_is_theirs():
+    text = (
+        "Tanker\n\n"
+        "Air Force officials said that the contract was awarded on price, with analyst David Strauss saying "
+        '"The key decision was the fuel. You can never have too much gas in the air."'
+    )
+    x = extract(Article(text=text))
+    by_cue = {s.cue: s for s in x.statements}
+    assert by_cue["said"].content == "the contract was awarded on price"
+    assert by_cue["saying"].content.endswith("too much gas in the air.")
+
+
+def test_a_subordinate_clause_with_a_cue_stays_in_the_content():
+    text = "Deal\n\nThe newspaper reported that the deal was revived after Boeing promised that help would come."
+    _, stmt = _by_cue(text, "reported")
+    assert stmt.content == "the deal was revived after Boeing promised that help would come"
+
+
+def test_a_name_parsed_as_a_conjunct_before_a_subjectless_cue_is_its_subject():
+    text = (
+        "Deal\n\n"
+        "When asked whether the deal would end the rift between Russia and the US, Boeing Executive Vice "
+        'President Scott Carson replied, "It is a business relationship and I am proud of it."'
+    )
+    speaker, _ = _by_cue(text, "replied")
+    assert speaker == "Scott Carson"

@@ -69,9 +69,10 @@ def _gender_detector():
 
 def first_name_gender(name: str) -> str | None:
     """'male' or 'female' for a person's name whose first name says so (gender-guesser's list of
-    first names), else None: an unknown or unisex name decides nothing."""
+    first names; a one-word name counts only when the list is sure of it: 'Gloria'), else None: an
+    unknown or unisex name decides nothing."""
     words = [w for w in name.replace(".", " ").split() if w.lower() not in TITLE_GENDER]
-    if len(words) < 2:
+    if not words:
         return None
     guess = _gender_detector().get_gender(words[0])
     return guess if guess in {"male", "female"} else None
@@ -202,12 +203,14 @@ class EntityIndex:
         speakers_first: bool = True,
         exclude: str | None = None,
         pronoun: str | None = None,
+        near_mentions: bool = False,
     ) -> str | None:
         """The entity a pronoun at ``offset`` most likely refers to, in this order of salience: a
         speaker in this or the previous sentence (news writes "X said ... He added ..."), the subject
         or agent of this or the previous sentence ("... was criticised by X. 'We condemn it,' he
         said"), an earlier speaker nearby, else the latest agreeing mention outside any quote the
-        pronoun is not in. Each must agree with the pronoun in type, number and gender."""
+        pronoun is not in (with ``near_mentions``, one in this or the previous sentence only). Each
+        must agree with the pronoun in type, number and gender."""
         if speakers_first:
             k = bisect.bisect_right(self.sentence_starts, offset) - 1
             near = self.sentence_starts[max(0, k - 1)] if self.sentence_starts else offset
@@ -230,8 +233,10 @@ class EntityIndex:
                 if pos < offset and not eid.startswith("?") and self.fits(eid, types, pronoun, exclude):
                     return eid
         own_quote = self.quote_at(offset)
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        floor = self.sentence_starts[max(0, k - 1)] if near_mentions and self.sentence_starts else -1
         i = bisect.bisect_left(self.starts, offset) - 1
-        while i >= 0:
+        while i >= 0 and self.spans[i][0] >= floor:
             s, e, eid = self.spans[i]
             if e <= offset and self.fits(eid, types, pronoun, exclude):
                 quote = self.quote_at(s)
@@ -282,7 +287,8 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
                     return titled  # "the foreign minister": whoever the article gave that title
             if types == ("Person",) and lemma not in GENERIC_PERSON_NOUNS:
                 return None  # "the public prosecutor said": nobody was given that title; not the last person named
-            return index.recent(phrase.start_char, types, exclude=exclude)
+            # "the organisation said": a salient one, or one named in this or the previous sentence
+            return index.recent(phrase.start_char, types, exclude=exclude, near_mentions=True)
     if lower in {"members", "member"}:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -369,7 +375,9 @@ def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str
         head = phrase.root
         if head.tag_ in {"PRP", "PRP$"} or head.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS | PLACE_NOUNS:
             by_id[entity_id].mentions.append(span)
-    index = EntityIndex(entities)
+    from kg.nlp import doc_text
+
+    index = EntityIndex(entities, doc_text(doc))
     sentence_starts = [s.start_char for s in doc.sents]
     for token in doc:
         lower = token.lower_
@@ -386,8 +394,8 @@ def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str
         i = bisect.bisect_left(index.starts, token.idx) - 1
         while i >= 0 and index.spans[i][0] >= window_start:
             eid = index.spans[i][2]
-            if index.by_id[eid].type in types and eid not in candidates:
-                candidates.append(eid)
+            if index.fits(eid, types, lower, None) and eid not in candidates:
+                candidates.append(eid)  # type, number and gender agree ("she" is not Mr Mohamed)
             i -= 1
         if len(candidates) == 1 or (
             candidates and types == ("Person",) and _subject_of_sentence(doc, candidates[0], index)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.coref import PERSON_NOUNS, PRONOUN_TYPES, EntityIndex, resolve
+from kg.extract.coref import PERSON_NOUNS, PLACE_NOUNS, PRONOUN_TYPES, EntityIndex, resolve
 from kg.extract.events import EVENT_LEMMAS
 from kg.extract.lexicon import ALLEGATION_NOUNS, DENIABLE_NOUNS, HEADLINE_CUES, INTENTION_NOUNS
 from kg.extract.timex import normalise_time
@@ -32,8 +32,9 @@ CUE_KINDS: dict[str, str] = {
         "claim",
     ),
     # ways of saying (VerbNet say-37.7, manner_speaking-37.3): they report with a clause or a quote
-    **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper boast muse".split(), "claim"),
+    **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper muse".split(), "claim"),
     **dict.fromkeys("continue read describe".split(), "claim"),
+    "accept": "claim",  # "accepted that mistakes were made", "accepted exploiting loopholes": an admission
     **dict.fromkeys("anticipate envision envisage".split(), "claim"),
     **dict.fromkeys("plan intend want wish fear hope believe think".split(), "other"),
     **dict.fromkeys("find determine conclude establish document show reveal outline".split(), "finding"),
@@ -50,13 +51,15 @@ NEEDS_CLAUSE = frozenset(
     "believe think expect fear hope doubt agree plan intend want wish anticipate envision envisage promise "
     "vow pledge show reveal establish document "
     "stress observe recall indicate signal post add note explain maintain respond reply comment declare "
-    "remark answer recount joke quip exclaim shout yell scream whisper boast muse".split()
+    "remark answer recount joke quip exclaim shout yell scream whisper muse".split()
 )
 # Verbs that report speech only next to a direct quote: '"...," she continued', 'the banner read: "..."',
 # 'he described the scene: "..."' (and "described X as Y").
 QUOTE_ONLY = frozenset("continue read describe".split())
 # Passives that report someone's words: "X is quoted as saying", "X was heard telling ...".
 QUOTED_AS = frozenset("quote cite hear record report film see".split())
+# Conjunctions that make a clause part of another ("revived after Boeing promised ...").
+SUBORDINATORS = frozenset("after before because since when while until if once unless as".split())
 # Modals that make a speech act future or hypothetical: "will announce", "would find", "may claim"
 # (lower case: "Will Tracy remarked" is a name).
 UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".split())
@@ -106,7 +109,8 @@ NOUN_CUES = {
 VENUES = frozenset(
     "statement interview post tweet letter speech memo release email conference briefing message filing "
     "broadcast editorial column blog video podcast hearing testimony "
-    "twitter facebook instagram youtube weibo website site page account forum radio television tv".split()
+    "twitter facebook instagram youtube weibo website site page account forum radio television tv "
+    "tape recording camera".split()
 )
 STRIP_CHARS = " ,;:\u2014-\n\t"
 GENERIC_PRONOUNS = frozenset({"one", "you"})
@@ -239,7 +243,9 @@ class StatementExtractor:
         if not fields.get("quote"):
             end = self._closing_mark(start, end)
             for qs, qe in self.quotes:
-                if start <= qs < end:  # a quotation the content holds is said by this statement
+                # a quotation the content holds is said by this statement, unless another cue in the
+                # content introduces it ('... with analyst David Strauss saying "..."')
+                if start <= qs < end and not self._cue_between(start, qs, fields["cue_span"]):
                     self.quotes_taken.add(self.trimmed(qs + 1, qe - 1))
         fields["content_span"] = (start, end)
         fields["content"] = self.text[start:end]
@@ -248,6 +254,12 @@ class StatementExtractor:
         if stmt.speaker or stmt.speaker_text:
             self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
         return stmt
+
+    def _cue_between(self, start: int, end: int, own: tuple[int, int]) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        return span is not None and any(
+            t.lemma_.lower() in CUE_KINDS and t.pos_ == "VERB" and not own[0] <= t.idx < own[1] for t in span
+        )
 
     def _closing_mark(self, start: int, end: int) -> int:
         """The end of a content with the mark that closes a quotation opened inside it ('he was
@@ -345,6 +357,13 @@ class StatementExtractor:
             return verb.head, False
         current = verb
         for _ in range(6):
+            if current is not verb and current.lemma_.lower() in QUOTED_AS:
+                # "X is quoted (in the paper) as saying ...", "the paper quoted X as saying ...": X speaks
+                via_as = any(c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i for c in current.children)
+                roles = {"nsubjpass", "dobj"} if via_as else {"nsubjpass"}
+                quoted = next((c for c in current.children if c.dep_ in roles), None)
+                if quoted is not None:
+                    return quoted, False
             for child in self._subjects(current):
                 if child.dep_ in {"nsubj", "csubj"}:
                     if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
@@ -355,8 +374,6 @@ class StatementExtractor:
                         return inner, False
                     return child, False
             for child in current.children:
-                if child.dep_ == "nsubjpass" and current is not verb and current.lemma_.lower() in QUOTED_AS:
-                    return child, False  # "X is quoted (in the paper) as saying ...": X speaks
                 if child.dep_ == "nsubjpass" and current is verb:
                     agent = next((c for c in current.children if c.dep_ == "agent"), None)
                     if agent is not None:
@@ -383,17 +400,24 @@ class StatementExtractor:
         return None, False
 
     def _misparsed_subject(self, verb: Token) -> Token | None:
-        """'TEPCO only conceded that ...' with 'TEPCO' parsed as an adverb: a name of an actor right
-        before the verb (adverbs aside), hanging on the verb, is its subject."""
+        """'TEPCO only conceded that ...' with 'TEPCO' parsed as an adverb, '... between Russia and
+        the US, Boeing Vice President Scott Carson replied' with the name parsed as a conjunct: a name
+        of an actor right before a verb that has no subject (adverbs aside) is its subject."""
         i = verb.i - 1
-        while i >= verb.sent.start and self.doc[i].dep_ in {"advmod", "aux", "neg"} and self.doc[i].head.i == verb.i:
-            eid = self.index.at(self.doc[i].idx, self.doc[i].idx + len(self.doc[i].text))
-            if (eid is not None and self.index.by_id[eid].type in {"Person", "Organization", "Group"}) or (
-                eid is None and self.doc[i].ent_type_ in {"PERSON", "ORG"}
-            ):
-                return self.doc[i]
+        while i >= verb.sent.start:
+            token = self.doc[i]
+            if self._actor(token) and (token.head.i == verb.i or token.dep_ in {"conj", "appos", "npadvmod", "dep"}):
+                return token
+            if not (token.dep_ in {"advmod", "aux", "neg"} and token.head.i == verb.i):
+                return None
             i -= 1
         return None
+
+    def _actor(self, token: Token) -> bool:
+        eid = self.index.at(token.idx, token.idx + len(token.text))
+        if eid is not None:
+            return self.index.by_id[eid].type in {"Person", "Organization", "Group"}
+        return token.ent_type_ in {"PERSON", "ORG"}
 
     def _can_speak(self, noun: Token) -> bool:
         """Whether a noun names someone or something that says things: an actor, a person, a group,
@@ -417,7 +441,8 @@ class StatementExtractor:
 
     def _antecedent(self, head: Token, relative: Token) -> Token:
         """What a relative pronoun refers to: the noun phrase right before it ("Lage and the minister
-        José Balaguer, who adds ..." is Balaguer), where the parser hung the clause on an earlier one."""
+        José Balaguer, who adds ..." is Balaguer), where the parser hung the clause on an earlier one
+        and the clause's verb is singular; a plural or past one may be about all the conjuncts."""
         while relative.lower_ in {"who", "whom"} and head.dep_ == "pobj" and self._not_a_person(head):
             head = head.head.head  # "a resident of Turkey, who ...", "X, a specialist with the ministry, who"
             if head.dep_ == "appos" and self._person(head.head):
@@ -425,6 +450,12 @@ class StatementExtractor:
         before = self.doc[relative.i - 1] if relative.i > 0 else head
         if before.is_punct and before.i > 0:
             before = self.doc[before.i - 1]
+        clause = relative.head
+        singular = clause.tag_ == "VBZ" or any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "is", "was", "does"} for c in clause.children
+        )
+        if not singular:
+            return head  # "Bank of America and JPMorgan, who announced ...": both, as the parser has it
         if before.i == head.i or before.pos_ not in {"PROPN", "NOUN"} or not head.left_edge.i <= before.i:
             return head
         near = before
@@ -495,7 +526,7 @@ class StatementExtractor:
         for child in subject.children:
             if child.i <= subject.i:
                 continue
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" or self._is_statement_venue(child):  # "Netanyahu in a tweet"
                 end = min(end, child.left_edge.i)
             elif child.dep_ in SET_OFF and self.doc[child.left_edge.i - 1].text == ",":
                 end = min(end, child.left_edge.i - 1)
@@ -721,6 +752,14 @@ class StatementExtractor:
             return False
         if lemma == "charge" and "with" not in preps:
             return False
+        if lemma == "accept" and not any(
+            (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children))
+            or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+            for c in token.children
+        ):
+            return False  # "accepted the offer", "accepted to stay": no admission
+        if lemma == "claim" and not deps & {"ccomp", "xcomp"} and self._claims_a_place(token):
+            return False  # "Israel claims Jerusalem": a claim to land, not something said
         if "neg" in deps or self._infinitive(token) or self._inside_what_clause(token):
             return False
         if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
@@ -733,6 +772,30 @@ class StatementExtractor:
         expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children) and "ccomp" in deps
         speech_passive = speech_passive or expletive
         return not (self._passive_without_agent(token) and not speech_passive)
+
+    def _ends_headline(self, token: Token) -> bool:
+        end = self.text.find("\n")
+        return 0 < end and token.idx < end and not self.text[token.idx + len(token.text) : end].strip(" .!?")
+
+    def _claims_a_place(self, verb: Token) -> bool:
+        """'Israel claims Jerusalem', 'claim the eastern part of the city': land, not words."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() in {"part", "half", "rest", "most", "all", "parts"}:
+                obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
+            eid = self.index.at(obj.idx, obj.idx + len(obj.text))
+            place = eid is not None and self.index.by_id[eid].type == "Place"
+            if place or obj.ent_type_ in {"GPE", "LOC"} or obj.lemma_.lower() in PLACE_NOUNS:
+                return True
+        return False
+
+    def _bids(self, verb: Token) -> bool:
+        """Whether the verb tells someone to do something: an object and an infinitive after it."""
+        obj = any(c.dep_ in {"dobj", "dative"} and c.i > verb.i for c in verb.children)
+        infinitive = any(
+            c.dep_ in {"xcomp", "ccomp", "advcl"} and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+        return obj and infinitive
 
     def _object_with_clause(self, verb: Token) -> bool:
         """'expressing their concern that the cardinal is playing politics': the object carries the clause."""
@@ -785,9 +848,16 @@ class StatementExtractor:
                 continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
             if subject is None and not self._passive_without_agent(token) and self._inside_content(token.idx):
                 continue  # "he added the inquest would find ...": part of what he said, nobody's finding
+            if subject is None and self._ends_headline(token):
+                continue  # "... according to rebels, report": a label, not a verb
             fields = self.speaker_fields(None if passive else subject, cue=token)
             kind = CUE_KINDS[lemma]
+            if lemma in {"tell", "warn"} and self._bids(token):
+                kind = "call"  # "told the cardinal not to cut funding", "warned Turkey to hold back"
             if quote is None:
+                first = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+                if first is not None and first[0].i in self.cue_tokens:
+                    continue  # the parser took another statement's cue for this one's content
                 content = self._before_other_speech(token, content)
                 content = self._without_attribution(content)
             if kind in {"accusation", "criticism"} and quote is None:
@@ -830,9 +900,13 @@ class StatementExtractor:
         which he replied "..."' ends before 'to which he replied'."""
         span = self.doc.char_span(*content, alignment_mode="expand")
         for t in span or []:
+            if t.i != verb.i and t.i in self.cue_tokens and t.idx > content[0]:
+                return self.trimmed(content[0], t.idx)  # another statement's cue: "..., claims X"
             if (
                 t.i != verb.i
-                and t.dep_ in {"relcl", "advcl", "conj"}
+                and t.dep_ in {"relcl", "advcl", "conj", "pcomp"}
+                # "revived after Boeing promised ...": a subordinate clause is part of what was said
+                and not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in t.children)
                 and CUE_KINDS.get(t.lemma_.lower()) in {"claim", "denial", "criticism", "accusation"}
                 and any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in t.children)
                 # "denied that ..., as the group had said" names whose words it answers: no other content
@@ -841,7 +915,7 @@ class StatementExtractor:
             ):
                 # "..., an accusation the government denies": the appositive that introduces it goes too
                 set_off = t.dep_ == "relcl" and self.doc[t.head.left_edge.i - 1].text == ","
-                start = t.head.left_edge if set_off else t.left_edge
+                start = t.head.left_edge if set_off else t.head if t.dep_ == "pcomp" else t.left_edge
                 return self.trimmed(content[0], max(start.idx, content[0]))
         return content
 
@@ -936,8 +1010,15 @@ class StatementExtractor:
         """'"...." Annan said that he had noted ...': a verb between a quote and a cue closes the quote
         for it, so the quote is not the later cue's."""
         gap = self.doc.char_span(end, verb.idx, alignment_mode="contract")
+        governors, t = set(), verb  # '"...," Jeffs can be heard saying': verbs the cue hangs on, not a reporter's
+        while t.dep_ not in {"ccomp", "ROOT"} and t.head.i != t.i:
+            t = t.head
+            governors.add(t.i)
         return gap is not None and any(
-            t.pos_ in {"VERB", "AUX"} and not (t.dep_ in {"aux", "auxpass", "neg"} and t.head.i == verb.i) for t in gap
+            t.pos_ in {"VERB", "AUX"}
+            and t.i not in governors
+            and not (t.dep_ in {"aux", "auxpass", "neg"} and t.head.i in governors | {verb.i})
+            for t in gap
         )
 
     def _only_subject_between(self, end: int, verb: Token) -> bool:
@@ -1155,6 +1236,31 @@ class StatementExtractor:
             )
             break
 
+    def headline_inverted(self) -> None:
+        """A headline that names its source after the words: 'Britain thinks Africans are barbaric,
+        claims South African President', '..., says minister'."""
+        end = self.text.find("\n")
+        m = re.search(r",\s+(\w+)\s+([^,]{2,80})$", self.text[:end]) if end > 0 else None
+        if m is None or m.group(1).lower() not in HEADLINE_CUES:
+            return
+        cue = self.doc.char_span(m.start(1), m.end(1))
+        source = self.doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        if cue is None or source is None or len(source) > 6 or not any(t.pos_ in {"NOUN", "PROPN"} for t in source):
+            return
+        lemma = cue.text.lower()
+        lemma = "say" if lemma in {"says", "said"} else lemma.rstrip("s").replace("denie", "deny")
+        self.cue_tokens.add(cue[0].i)
+        self.add(
+            speaker=resolve(source, self.index),
+            speaker_text=source.text,
+            speaker_span=(source.start_char, source.end_char),
+            cue=cue.text,
+            cue_span=(cue.start_char, cue.end_char),
+            content_span=(0, m.start()),
+            kind=CUE_KINDS.get(lemma, "claim"),
+            quote=False,
+        )
+
     def headline_source(self) -> None:
         """A headline that names its source after a colon: 'Castro recovering after surgery: Cuban
         officials', 'Shelter to open: city council'. The colon is the cue."""
@@ -1168,7 +1274,11 @@ class StatementExtractor:
         head = source.root
         speaker = resolve(source, self.index)
         nouns = PERSON_NOUNS | AUDIENCE_NOUNS | REPORT_NOUNS | {"official", "police", "government", "source"}
-        typed = speaker is not None and self.index.by_id[speaker].type in {"Person", "Organization", "Group"}
+        typed = (
+            speaker is not None
+            and self.index.by_id[speaker].type in {"Person", "Organization", "Group"}
+            and any(s > end for s, _ in self.index.by_id[speaker].mentions)  # named in the article too
+        )
         if not (typed or (head.pos_ == "NOUN" and head.lemma_.lower() in nouns)):
             return
         self.add(
@@ -1263,6 +1373,7 @@ class StatementExtractor:
 
     def run(self) -> tuple[list[Statement], list[Report]]:
         self.headline()
+        self.headline_inverted()
         self.from_verbs()
         self.issued_quotes()
         self.from_nouns()
