@@ -180,3 +180,11 @@ def test_a_state_body_is_part_of_its_place_and_a_list_of_countries_is_no_locatio
     )
     assert not any(p == "located_in" and s in {"Norway", "Sweden"} for s, p, _ in rels)
     assert ("Halifax", "located_in", "Nova Scotia") in rels
+
+
+def test_a_museum_at_a_university_is_two_organisations_and_part_of():
+    relations, x = _relations(
+        "Gift\n\nPhotos went to the Mary & Leigh Block Museum of Art at Northwestern University in Evanston."
+    )
+    assert ("Mary & Leigh Block Museum of Art", "part_of", "Northwestern University") in relations
+    assert ("Northwestern University", "based_in", "Evanston") in relations

@@ -253,14 +253,29 @@ def _with_country(span: Span, type_: str) -> Span:
     return span
 
 
+# Kinds of organisation that a university has: "the Block Museum of Art at Northwestern University".
+UNIT_WORDS = frozenset("museum gallery center centre library school institute laboratory hospital faculty".split())
+
+
 def _split_run_together(span: Span, type_: str) -> list[tuple[Span, str]]:
     """'According to Amnesty International Iason Athanasiadis-Fowden, ...': NER ran an organisation
-    and the person after it into one name. Split where the organisation's name ends in a word that
-    names organisations and what follows is a person's name (a first name gender-guesser knows)."""
+    and the person after it into one name (or a museum and the university it is at). Split where the
+    organisation's name ends in a word that names organisations and what follows is a person's name
+    (a first name gender-guesser knows)."""
     from kg.extract.coref import first_name_gender
 
     if len(span) < 3:
         return [(span, type_)]
+    for k in range(1, len(span) - 1):
+        # "Block Museum of Art at Northwestern University": a museum or school at a university
+        words = [t.lower_ for t in span[:k]]
+        own = words[: words.index("of")] if "of" in words[1:] else words
+        if (
+            span[k].lower_ == "at"
+            and own[-1] in UNIT_WORDS
+            and {t.lower_ for t in span[k + 1 :]} & {"university", "college"}
+        ):
+            return [(span[:k], "Organization"), (span[k + 1 :], "Organization")]
     for k in range(1, len(span) - 1):
         head, rest = span[:k], span[k:]
         if (
