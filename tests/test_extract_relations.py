@@ -47,6 +47,18 @@ def _relations(text):
         ),
         ("Spain's foreign minister Ana Ruiz met reporters.", ("Ana Ruiz", "works_for", "Spain")),
         (
+            "As head of the Yuanhua Group, Lai Changxing smuggled cars.",
+            ("Lai Changxing", "leader_of", "Yuanhua Group"),
+        ),
+        (
+            "Financial Times newspaper editor Lionel Barber was arrested.",
+            ("Lionel Barber", "works_for", "Financial Times"),
+        ),
+        (
+            "Kenyan cabinet minister William Ruto dismissed the claims in Kenya.",
+            ("William Ruto", "works_for", "Kenya"),
+        ),
+        (
             "British Home Secretary Jacqui Smith said Britain would act.",
             ("Jacqui Smith", "works_for", "United Kingdom"),
         ),

@@ -72,7 +72,7 @@ ROLE_NOUNS = LEADER_NOUNS | MEMBER_NOUNS | WORK_NOUNS | PLACE_WORK_NOUNS
 TITLE_MODIFIERS = frozenset(
     "chief executive deputy vice senior associate assistant acting interim prime foreign interior home "
     "defence defense finance health justice education trade economy overseas shadow general financial "
-    "operating managing principal press state national first supreme high lead".split()
+    "operating managing principal press state national first supreme high lead cabinet".split()
 )
 # A role said to be over ("former chief executive") states no relation.
 ENDED = frozenset("former ex then late onetime erstwhile previous retired".split())
@@ -334,6 +334,9 @@ class RelationExtractor:
                 k = self._destination(token)  # "Ambassador to the United States": not whose ambassador
             else:
                 break
+        # "Etemad-e Melli newspaper editor X": what kind of organisation the owner is, before the title
+        while words and k > 0 and doc[k].is_lower and _word(doc[k]) in DESCRIPTION_NOUNS and self.entity_at(doc[k - 1]):
+            k -= 1
         return words, k
 
     def _destination(self, token: Token) -> int | None:
@@ -513,13 +516,15 @@ class RelationExtractor:
                 if target and self.types.get(target) == "Organization":
                     self.add(subject, "works_for", target, span)
             elif (child.dep_ == "attr" and lemma == "be") or (
-                child.dep_ == "prep" and lemma == "serve" and child.lower_ == "as"
+                child.dep_ == "prep" and child.lower_ == "as" and (lemma == "serve" or child.i < token.i)
             ):
+                # "X is the president of Y", "X served as head of Y", "As head of Y, X smuggled ..."
                 role = child if child.dep_ == "attr" else next((o for o in child.children if o.dep_ == "pobj"), None)
                 owner = self._owner(role, subject) if role is not None else None
                 found = self._role(role) if role is not None else None
                 if owner is not None and found is not None:
-                    self._role_relation(subject, found, owner, span)
+                    where = (child.idx, self.phrase(token).end_char) if child.i < token.i else span
+                    self._role_relation(subject, found, owner, where)
 
     def state_bodies(self) -> None:
         """'United States Navy', 'Irving Police Department', 'U.S. Department of Labor', 'Indonesian
