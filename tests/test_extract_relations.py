@@ -32,6 +32,10 @@ def _relations(text):
         ("Germany's Foreign Ministry summoned the ambassador.", ("Germany's Foreign Ministry", "part_of", "Germany")),
         ("Rockets hit southern Israel, and Israel responded.", ("southern Israel", "located_in", "Israel")),
         ("Protests spread to Brooklyn, New York, on Sunday.", ("Brooklyn", "located_in", "New York")),
+        (
+            "The photos are at the university in Evansville, Indiana, United States.",
+            ("Evansville", "located_in", "United States"),
+        ),
         ("Toyota Chief Executive Alan Greaves announced the cuts.", ("Alan Greaves", "leader_of", "Toyota")),
         (
             "John Walsh, chairman and chief operating officer of Lufthansa, spoke first.",

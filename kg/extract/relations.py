@@ -758,8 +758,17 @@ class RelationExtractor:
                 end += 1
             after = self.doc[end + 1] if end + 1 < len(self.doc) else None
             if after is not None and after.lower_ in {",", "and", "or"} and end + 2 < len(self.doc):
-                if self.types.get(self.entity_at(self.doc[end + 2]) or "") == "Place":
-                    continue  # a list of places, not a place and where it lies
+                third = self.entity_at(self.doc[end + 2])
+                if self.types.get(third or "") == "Place":
+                    if not (
+                        after.text == ","
+                        and gazetteer.region(second_name) is not None
+                        and gazetteer.country(self.index.by_id[third].name) is not None
+                    ):
+                        continue  # a list of places, not a place and where it lies
+                    # "Evansville, Indiana, United States": a city, its region, its country
+                    last = self._last(self.doc[end + 2])
+                    self.add(first, "located_in", third, (self._first(token).idx, last.idx + len(last.text)))
             if after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.is_alpha and after.is_title):
                 continue  # "near Islamabad, U.S. President Obama said": the second name modifies a noun
             self.add(first, "located_in", second, (self._first(token).idx, self.doc[end].idx + len(self.doc[end].text)))
