@@ -204,3 +204,13 @@ def test_a_museum_at_a_university_is_two_organisations_and_part_of():
     )
     assert ("Mary & Leigh Block Museum of Art", "part_of", "Northwestern University") in relations
     assert ("Northwestern University", "based_in", "Evanston") in relations
+
+
+def test_a_country_only_its_adjective_names_joins_the_graph_with_its_relation():
+    relations, x = _relations("Clashes\n\nThe Turkish news agency Anadolu reported the clash.")
+    assert ("Anadolu", "based_in", "Turkey") in relations
+    turkey = next(e for e in x.entities if e.name == "Turkey")
+    assert turkey.type == "Place" and [x.article.text[s:e] for s, e in turkey.mentions] == ["Turkish"]
+    assert "https://sws.geonames.org/298795/" in turkey.same_as
+    _, quiet = _relations("Clashes\n\nA Turkish student reported the clash.")
+    assert not any(e.name == "Turkey" for e in quiet.entities)  # no relation, no node

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
-from kg.extract.entities import DIRECTIONS, normalise
+from kg.extract.entities import DIRECTIONS, entity_key, normalise
 from kg.model import Entity, Relation
 from kg.nlp import doc_text
 
@@ -165,12 +165,20 @@ class RelationExtractor:
                     if found is not None:
                         self.countries.setdefault(found.geonames_id, e.id)
         self.relations: list[Relation] = []
+        self.unnamed: dict[str, Entity] = {}  # countries only a nationality adjective names
+        self.adjective: dict[str, tuple[int, int]] = {}  # the last such adjective seen, per country
 
     def add(self, subject: str | None, predicate: str, obj: str | None, span: tuple[int, int]) -> None:
         if not subject or not obj or subject == obj:
             return
         if any(r.subject == subject and r.predicate == predicate and r.object == obj for r in self.relations):
             return
+        for entity_id in (subject, obj):
+            entity = self.unnamed.get(entity_id)
+            if entity is not None:
+                if entity not in self.entities:
+                    self.entities.append(entity)
+                entity.mentions = sorted({*entity.mentions, self.adjective[entity_id]})
         self.relations.append(Relation(subject, predicate, obj, span))
 
     def entity_at(self, token: Token) -> str | None:
@@ -187,7 +195,22 @@ class RelationExtractor:
         if not token.text[:1].isupper():
             return None
         place = gazetteer.demonym(token.text)
-        return self.countries.get(place.geonames_id) if place is not None else None
+        if place is None:
+            return None
+        found = self.countries.get(place.geonames_id)
+        if found is None:
+            # "the Turkish news agency Anatolian" in an article that never names Turkey: the country
+            # the adjective names becomes an entity if a relation needs it (see add)
+            found = entity_key(place.name, "Place")
+            if found in self.index.by_id:
+                return None
+            self.unnamed.setdefault(found, Entity(found, place.name, "Place", same_as=place.iris))
+            self.types[found] = "Place"
+        self.adjective[found] = (token.idx, token.idx + len(token.text))
+        return found
+
+    def _name(self, entity_id: str) -> str:
+        return (self.index.by_id.get(entity_id) or self.unnamed[entity_id]).name
 
     def _first(self, token: Token) -> Token:
         """The first token of the entity mention a token is in."""
@@ -608,7 +631,7 @@ class RelationExtractor:
                 if self.doc[k].tag_ == "POS" and k > 0:
                     k -= 1
                 place = self.country_at(self.doc[k])
-                if place is None or gazetteer.place(self.index.by_id[place].name) is None:
+                if place is None or gazetteer.place(self._name(place)) is None:
                     continue  # a known country or city, not whatever NER took for a place
                 first = self._first(self.doc[k]) if self.entity_at(self.doc[k]) else self.doc[k]
                 self._sited(entity.id, place, nouns[-1], (first.idx, end))
@@ -620,7 +643,7 @@ class RelationExtractor:
                 continue
             for child in token.lefts:
                 place = self.country_at(child) if child.dep_ in {"amod", "compound", "poss"} else None
-                if place is not None and gazetteer.place(self.index.by_id[place].name) is not None:
+                if place is not None and gazetteer.place(self._name(place)) is not None:
                     span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
                     self._sited(subject, place, token, span)
 
@@ -789,5 +812,7 @@ class RelationExtractor:
 
 
 def extract_relations(doc: Doc, entities: list[Entity], speakers: list[tuple[int, str]] = ()) -> list[Relation]:
-    """Relations of one parsed article; ``speakers`` (offset, entity) make described owners resolvable."""
+    """Relations of one parsed article; ``speakers`` (offset, entity) make described owners resolvable.
+    A country that only a nationality adjective names ("the Turkish news agency Anatolian") is
+    appended to ``entities`` when a relation needs it, with the adjective as its mention."""
     return RelationExtractor(doc, entities, list(speakers)).run()
