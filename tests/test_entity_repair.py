@@ -68,6 +68,8 @@ def test_a_description_gives_the_type():
     )
     assert types["Der Spiegel"] == "Organization" and types["Kazemi"] == "Person"
     assert types["Scientology"] == "Organization"
+    assert _types("Oxfam, based in Oxford, said the camp was full.")["Oxfam"] == "Organization"
+    assert _types("John Smith, who is based in London, said so.")["John Smith"] == "Person"
 
 
 def test_a_hyphenated_given_name_stays_whole():

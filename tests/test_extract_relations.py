@@ -74,6 +74,8 @@ def _relations(text):
         ("The Turkish news agency Anadolu said Turkey would respond.", ("Anadolu", "based_in", "Turkey")),
         ("She studied at Skidmore College in Saratoga Springs.", ("Skidmore College", "based_in", "Saratoga Springs")),
         ("Staff gathered at Google's headquarters in California.", ("Google", "based_in", "California")),
+        ("Oxfam, based in Oxford, said the camp was full.", ("Oxfam", "based_in", "Oxford")),
+        ("The charity Oxfam, which is based in Oxford, said so.", ("Oxfam", "based_in", "Oxford")),
         ("Los Angeles based Northrop Grumman won the contract.", ("Northrop Grumman", "based_in", "Los Angeles")),
         ("The Indonesian Navy said Indonesia had rescued 200 people.", ("Indonesian Navy", "part_of", "Indonesia")),
         (

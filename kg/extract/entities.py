@@ -454,7 +454,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             surface[(span.start_char, span.end_char)] = name
             name, type_ = country.name, "Place"  # "US", "America", "the United States": one country
         mentions.append((name, type_, (span.start_char, span.end_char)))
-        if country is None and (kind := _described_type(span)) is not None:
+        if country is None and (kind := _described_type(span, type_)) is not None:
             described[(span.start_char, span.end_char)] = kind
     entities = _dedupe_ids(_retype_described(_propagate(doc_text(doc), _merge(mentions)), described))
     for entity in entities:
@@ -479,10 +479,11 @@ def _kind_of_noun(token) -> str | None:
     return None
 
 
-def _described_type(span: Span) -> str | None:
+def _described_type(span: Span, type_: str) -> str | None:
     """The type a mention's own description gives: a noun in apposition ("Instituto Gonzaga, a
     catholic school"), a noun just before the name ("magazine Der Spiegel", "spokesman Tom Hall"),
-    "a man named Kazemi", "a member of Scientology". NER guesses from the name; these say."""
+    "a man named Kazemi", "a member of Scientology", "X, based in Y". NER guesses from the name;
+    these say."""
     doc, root = span.doc, span.root
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start:
@@ -496,6 +497,10 @@ def _described_type(span: Span) -> str | None:
     ):
         nouns.append(root.head.head)  # "a man named Kazemi", "a group called Safecast"
     kinds = {k for k in map(_kind_of_noun, nouns) if k is not None}
+    if type_ != "Person" and any(
+        c.lemma_.lower() in {"base", "headquarter"} and c.dep_ in {"acl", "relcl"} for c in root.children
+    ):
+        kinds.add("Organization")  # "Oxfam, based in Oxford": what has a base is an organisation
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "member":
         kinds.add("Organization")
     return kinds.pop() if len(kinds) == 1 else None

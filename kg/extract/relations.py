@@ -667,13 +667,16 @@ class RelationExtractor:
             if target is None or self.types.get(target) not in {"Place", "Organization"}:
                 continue
             head = prep.head
-            if head.lemma_.lower() in {"locate", "base", "headquarter", "situate"} and head.dep_ in {"acl", "amod"}:
-                head = head.head
+            based = head.lemma_.lower() in {"locate", "base", "headquarter", "situate"}
+            if based and head.dep_ in {"acl", "amod", "relcl"}:
+                head = head.head  # "Oxfam, based in Oxford", "Oxfam, which is based in Oxford"
             subjects = [head]
             if self.entity_at(head):  # "Santo Spirito and Immacolata in Livorno": each of them
                 subjects += [c for c in head.conjuncts if c.i < head.i and not self._prep_between(c, head)]
             for noun in subjects:
                 subject = self._sited_subject(noun)
+                if based and subject is None and self.types.get(self.entity_at(noun) or "") == "Organization":
+                    subject = self.entity_at(noun)  # what is based somewhere need not be a school
                 if subject is None or subject == target:
                     continue
                 lefts = [self._first(c) for c in noun.lefts if c.dep_ in {"poss", "compound", "det", "amod"}]
