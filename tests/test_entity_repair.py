@@ -86,3 +86,13 @@ def test_a_stance_is_no_part_of_a_name():
 def test_the_start_of_a_title_is_no_organisation():
     names = _names("Police\n\nBritish Home Secretary Jacqui Smith said the law would change.")
     assert "Jacqui Smith" in names and not any("Home" in n for n in names)
+
+
+def test_a_name_given_a_persons_title_is_a_person_and_one_node():
+    x = extract(
+        Article(
+            text="Asylum\n\nThe court rejected an appeal by 24-year-old Mehdi Rostami, and Rostami fled to "
+            'Belgium. A lawyer said: "I hope Mr Rostami will be safe."'
+        )
+    )
+    assert [(e.name, e.type) for e in x.entities if "Rostami" in e.name] == [("Mehdi Rostami", "Person")]

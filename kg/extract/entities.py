@@ -456,7 +456,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
         mentions.append((name, type_, (span.start_char, span.end_char)))
         if country is None and (kind := _described_type(span, type_)) is not None:
             described[(span.start_char, span.end_char)] = kind
-    entities = _dedupe_ids(_retype_described(_propagate(doc_text(doc), _merge(mentions)), described))
+    entities = _retype_described(_propagate(doc_text(doc), _merge(mentions)), described)
+    entities = _dedupe_ids(_people_by_title(doc_text(doc), entities))
     for entity in entities:
         for span in entity.mentions:
             form = surface.get(span)
@@ -518,6 +519,42 @@ def _retype_described(entities: list[Entity], described: dict[tuple[int, int], s
             continue
         entity.type, entity.id = kind, entity_key(entity.name, kind)
     return entities
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'-]+)")
+
+
+def _people_by_title(text: str, entities: list[Entity]) -> list[Entity]:
+    """A name the article gives a person's title ("Mr Kazemi") is a surname: the entities named by
+    it or ending in it are people ("Mehdi Kazemi" is no organisation, "Kazemi" no place), and the
+    surname alone joins the one full name that ends in it."""
+    surnames = {m.group(1) for m in _HONORIFIC.finditer(text)}
+    if not surnames:
+        return entities
+    for entity in entities:
+        last = entity.name.split()[-1]
+        if (
+            entity.type in {"Organization", "Place", "Other"}
+            and last in surnames
+            and gazetteer.place(entity.name) is None
+        ):
+            if not set(normalise(entity.name).split()) & ORG_WORDS:
+                entity.type, entity.id = "Person", entity_key(entity.name, "Person")
+    out = []
+    for entity in entities:
+        full = [
+            e
+            for e in entities
+            if e is not entity and e.type == "Person" and len(e.name.split()) > 1 and e.name.split()[-1] == entity.name
+        ]
+        if entity.type == "Person" and entity.name in surnames and len(full) == 1:
+            target = full[0]
+            target.mentions = sorted(set(target.mentions) | set(entity.mentions))
+            if entity.name not in target.aliases:
+                target.aliases.append(entity.name)
+            continue
+        out.append(entity)
+    return out
 
 
 def _propagate(text: str, entities: list[Entity]) -> list[Entity]:
