@@ -96,3 +96,10 @@ def test_a_name_given_a_persons_title_is_a_person_and_one_node():
         )
     )
     assert [(e.name, e.type) for e in x.entities if "Rostami" in e.name] == [("Mehdi Rostami", "Person")]
+
+
+def test_a_surname_without_its_article_is_the_same_person():
+    x = extract(
+        Article(text="Clashes\n\nCleric Muqtada al-Sadr called for calm. Sadr said the militia would stand down.")
+    )
+    assert [(e.name, e.type) for e in x.entities] == [("Muqtada al-Sadr", "Person")]

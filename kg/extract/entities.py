@@ -521,6 +521,8 @@ def _retype_described(entities: list[Entity], described: dict[tuple[int, int], s
     return entities
 
 
+# The article of an Arabic surname, which a short mention drops ("al-Sadr" -> "Sadr").
+_ARTICLE_PARTICLES = frozenset("al el ad as ash an ar at az".split())
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'-]+)")
 
 
@@ -631,6 +633,9 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
                 continue
             if cluster.type == "Person" and len(words) == 1 and words == other[-1:]:
                 return cluster  # a surname, whatever NER labelled it
+            if cluster.type == "Person" and len(words) == 1 and other[-1].split("-", 1)[-1] == words[0]:
+                if other[-1].split("-", 1)[0] in _ARTICLE_PARTICLES:
+                    return cluster  # "Sadr" is "Muqtada al-Sadr", "Assad" is "Bashar al-Assad"
             if type_ == "Person" and cluster.type == "Person" and words == other[-len(words) :]:
                 return cluster
             if type_ == cluster.type == "Organization" and other[: len(words)] == words:
