@@ -103,3 +103,13 @@ def test_a_surname_without_its_article_is_the_same_person():
         Article(text="Clashes\n\nCleric Muqtada al-Sadr called for calm. Sadr said the militia would stand down.")
     )
     assert [(e.name, e.type) for e in x.entities] == [("Muqtada al-Sadr", "Person")]
+
+
+def test_a_name_with_and_without_a_middle_name_is_one_person():
+    x = extract(
+        Article(
+            text="Release\n\nCrowds greeted Karim Hassan al-Tikriti in Tripoli. Karim al-Tikriti was freed on Friday."
+        )
+    )
+    people = [(e.name, e.type, e.aliases) for e in x.entities if "Tikriti" in e.name]
+    assert people == [("Karim Hassan al-Tikriti", "Person", ["Karim al-Tikriti"])]

@@ -457,7 +457,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if country is None and (kind := _described_type(span, type_)) is not None:
             described[(span.start_char, span.end_char)] = kind
     entities = _retype_described(_propagate(doc_text(doc), _merge(mentions)), described)
-    entities = _dedupe_ids(_people_by_title(doc_text(doc), entities))
+    entities = _dedupe_ids(_middle_names(_people_by_title(doc_text(doc), entities)))
     for entity in entities:
         for span in entity.mentions:
             form = surface.get(span)
@@ -556,6 +556,32 @@ def _people_by_title(text: str, entities: list[Entity]) -> list[Entity]:
                 target.aliases.append(entity.name)
             continue
         out.append(entity)
+    return out
+
+
+def _middle_names(entities: list[Entity]) -> list[Entity]:
+    """ "Abdelbaset Ali al-Megrahi" is the person "Abdelbaset al-Megrahi" with a middle name, whatever
+    NER labelled it: same first and last name, one name more, no word of an organisation's name."""
+    people = [e for e in entities if e.type == "Person" and len(e.name.split()) >= 2]
+    out = []
+    for entity in entities:
+        words = entity.name.split()
+        match = [
+            p
+            for p in people
+            if p is not entity
+            and len(words) == len(p.name.split()) + 1
+            and (words[0], words[-1]) == (p.name.split()[0], p.name.split()[-1])
+            and not {w.lower() for w in words} & ORG_WORDS
+        ]
+        if len(match) != 1:
+            out.append(entity)
+            continue
+        person = match[0]
+        person.mentions = sorted(set(person.mentions) | set(entity.mentions))
+        names = [person.name, *person.aliases, *entity.aliases]
+        person.aliases = [n for i, n in enumerate(names) if n != entity.name and n not in names[:i]]
+        person.name, person.id = entity.name, entity_key(entity.name, "Person")  # the fuller name
     return out
 
 
