@@ -68,6 +68,8 @@ def test_a_description_gives_the_type():
     )
     assert types["Der Spiegel"] == "Organization" and types["Kazemi"] == "Person"
     assert types["Scientology"] == "Organization"
+    assert _types("Oxfam, based in Oxford, said the camp was full.")["Oxfam"] == "Organization"
+    assert _types("John Smith, who is based in London, said so.")["John Smith"] == "Person"
 
 
 def test_a_hyphenated_given_name_stays_whole():
@@ -84,3 +86,30 @@ def test_a_stance_is_no_part_of_a_name():
 def test_the_start_of_a_title_is_no_organisation():
     names = _names("Police\n\nBritish Home Secretary Jacqui Smith said the law would change.")
     assert "Jacqui Smith" in names and not any("Home" in n for n in names)
+
+
+def test_a_name_given_a_persons_title_is_a_person_and_one_node():
+    x = extract(
+        Article(
+            text="Asylum\n\nThe court rejected an appeal by 24-year-old Mehdi Rostami, and Rostami fled to "
+            'Belgium. A lawyer said: "I hope Mr Rostami will be safe."'
+        )
+    )
+    assert [(e.name, e.type) for e in x.entities if "Rostami" in e.name] == [("Mehdi Rostami", "Person")]
+
+
+def test_a_surname_without_its_article_is_the_same_person():
+    x = extract(
+        Article(text="Clashes\n\nCleric Muqtada al-Sadr called for calm. Sadr said the militia would stand down.")
+    )
+    assert [(e.name, e.type) for e in x.entities] == [("Muqtada al-Sadr", "Person")]
+
+
+def test_a_name_with_and_without_a_middle_name_is_one_person():
+    x = extract(
+        Article(
+            text="Release\n\nCrowds greeted Karim Hassan al-Tikriti in Tripoli. Karim al-Tikriti was freed on Friday."
+        )
+    )
+    people = [(e.name, e.type, e.aliases) for e in x.entities if "Tikriti" in e.name]
+    assert people == [("Karim Hassan al-Tikriti", "Person", ["Karim al-Tikriti"])]

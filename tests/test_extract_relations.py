@@ -32,6 +32,10 @@ def _relations(text):
         ("Germany's Foreign Ministry summoned the ambassador.", ("Germany's Foreign Ministry", "part_of", "Germany")),
         ("Rockets hit southern Israel, and Israel responded.", ("southern Israel", "located_in", "Israel")),
         ("Protests spread to Brooklyn, New York, on Sunday.", ("Brooklyn", "located_in", "New York")),
+        (
+            "The photos are at the university in Evansville, Indiana, United States.",
+            ("Evansville", "located_in", "United States"),
+        ),
         ("Toyota Chief Executive Alan Greaves announced the cuts.", ("Alan Greaves", "leader_of", "Toyota")),
         (
             "John Walsh, chairman and chief operating officer of Lufthansa, spoke first.",
@@ -47,6 +51,18 @@ def _relations(text):
         ),
         ("Spain's foreign minister Ana Ruiz met reporters.", ("Ana Ruiz", "works_for", "Spain")),
         (
+            "As head of the Yuanhua Group, Lai Changxing smuggled cars.",
+            ("Lai Changxing", "leader_of", "Yuanhua Group"),
+        ),
+        (
+            "Financial Times newspaper editor Lionel Barber was arrested.",
+            ("Lionel Barber", "works_for", "Financial Times"),
+        ),
+        (
+            "Kenyan cabinet minister William Ruto dismissed the claims in Kenya.",
+            ("William Ruto", "works_for", "Kenya"),
+        ),
+        (
             "British Home Secretary Jacqui Smith said Britain would act.",
             ("Jacqui Smith", "works_for", "United Kingdom"),
         ),
@@ -58,6 +74,8 @@ def _relations(text):
         ("The Turkish news agency Anadolu said Turkey would respond.", ("Anadolu", "based_in", "Turkey")),
         ("She studied at Skidmore College in Saratoga Springs.", ("Skidmore College", "based_in", "Saratoga Springs")),
         ("Staff gathered at Google's headquarters in California.", ("Google", "based_in", "California")),
+        ("Oxfam, based in Oxford, said the camp was full.", ("Oxfam", "based_in", "Oxford")),
+        ("The charity Oxfam, which is based in Oxford, said so.", ("Oxfam", "based_in", "Oxford")),
         ("Los Angeles based Northrop Grumman won the contract.", ("Northrop Grumman", "based_in", "Los Angeles")),
         ("The Indonesian Navy said Indonesia had rescued 200 people.", ("Indonesian Navy", "part_of", "Indonesia")),
         (
@@ -180,3 +198,21 @@ def test_a_state_body_is_part_of_its_place_and_a_list_of_countries_is_no_locatio
     )
     assert not any(p == "located_in" and s in {"Norway", "Sweden"} for s, p, _ in rels)
     assert ("Halifax", "located_in", "Nova Scotia") in rels
+
+
+def test_a_museum_at_a_university_is_two_organisations_and_part_of():
+    relations, x = _relations(
+        "Gift\n\nPhotos went to the Mary & Leigh Block Museum of Art at Northwestern University in Evanston."
+    )
+    assert ("Mary & Leigh Block Museum of Art", "part_of", "Northwestern University") in relations
+    assert ("Northwestern University", "based_in", "Evanston") in relations
+
+
+def test_a_country_only_its_adjective_names_joins_the_graph_with_its_relation():
+    relations, x = _relations("Clashes\n\nThe Turkish news agency Anadolu reported the clash.")
+    assert ("Anadolu", "based_in", "Turkey") in relations
+    turkey = next(e for e in x.entities if e.name == "Turkey")
+    assert turkey.type == "Place" and [x.article.text[s:e] for s, e in turkey.mentions] == ["Turkish"]
+    assert "https://sws.geonames.org/298795/" in turkey.same_as
+    _, quiet = _relations("Clashes\n\nA Turkish student reported the clash.")
+    assert not any(e.name == "Turkey" for e in quiet.entities)  # no relation, no node

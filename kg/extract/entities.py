@@ -253,14 +253,29 @@ def _with_country(span: Span, type_: str) -> Span:
     return span
 
 
+# Kinds of organisation that a university has: "the Block Museum of Art at Northwestern University".
+UNIT_WORDS = frozenset("museum gallery center centre library school institute laboratory hospital faculty".split())
+
+
 def _split_run_together(span: Span, type_: str) -> list[tuple[Span, str]]:
     """'According to Amnesty International Iason Athanasiadis-Fowden, ...': NER ran an organisation
-    and the person after it into one name. Split where the organisation's name ends in a word that
-    names organisations and what follows is a person's name (a first name gender-guesser knows)."""
+    and the person after it into one name (or a museum and the university it is at). Split where the
+    organisation's name ends in a word that names organisations and what follows is a person's name
+    (a first name gender-guesser knows)."""
     from kg.extract.coref import first_name_gender
 
     if len(span) < 3:
         return [(span, type_)]
+    for k in range(1, len(span) - 1):
+        # "Block Museum of Art at Northwestern University": a museum or school at a university
+        words = [t.lower_ for t in span[:k]]
+        own = words[: words.index("of")] if "of" in words[1:] else words
+        if (
+            span[k].lower_ == "at"
+            and own[-1] in UNIT_WORDS
+            and {t.lower_ for t in span[k + 1 :]} & {"university", "college"}
+        ):
+            return [(span[:k], "Organization"), (span[k + 1 :], "Organization")]
     for k in range(1, len(span) - 1):
         head, rest = span[:k], span[k:]
         if (
@@ -439,9 +454,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
             surface[(span.start_char, span.end_char)] = name
             name, type_ = country.name, "Place"  # "US", "America", "the United States": one country
         mentions.append((name, type_, (span.start_char, span.end_char)))
-        if country is None and (kind := _described_type(span)) is not None:
+        if country is None and (kind := _described_type(span, type_)) is not None:
             described[(span.start_char, span.end_char)] = kind
-    entities = _dedupe_ids(_retype_described(_propagate(doc_text(doc), _merge(mentions)), described))
+    entities = _retype_described(_propagate(doc_text(doc), _merge(mentions)), described)
+    entities = _dedupe_ids(_middle_names(_people_by_title(doc_text(doc), entities)))
     for entity in entities:
         for span in entity.mentions:
             form = surface.get(span)
@@ -464,10 +480,11 @@ def _kind_of_noun(token) -> str | None:
     return None
 
 
-def _described_type(span: Span) -> str | None:
+def _described_type(span: Span, type_: str) -> str | None:
     """The type a mention's own description gives: a noun in apposition ("Instituto Gonzaga, a
     catholic school"), a noun just before the name ("magazine Der Spiegel", "spokesman Tom Hall"),
-    "a man named Kazemi", "a member of Scientology". NER guesses from the name; these say."""
+    "a man named Kazemi", "a member of Scientology", "X, based in Y". NER guesses from the name;
+    these say."""
     doc, root = span.doc, span.root
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start:
@@ -481,6 +498,10 @@ def _described_type(span: Span) -> str | None:
     ):
         nouns.append(root.head.head)  # "a man named Kazemi", "a group called Safecast"
     kinds = {k for k in map(_kind_of_noun, nouns) if k is not None}
+    if type_ != "Person" and any(
+        c.lemma_.lower() in {"base", "headquarter"} and c.dep_ in {"acl", "relcl"} for c in root.children
+    ):
+        kinds.add("Organization")  # "Oxfam, based in Oxford": what has a base is an organisation
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "member":
         kinds.add("Organization")
     return kinds.pop() if len(kinds) == 1 else None
@@ -498,6 +519,70 @@ def _retype_described(entities: list[Entity], described: dict[tuple[int, int], s
             continue
         entity.type, entity.id = kind, entity_key(entity.name, kind)
     return entities
+
+
+# The article of an Arabic surname, which a short mention drops ("al-Sadr" -> "Sadr").
+_ARTICLE_PARTICLES = frozenset("al el ad as ash an ar at az".split())
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'-]+)")
+
+
+def _people_by_title(text: str, entities: list[Entity]) -> list[Entity]:
+    """A name the article gives a person's title ("Mr Kazemi") is a surname: the entities named by
+    it or ending in it are people ("Mehdi Kazemi" is no organisation, "Kazemi" no place), and the
+    surname alone joins the one full name that ends in it."""
+    surnames = {m.group(1) for m in _HONORIFIC.finditer(text)}
+    if not surnames:
+        return entities
+    for entity in entities:
+        last = entity.name.split()[-1]
+        if (
+            entity.type in {"Organization", "Place", "Other"}
+            and last in surnames
+            and gazetteer.place(entity.name) is None
+        ):
+            if not set(normalise(entity.name).split()) & ORG_WORDS:
+                entity.type, entity.id = "Person", entity_key(entity.name, "Person")
+    out = []
+    for entity in entities:
+        full = [
+            e
+            for e in entities
+            if e is not entity and e.type == "Person" and len(e.name.split()) > 1 and e.name.split()[-1] == entity.name
+        ]
+        if entity.type == "Person" and entity.name in surnames and len(full) == 1:
+            target = full[0]
+            target.mentions = sorted(set(target.mentions) | set(entity.mentions))
+            if entity.name not in target.aliases:
+                target.aliases.append(entity.name)
+            continue
+        out.append(entity)
+    return out
+
+
+def _middle_names(entities: list[Entity]) -> list[Entity]:
+    """ "Abdelbaset Ali al-Megrahi" is the person "Abdelbaset al-Megrahi" with a middle name, whatever
+    NER labelled it: same first and last name, one name more, no word of an organisation's name."""
+    people = [e for e in entities if e.type == "Person" and len(e.name.split()) >= 2]
+    out = []
+    for entity in entities:
+        words = entity.name.split()
+        match = [
+            p
+            for p in people
+            if p is not entity
+            and len(words) == len(p.name.split()) + 1
+            and (words[0], words[-1]) == (p.name.split()[0], p.name.split()[-1])
+            and not {w.lower() for w in words} & ORG_WORDS
+        ]
+        if len(match) != 1:
+            out.append(entity)
+            continue
+        person = match[0]
+        person.mentions = sorted(set(person.mentions) | set(entity.mentions))
+        names = [person.name, *person.aliases, *entity.aliases]
+        person.aliases = [n for i, n in enumerate(names) if n != entity.name and n not in names[:i]]
+        person.name, person.id = entity.name, entity_key(entity.name, "Person")  # the fuller name
+    return out
 
 
 def _propagate(text: str, entities: list[Entity]) -> list[Entity]:
@@ -574,6 +659,9 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
                 continue
             if cluster.type == "Person" and len(words) == 1 and words == other[-1:]:
                 return cluster  # a surname, whatever NER labelled it
+            if cluster.type == "Person" and len(words) == 1 and other[-1].split("-", 1)[-1] == words[0]:
+                if other[-1].split("-", 1)[0] in _ARTICLE_PARTICLES:
+                    return cluster  # "Sadr" is "Muqtada al-Sadr", "Assad" is "Bashar al-Assad"
             if type_ == "Person" and cluster.type == "Person" and words == other[-len(words) :]:
                 return cluster
             if type_ == cluster.type == "Organization" and other[: len(words)] == words:

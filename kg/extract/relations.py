@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
-from kg.extract.entities import DIRECTIONS, normalise
+from kg.extract.entities import DIRECTIONS, entity_key, normalise
 from kg.model import Entity, Relation
 from kg.nlp import doc_text
 
@@ -72,7 +72,7 @@ ROLE_NOUNS = LEADER_NOUNS | MEMBER_NOUNS | WORK_NOUNS | PLACE_WORK_NOUNS
 TITLE_MODIFIERS = frozenset(
     "chief executive deputy vice senior associate assistant acting interim prime foreign interior home "
     "defence defense finance health justice education trade economy overseas shadow general financial "
-    "operating managing principal press state national first supreme high lead".split()
+    "operating managing principal press state national first supreme high lead cabinet".split()
 )
 # A role said to be over ("former chief executive") states no relation.
 ENDED = frozenset("former ex then late onetime erstwhile previous retired".split())
@@ -165,12 +165,20 @@ class RelationExtractor:
                     if found is not None:
                         self.countries.setdefault(found.geonames_id, e.id)
         self.relations: list[Relation] = []
+        self.unnamed: dict[str, Entity] = {}  # countries only a nationality adjective names
+        self.adjective: dict[str, tuple[int, int]] = {}  # the last such adjective seen, per country
 
     def add(self, subject: str | None, predicate: str, obj: str | None, span: tuple[int, int]) -> None:
         if not subject or not obj or subject == obj:
             return
         if any(r.subject == subject and r.predicate == predicate and r.object == obj for r in self.relations):
             return
+        for entity_id in (subject, obj):
+            entity = self.unnamed.get(entity_id)
+            if entity is not None:
+                if entity not in self.entities:
+                    self.entities.append(entity)
+                entity.mentions = sorted({*entity.mentions, self.adjective[entity_id]})
         self.relations.append(Relation(subject, predicate, obj, span))
 
     def entity_at(self, token: Token) -> str | None:
@@ -187,7 +195,22 @@ class RelationExtractor:
         if not token.text[:1].isupper():
             return None
         place = gazetteer.demonym(token.text)
-        return self.countries.get(place.geonames_id) if place is not None else None
+        if place is None:
+            return None
+        found = self.countries.get(place.geonames_id)
+        if found is None:
+            # "the Turkish news agency Anatolian" in an article that never names Turkey: the country
+            # the adjective names becomes an entity if a relation needs it (see add)
+            found = entity_key(place.name, "Place")
+            if found in self.index.by_id:
+                return None
+            self.unnamed.setdefault(found, Entity(found, place.name, "Place", same_as=place.iris))
+            self.types[found] = "Place"
+        self.adjective[found] = (token.idx, token.idx + len(token.text))
+        return found
+
+    def _name(self, entity_id: str) -> str:
+        return (self.index.by_id.get(entity_id) or self.unnamed[entity_id]).name
 
     def _first(self, token: Token) -> Token:
         """The first token of the entity mention a token is in."""
@@ -334,6 +357,9 @@ class RelationExtractor:
                 k = self._destination(token)  # "Ambassador to the United States": not whose ambassador
             else:
                 break
+        # "Etemad-e Melli newspaper editor X": what kind of organisation the owner is, before the title
+        while words and k > 0 and doc[k].is_lower and _word(doc[k]) in DESCRIPTION_NOUNS and self.entity_at(doc[k - 1]):
+            k -= 1
         return words, k
 
     def _destination(self, token: Token) -> int | None:
@@ -513,13 +539,15 @@ class RelationExtractor:
                 if target and self.types.get(target) == "Organization":
                     self.add(subject, "works_for", target, span)
             elif (child.dep_ == "attr" and lemma == "be") or (
-                child.dep_ == "prep" and lemma == "serve" and child.lower_ == "as"
+                child.dep_ == "prep" and child.lower_ == "as" and (lemma == "serve" or child.i < token.i)
             ):
+                # "X is the president of Y", "X served as head of Y", "As head of Y, X smuggled ..."
                 role = child if child.dep_ == "attr" else next((o for o in child.children if o.dep_ == "pobj"), None)
                 owner = self._owner(role, subject) if role is not None else None
                 found = self._role(role) if role is not None else None
                 if owner is not None and found is not None:
-                    self._role_relation(subject, found, owner, span)
+                    where = (child.idx, self.phrase(token).end_char) if child.i < token.i else span
+                    self._role_relation(subject, found, owner, where)
 
     def state_bodies(self) -> None:
         """'United States Navy', 'Irving Police Department', 'U.S. Department of Labor', 'Indonesian
@@ -603,7 +631,7 @@ class RelationExtractor:
                 if self.doc[k].tag_ == "POS" and k > 0:
                     k -= 1
                 place = self.country_at(self.doc[k])
-                if place is None or gazetteer.place(self.index.by_id[place].name) is None:
+                if place is None or gazetteer.place(self._name(place)) is None:
                     continue  # a known country or city, not whatever NER took for a place
                 first = self._first(self.doc[k]) if self.entity_at(self.doc[k]) else self.doc[k]
                 self._sited(entity.id, place, nouns[-1], (first.idx, end))
@@ -615,7 +643,7 @@ class RelationExtractor:
                 continue
             for child in token.lefts:
                 place = self.country_at(child) if child.dep_ in {"amod", "compound", "poss"} else None
-                if place is not None and gazetteer.place(self.index.by_id[place].name) is not None:
+                if place is not None and gazetteer.place(self._name(place)) is not None:
                     span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
                     self._sited(subject, place, token, span)
 
@@ -639,13 +667,16 @@ class RelationExtractor:
             if target is None or self.types.get(target) not in {"Place", "Organization"}:
                 continue
             head = prep.head
-            if head.lemma_.lower() in {"locate", "base", "headquarter", "situate"} and head.dep_ in {"acl", "amod"}:
-                head = head.head
+            based = head.lemma_.lower() in {"locate", "base", "headquarter", "situate"}
+            if based and head.dep_ in {"acl", "amod", "relcl"}:
+                head = head.head  # "Oxfam, based in Oxford", "Oxfam, which is based in Oxford"
             subjects = [head]
             if self.entity_at(head):  # "Santo Spirito and Immacolata in Livorno": each of them
                 subjects += [c for c in head.conjuncts if c.i < head.i and not self._prep_between(c, head)]
             for noun in subjects:
                 subject = self._sited_subject(noun)
+                if based and subject is None and self.types.get(self.entity_at(noun) or "") == "Organization":
+                    subject = self.entity_at(noun)  # what is based somewhere need not be a school
                 if subject is None or subject == target:
                     continue
                 lefts = [self._first(c) for c in noun.lefts if c.dep_ in {"poss", "compound", "det", "amod"}]
@@ -753,8 +784,17 @@ class RelationExtractor:
                 end += 1
             after = self.doc[end + 1] if end + 1 < len(self.doc) else None
             if after is not None and after.lower_ in {",", "and", "or"} and end + 2 < len(self.doc):
-                if self.types.get(self.entity_at(self.doc[end + 2]) or "") == "Place":
-                    continue  # a list of places, not a place and where it lies
+                third = self.entity_at(self.doc[end + 2])
+                if self.types.get(third or "") == "Place":
+                    if not (
+                        after.text == ","
+                        and gazetteer.region(second_name) is not None
+                        and gazetteer.country(self.index.by_id[third].name) is not None
+                    ):
+                        continue  # a list of places, not a place and where it lies
+                    # "Evansville, Indiana, United States": a city, its region, its country
+                    last = self._last(self.doc[end + 2])
+                    self.add(first, "located_in", third, (self._first(token).idx, last.idx + len(last.text)))
             if after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.is_alpha and after.is_title):
                 continue  # "near Islamabad, U.S. President Obama said": the second name modifies a noun
             self.add(first, "located_in", second, (self._first(token).idx, self.doc[end].idx + len(self.doc[end].text)))
@@ -775,5 +815,7 @@ class RelationExtractor:
 
 
 def extract_relations(doc: Doc, entities: list[Entity], speakers: list[tuple[int, str]] = ()) -> list[Relation]:
-    """Relations of one parsed article; ``speakers`` (offset, entity) make described owners resolvable."""
+    """Relations of one parsed article; ``speakers`` (offset, entity) make described owners resolvable.
+    A country that only a nationality adjective names ("the Turkish news agency Anatolian") is
+    appended to ``entities`` when a relation needs it, with the adjective as its mention."""
     return RelationExtractor(doc, entities, list(speakers)).run()
