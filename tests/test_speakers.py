@@ -567,7 +567,8 @@ def test_an_organisation_description_takes_no_organisation_named_long_before():
 def test_a_one_word_first_name_has_a_gender():
     from kg.extract.coref import first_name_gender
 
-    assert (first_name_gender("Gloria"), first_name_gender("Thomas Sam")) == ("female", "male")
+    assert (first_name_gender("Gloria", alone=True), first_name_gender("Thomas Sam")) == ("female", "male")
+    assert first_name_gender("Barra") is None  # a surname, most often
 
 
 def test_accepting_that_something_happened_is_an_admission_accepting_an_offer_is_not():
@@ -634,3 +635,25 @@ def test_a_name_parsed_as_a_conjunct_before_a_subjectless_cue_is_its_subject():
     )
     speaker, _ = _by_cue(text, "replied")
     assert speaker == "Scott Carson"
+
+
+def test_a_quote_with_its_own_cue_is_not_taken_by_a_cue_before_it():
+    text = (
+        "Quake\n\n"
+        "As the quake hit, villagers ran out of their homes and screamed for help.\n"
+        '"I see many houses were damaged," Bensu Elianita, a resident of the village, said.'
+    )
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.statements and x.entities}
+    [stmt] = x.statements
+    assert (stmt.cue, names.get(stmt.speaker)) == ("said", "Bensu Elianita")
+
+
+def test_a_surname_alias_says_nothing_of_gender():
+    text = (
+        "New chief\n\n"
+        "General Motors named Mary Barra as its new chief executive. Barra, 51, will lead the firm. "
+        'She said in a statement: "This is an exciting time."'
+    )
+    speaker, _ = _by_cue(text, "said")
+    assert speaker == "Mary Barra"

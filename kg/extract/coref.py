@@ -67,12 +67,13 @@ def _gender_detector():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
-def first_name_gender(name: str) -> str | None:
+def first_name_gender(name: str, *, alone: bool = False) -> str | None:
     """'male' or 'female' for a person's name whose first name says so (gender-guesser's list of
-    first names; a one-word name counts only when the list is sure of it: 'Gloria'), else None: an
-    unknown or unisex name decides nothing."""
+    first names), else None: an unknown or unisex name decides nothing. A one-word name counts only
+    with ``alone``, for a person the article names by one word only ('Gloria'): elsewhere it is
+    most often a surname ('Barra')."""
     words = [w for w in name.replace(".", " ").split() if w.lower() not in TITLE_GENDER]
-    if not words:
+    if not words or (len(words) == 1 and not alone):
         return None
     guess = _gender_detector().get_gender(words[0])
     return guess if guess in {"male", "female"} else None
@@ -334,7 +335,7 @@ def _gender(entity: Entity, text: str | None) -> str | None:
             if before and before[-1].lower() in TITLE_GENDER:
                 return TITLE_GENDER[before[-1].lower()]
     for name in [entity.name, *entity.aliases]:
-        if gender := first_name_gender(name):
+        if gender := first_name_gender(name, alone=name == entity.name and not entity.aliases):
             return gender
     return None
 

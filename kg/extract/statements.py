@@ -255,6 +255,14 @@ class StatementExtractor:
             self.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
         return stmt
 
+    def _has_own_cue(self, quote: tuple[int, int]) -> bool:
+        """Whether a cue verb follows the quotation in its own sentence ('"...," X said.')."""
+        tail = self.doc.char_span(quote[1], quote[1] + 1, alignment_mode="expand")
+        if tail is None:
+            return False
+        rest = self.doc[tail.start : tail.sent.end]
+        return any(t.lemma_.lower() in CUE_KINDS and t.pos_ == "VERB" and t.idx > quote[1] for t in rest)
+
     def _cue_between(self, start: int, end: int, own: tuple[int, int]) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="contract")
         return span is not None and any(
@@ -752,6 +760,8 @@ class StatementExtractor:
             return False
         if lemma == "charge" and "with" not in preps:
             return False
+        if lemma == "fault" and "for" not in preps:
+            return False  # "faulted the agency for ...", not "fault lines"
         if lemma == "accept" and not any(
             (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children))
             or (c.dep_ == "xcomp" and c.tag_ == "VBG")
@@ -839,6 +849,8 @@ class StatementExtractor:
                 content = quote or self.content_of(token, lemma)
                 if content is None and not self._passive_without_agent(token):
                     quote = content = self._quote_for(token, next_sentence=True)
+                    if quote is not None and self._has_own_cue(quote):
+                        quote = content = None  # 'screamed for help. "...," a resident said.
             if content is None:
                 continue
             subject, passive = self.speaker_of(token, quote)
