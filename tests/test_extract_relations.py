@@ -32,6 +32,11 @@ def _relations(text):
         ("Germany's Foreign Ministry summoned the ambassador.", ("Germany's Foreign Ministry", "part_of", "Germany")),
         ("Rockets hit southern Israel, and Israel responded.", ("southern Israel", "located_in", "Israel")),
         ("Protests spread to Brooklyn, New York, on Sunday.", ("Brooklyn", "located_in", "New York")),
+        ("Drought hit farms across West Texas, and Texas asked for aid.", ("West Texas", "located_in", "Texas")),
+        (
+            "A doctor at a clinic in Takengon city, Bener Meriah district, said the walls collapsed.",
+            ("Takengon city", "located_in", "Bener Meriah"),
+        ),
         (
             "The photos are at the university in Evansville, Indiana, United States.",
             ("Evansville", "located_in", "United States"),
