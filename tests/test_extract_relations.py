@@ -148,6 +148,8 @@ def test_relations_carry_their_evidence():
     _, x = _relations("Maria Keller, a spokeswoman for the Red Cross, said the camp was full.")
     [rel] = x.relations
     assert "spokeswoman for the Red Cross" in x.article.text[rel.span[0] : rel.span[1]]
+    [exported] = x.to_json()["relations"]
+    assert exported["span"] == list(rel.span)  # the JSON contract carries the evidence too
 
 
 def test_example_article_actors_and_relations(example_article):
