@@ -255,5 +255,13 @@ class Extraction:
                 }
                 for e in self.events
             ],
-            "relations": [{"subject": r.subject, "predicate": r.predicate, "object": r.object} for r in self.relations],
+            "relations": [
+                {
+                    "subject": r.subject,
+                    "predicate": r.predicate,
+                    "object": r.object,
+                    "span": list(r.span) if r.span else None,  # the words that state it
+                }
+                for r in self.relations
+            ],
         }

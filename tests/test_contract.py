@@ -79,7 +79,9 @@ def test_top_level_and_nested_fields(runner, harbour):
         assert f["asserted"] == (plain and not f["future"] and not f["attributed"])
         assert ev["reported_by"] is None or f["attributed"]
     for rel in doc["relations"]:
-        assert set(rel) == {"subject", "predicate", "object"}
+        assert set(rel) == {"subject", "predicate", "object", "span"}
+        start, end = rel["span"]
+        assert 0 <= start < end <= len(doc["article"]["text"]), "a relation carries the words that state it"
 
 
 def test_offsets_index_the_text_and_ids_refer_within(runner, harbour):

@@ -32,6 +32,11 @@ def _relations(text):
         ("Germany's Foreign Ministry summoned the ambassador.", ("Germany's Foreign Ministry", "part_of", "Germany")),
         ("Rockets hit southern Israel, and Israel responded.", ("southern Israel", "located_in", "Israel")),
         ("Protests spread to Brooklyn, New York, on Sunday.", ("Brooklyn", "located_in", "New York")),
+        ("Drought hit farms across West Texas, and Texas asked for aid.", ("West Texas", "located_in", "Texas")),
+        (
+            "A doctor at a clinic in Takengon city, Bener Meriah district, said the walls collapsed.",
+            ("Takengon city", "located_in", "Bener Meriah"),
+        ),
         (
             "The photos are at the university in Evansville, Indiana, United States.",
             ("Evansville", "located_in", "United States"),
@@ -143,6 +148,8 @@ def test_relations_carry_their_evidence():
     _, x = _relations("Maria Keller, a spokeswoman for the Red Cross, said the camp was full.")
     [rel] = x.relations
     assert "spokeswoman for the Red Cross" in x.article.text[rel.span[0] : rel.span[1]]
+    [exported] = x.to_json()["relations"]
+    assert exported["span"] == list(rel.span)  # the JSON contract carries the evidence too
 
 
 def test_example_article_actors_and_relations(example_article):

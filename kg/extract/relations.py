@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
-from kg.extract.entities import DIRECTIONS, entity_key, normalise
+from kg.extract.entities import DIRECTIONS, PLACE_TAILS, entity_key, normalise
+from kg.extract.lexicon import KIND_NOUNS
 from kg.model import Entity, Relation
 from kg.nlp import doc_text
 
@@ -743,9 +744,14 @@ class RelationExtractor:
                 parent = keys.get(normalise(words[0][:-2]))
                 if parent is not None and parent.type == "Place":
                     self.add(entity.id, "part_of", parent.id, entity.mentions[0])
-            if entity.type == "Place" and len(words) > 1 and words[0] in DIRECTIONS:
-                # "southern Israel"; a capital "East" or "North" is part of a name ("North Korea")
-                parent = keys.get(normalise(" ".join(words[1:])))
+            rest = " ".join(words[1:])
+            if (
+                entity.type == "Place"
+                and len(words) > 1
+                and (words[0] in DIRECTIONS or (words[0].lower() in DIRECTIONS and gazetteer.region(rest) is not None))
+            ):
+                # "southern Israel", "West Texas"; a capital "North" is mostly part of a name ("North Korea")
+                parent = keys.get(normalise(rest))
                 if parent is not None and parent.type == "Place":
                     self.add(entity.id, "located_in", parent.id, entity.mentions[0])
 
@@ -795,7 +801,11 @@ class RelationExtractor:
                     # "Evansville, Indiana, United States": a city, its region, its country
                     last = self._last(self.doc[end + 2])
                     self.add(first, "located_in", third, (self._first(token).idx, last.idx + len(last.text)))
-            if after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.is_alpha and after.is_title):
+            if (
+                after is not None
+                and (after.pos_ in {"NOUN", "PROPN"} or after.is_alpha and after.is_title)
+                and after.lower_ not in PLACE_TAILS | KIND_NOUNS["Place"]
+            ):
                 continue  # "near Islamabad, U.S. President Obama said": the second name modifies a noun
             self.add(first, "located_in", second, (self._first(token).idx, self.doc[end].idx + len(self.doc[end].text)))
 
