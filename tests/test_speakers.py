@@ -647,3 +647,13 @@ def test_a_quote_with_its_own_cue_is_not_taken_by_a_cue_before_it():
 def test_the_speaker_of_a_statement(text, cue, speaker):
     """Text in, the statement whose cue opens ``cue``, its speaker (an entity's name, or None) out."""
     assert _by_cue(text, cue)[0] == speaker
+
+
+def test_a_name_before_the_noun_of_its_kind_is_the_subject_a_pronoun_continues():
+    text = (
+        "Border clashes\n\n"
+        "The Northern Liberation Front rebel group is active in Kessa Province - "
+        "it denies claims that it is paid by the army."
+    )
+    speaker, stmt = _by_cue(text, "denies")
+    assert speaker == "Northern Liberation Front"

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from kg.extract.lexicon import KIND_NOUNS
 from kg.model import Entity
 
 # Descriptions that name a kind of organisation precisely enough to need a name that says so
@@ -122,9 +123,22 @@ class EntityIndex:
                 if eid is None:  # "an exiled commander ..., Aregawi Berhe, is backing the story"
                     named = [self.at(c.idx, c.idx + len(c.text)) for c in token.subtree if c.dep_ == "appos"]
                     people = [e for e in named if e and self.by_id[e].type == "Person"]
-                    eid = people[0] if people else None
+                    eid = people[0] if people else self._named_by_kind(token)
                 if eid is not None and token.tag_ not in {"PRP", "PRP$"}:
                     self.subjects.append((token.idx, eid))
+
+    def _named_by_kind(self, noun) -> str | None:
+        """'The Liberation Army rebel group', 'the Reuters news agency': a common noun saying what
+        kind of entity the name before it is, with that name as a compound, is that entity."""
+        kind = next((t for t, nouns in KIND_NOUNS.items() if noun.lemma_.lower() in nouns), None)
+        if kind is None or noun.pos_ != "NOUN":
+            return None
+        for c in noun.children:
+            if c.dep_ == "compound" and c.i < noun.i:
+                eid = self.at(c.idx, c.idx + len(c.text))
+                if eid is not None and self.by_id[eid].type == kind:
+                    return eid
+        return None
 
     def learn_titles(self, doc) -> None:
         """The titles the article gives people: "Foreign Minister Thomas Berger", "Berger, the
