@@ -56,6 +56,10 @@ def _relations(text):
         ),
         ("Spain's foreign minister Ana Ruiz met reporters.", ("Ana Ruiz", "works_for", "Spain")),
         (
+            "General Tom Reed, a U.S. security adviser in Kabul, said the plan would work.",
+            ("Tom Reed", "works_for", "United States"),
+        ),
+        (
             "As head of the Yuanhua Group, Lai Changxing smuggled cars.",
             ("Lai Changxing", "leader_of", "Yuanhua Group"),
         ),

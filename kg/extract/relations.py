@@ -65,7 +65,7 @@ WORK_NOUNS = frozenset(
 # Who works for a place (its government): "Afghan Ambassador X", "France's interior minister X".
 PLACE_WORK_NOUNS = frozenset(
     "minister ambassador diplomat envoy consul spokesman spokeswoman spokesperson official representative "
-    "secretary coach".split()
+    "secretary coach adviser advisor".split()
 )
 ROLE_NOUNS = LEADER_NOUNS | MEMBER_NOUNS | WORK_NOUNS | PLACE_WORK_NOUNS
 # Words a title has besides its role noun: "Chief Operating Officer", "interior and overseas
