@@ -3,7 +3,9 @@ and places link to GeoNames and ISO 3166. Sentences are written for these tests.
 
 from __future__ import annotations
 
-from kg.extract import extract
+import pytest
+
+from kg.extract import extract, gazetteer
 from kg.extract.gazetteer import city, country
 from kg.model import Article
 
@@ -64,3 +66,32 @@ def test_a_city_links_to_geonames_and_keeps_the_articles_name():
     x = extract(Article(text="Blast\n\nA car bomb exploded in Basra on Sunday, police in Baghdad said."))
     basra = next(e for e in x.entities if e.name == "Basra")
     assert basra.type == "Place" and basra.same_as == ["https://sws.geonames.org/99532/"]
+
+
+@pytest.mark.parametrize("name", ["AMD", "Google", "White House", "Hamas", "ABC", "PKK", "Mac", "Ben", "Can"])
+def test_codes_translations_and_stunt_names_are_no_places(name):
+    assert gazetteer.place(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Herat", "Herāt"),
+        ("Calcutta", "Kolkata"),
+        ("Peking", "Beijing"),
+        ("New York", "New York City"),
+        ("USA", "United States"),
+    ],
+)
+def test_a_place_is_known_by_its_plain_and_former_names(name, canonical):
+    assert gazetteer.place(name).name == canonical
+
+
+def test_a_title_before_an_organisation_is_not_its_description():
+    text = (
+        "Chipmaker buys server firm\n\n"
+        "Dalvik Systems agreed to buy Norrow for $300 million. "
+        "\u201cThis makes us stronger,\u201d said Ana Ruiz, president and CEO, Dalvik Systems."
+    )
+    types = {e.name: e.type for e in extract(Article(text=text)).entities}
+    assert types.get("Dalvik Systems") == "Organization"

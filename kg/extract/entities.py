@@ -487,7 +487,8 @@ def _described_type(span: Span, type_: str) -> str | None:
     these say."""
     doc, root = span.doc, span.root
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-    if root.dep_ == "appos" and root.head.i < span.start:
+    if root.dep_ == "appos" and root.head.i < span.start and _kind_of_noun(root.head) != "Person":
+        # "the chipmaker, AMD"; but in "X, president and CEO, AMD" the name after a title is the employer
         nouns.append(root.head)
     if span.start > 0:
         nouns.append(doc[span.start - 1])

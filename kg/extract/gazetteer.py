@@ -149,13 +149,14 @@ def _fold(name: str) -> str:
 
 def _other_name(name: str, city: dict) -> bool:
     """Whether an alternate name of GeoNames' is one a news text may call the city by: its name
-    without diacritics ("Herat" for Herāt), or, for a city of a million or more, a one-word exonym or
-    former name ("Calcutta", "Peking"). Not codes ("AMD"), translations ("White House" for
-    Casablanca), nicknames or a stunt name of a smaller city ("Google" for Topeka, "Hamas" for Hamm)."""
+    without diacritics ("Herat" for Herāt) or its first words ("New York"), or, for a city of a
+    million or more, a one-word exonym or former name ("Calcutta", "Peking"). Not codes ("AMD"),
+    translations ("White House" for Casablanca), nicknames or a stunt name of a smaller city
+    ("Google" for Topeka, "Hamas" for Hamm)."""
     if not _LATIN.match(name):
         return False
-    if _fold(name) == _fold(city["name"]):
-        return True
+    if _fold(name) == _fold(city["name"]) or _fold(city["name"]).startswith(_fold(name) + " "):
+        return True  # "Herat" for Herāt, "New York" for New York City
     return city["population"] >= 1_000_000 and " " not in name and not name.isupper() and len(name) >= 4
 
 
