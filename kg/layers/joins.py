@@ -213,24 +213,24 @@ def _ending_in(store: Store, surnames: set[str]) -> dict[str, dict[str, tuple[st
 
 
 def _articles_of(store: Store, entities: set[str]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks(sorted(entities)):
-        rows = store.query(
-            f"SELECT ?e ?g WHERE {{ VALUES ?e {{ {_values(chunk)} }} GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }}"
-        ).rows
-        for r in rows:
-            found[r["e"].value].add(r["g"].value)
-    return found
+    """Entity -> the article graphs that name it."""
+    return _named(store, entities, given="e")
 
 
 def _named_in(store: Store, graphs: set[str]) -> dict[str, set[str]]:
+    """Article graph -> the entities it names."""
+    return _named(store, graphs, given="g")
+
+
+def _named(store: Store, values: set[str], *, given: str) -> dict[str, set[str]]:
+    other = "g" if given == "e" else "e"
     found: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks(sorted(graphs)):
+    for chunk in _chunks(sorted(values)):
         rows = store.query(
-            f"SELECT ?g ?e WHERE {{ VALUES ?g {{ {_values(chunk)} }} GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }}"
+            f"SELECT ?g ?e WHERE {{ VALUES ?{given} {{ {_values(chunk)} }} GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }}"
         ).rows
         for r in rows:
-            found[r["g"].value].add(r["e"].value)
+            found[r[given].value].add(r[other].value)
     return found
 
 
