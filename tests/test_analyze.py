@@ -12,6 +12,7 @@ from kg.analyze.metrics import analyze
 from kg.analyze.projections import Edge, Node, Projection, build_projection, filter_projection
 from kg.cli import main
 from kg.ingest import ingest
+from kg.queries import load_query
 from kg.read import Metadata, read_articles
 from kg.store import open_store
 
@@ -183,3 +184,27 @@ def test_own_projection_queries(runner, store_path, tmp_path):
     assert json.loads(result.stdout)["edges"] >= 1
     half = runner.invoke(main, ["analyze", "--edges", str(edges), "--store", str(store_path)])
     assert half.exit_code == 1 and "--nodes" in half.output
+
+
+def test_actor_projection_draws_the_ties_articles_state_between_actors(tmp_path):
+    """'X, the head of Y' is a tie in the actors network (leads), with the article behind it; where an
+    organisation is based is left out (geography, not a tie between actors)."""
+    from kg.model import Article
+    from kg.read import ReadItem
+
+    text = (
+        "Port strike ends\n\n"
+        "Ilse Marwick, the head of the Dockworkers Guild, said on Friday that the strike was over. "
+        "The Northern Shipping Council, based in Oslo, welcomed the decision."
+    )
+    with open_store(tmp_path / "store") as store:
+        ingest([ReadItem(source="test", article=Article(text=text, title="Port strike ends", id="ties"))], store)
+        p = build_projection(store, "actors")
+    edges = {(p.nodes[e.source].label, e.kind, p.nodes[e.target].label): e for e in p.edges.values()}
+    assert ("Ilse Marwick", "leader_of", "Dockworkers Guild") in edges
+    tie = edges[("Ilse Marwick", "leader_of", "Dockworkers Guild")]
+    assert tie.label == "leads" and len(tie.articles) == 1
+    assert ("Northern Shipping Council", "based_in", "Oslo") not in edges
+    with open_store(tmp_path / "store", must_exist=True) as store:
+        rows = store.query(load_query("relations").text).rows
+    assert ("Northern Shipping Council", "Oslo") in {(r["subject"].value, r["object"].value) for r in rows}

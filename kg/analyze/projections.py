@@ -36,6 +36,10 @@ EDGE_LABELS = {
     "claim": "responds to",
     "finding": "responds to",
     "other": "responds to",
+    "leader_of": "leads",
+    "works_for": "works for",
+    "member_of": "member of",
+    "part_of": "part of",
 }
 CONTRADICTION_KINDS = frozenset({"denial", "criticism", "accusation"})
 

@@ -50,6 +50,10 @@ EDGE_COLOURS = {
     "says": (110, 110, 110),
     "about": (120, 120, 200),
     "from_report": (140, 86, 75),
+    "leader_of": (30, 120, 60),
+    "works_for": (90, 160, 60),
+    "member_of": (90, 160, 60),
+    "part_of": (120, 100, 190),
 }
 DEFAULT_EDGE_COLOUR = (120, 120, 120)
 
