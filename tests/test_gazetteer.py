@@ -95,3 +95,15 @@ def test_a_title_before_an_organisation_is_not_its_description():
     )
     types = {e.name: e.type for e in extract(Article(text=text)).entities}
     assert types.get("Dalvik Systems") == "Organization"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Ada Kovac wrote on Twitter that the talks had failed.",
+        "The mayor congratulated the team on Twitter on Sunday.",
+    ],
+)
+def test_where_someone_writes_is_a_medium_not_a_person(sentence):
+    types = {e.name: e.type for e in extract(Article(text=f"Talks\n\n{sentence}\n")).entities}
+    assert types.get("Twitter") == "Organization"

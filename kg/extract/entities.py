@@ -231,6 +231,12 @@ def _retype(text: str, label_type: str, span: Span) -> str | None:
     return label_type
 
 
+# Verbs of saying and publishing whose "on X" names the medium ("wrote on Twitter", "posted on
+# Facebook", "said on CNN", "congratulated him on Twitter").
+MEDIUM_VERBS = frozenset(
+    "say write post tweet announce publish share comment congratulate reply respond speak tell declare "
+    "report broadcast".split()
+)
 STATE_BODIES = frozenset(
     "ministry government army police embassy parliament military navy department court cabinet "
     "office council senate congress presidency".split()
@@ -505,6 +511,13 @@ def _described_type(span: Span, type_: str) -> str | None:
         kinds.add("Organization")  # "Oxfam, based in Oxford": what has a base is an organisation
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "member":
         kinds.add("Organization")
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "on"
+        and root.head.head.pos_ == "VERB"
+        and root.head.head.lemma_.lower() in MEDIUM_VERBS
+    ):
+        kinds.add("Organization")  # "wrote on Twitter", "said on CNN": where one says something is a medium
     return kinds.pop() if len(kinds) == 1 else None
 
 
