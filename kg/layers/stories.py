@@ -91,6 +91,14 @@ def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
 # ---------------------------------------------------------------------------------------- reading
 
 
+def _selections(body: str, var: str, graphs: Iterable[str], nodes: Iterable[str]) -> list[str]:
+    """WHERE clauses reading ``body`` for the nodes of each article graph, with the article (``?a``)
+    named as a constant (Oxigraph plans GRAPH ?a with OPTIONALs badly), and for given nodes (``?var``)
+    over all graphs, in chunks."""
+    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {_ARTICLE.sub(f'<{g}>', body)} }}" for g in sorted(graphs)]
+    return selections + [f"VALUES ?{var} {{ {v} }} {body}" for v in _chunks(nodes)]
+
+
 def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable[str] = ()) -> list[EventRecord]:
     """Typed events of the given article graphs, or the given events, with what scoring needs and
     whether the article asserts them."""
@@ -102,10 +110,7 @@ def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable
                 OPTIONAL {{ ?a schema:datePublished ?published }}
                 OPTIONAL {{ ?e sem:hasPlace ?place }}
                 OPTIONAL {{ ?e sem:hasActor ?who }}"""
-    # one query per article graph, named as a constant: Oxigraph plans GRAPH ?a with OPTIONALs badly
-    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {_ARTICLE.sub(f'<{g}>', body)} }}" for g in sorted(graphs)]
-    selections += [f"VALUES ?e {{ {v} }} {body}" for v in _chunks(events)]
-    for selection in selections:
+    for selection in _selections(body, "e", graphs, events):
         rows = store.query(
             f"SELECT ?e ?a ?type ?trigger ?isFact ?time ?published ?place ?who WHERE {{ {selection} }}"
         ).rows
@@ -500,10 +505,7 @@ _STATEMENT = """?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m k
 
 def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterable[str] = ()) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    # per article graph, named as a constant (see _event_records); statements by IRI over all graphs
-    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {_STATEMENT.replace('?a', f'<{g}>')} }}" for g in sorted(graphs)]
-    selections += [f"VALUES ?s {{ {v} }} {_STATEMENT}" for v in _chunks(statements)]
-    for selection in selections:
+    for selection in _selections(_STATEMENT, "s", graphs, statements):
         rows = store.query(
             f"SELECT ?s ?a ?published ?speaker ?kind ?content ?named ?reportAuthor WHERE {{ {selection} }}"
         ).rows
