@@ -7,13 +7,13 @@ and the article IRI also names the article's graph.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from rdflib import URIRef
 
 from kg.errors import InputError
 from kg.rdf.namespaces import DATA_NS
+from kg.rdf.ntriples import is_iri
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -38,14 +38,11 @@ def sentence_iri(article_id: str, index: int) -> URIRef:
     return local_iri(article_id, "sentence", str(index))
 
 
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]+")
-
-
 def expand_ref(ref: str) -> str:
     """An IRI from ``<iri>``, a plain IRI, or the ``kgd:`` short form tables print; anything else (a
     name, a text with spaces or angle brackets) is refused, so that what is pasted into a query as
     ``<iri>`` is always one IRI."""
     iri = DATA_NS + ref[4:] if ref.startswith("kgd:") else ref.strip().removeprefix("<").removesuffix(">")
-    if not _IRI.fullmatch(iri):
+    if not is_iri(iri):
         raise InputError(f"{ref!r} is not an IRI: give it as kg prints it (kgd:... or https://...)")
     return iri

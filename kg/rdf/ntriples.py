@@ -11,6 +11,7 @@ IRIs are written as given: kg builds them from percent-encoded parts (:mod:`kg.r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rdflib import XSD, Literal
@@ -20,6 +21,21 @@ XSD_DECIMAL = str(XSD.decimal)
 XSD_DOUBLE = str(XSD.double)
 XSD_BOOLEAN = str(XSD.boolean)
 XSD_DATETIME = str(XSD.dateTime)
+
+
+# Characters an IRI may not hold: with them, a value pasted between < and > could end the term.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def writable_iri(value: str) -> bool:
+    """Whether ``value`` can be written as ``<value>`` without ending the term early."""
+    return _NOT_IN_IRI.search(value) is None
+
+
+def is_iri(value: str) -> bool:
+    """Whether ``value`` is one absolute IRI that can be written as ``<value>``."""
+    return bool(_SCHEME.match(value)) and writable_iri(value)
 
 
 def iri(value: str) -> str:

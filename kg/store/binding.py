@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from kg.errors import QueryError
-from kg.rdf.ntriples import literal
+from kg.rdf.ntriples import literal, writable_iri
 from kg.store.base import Term
 
 
 def term_to_sparql(term: Term) -> str:
     """A term in SPARQL syntax, escaped so that no value can change the query around it."""
     if term.type == "uri":
-        if re.search(r'[\x00-\x20<>"{}|^`\\]', term.value):
+        if not writable_iri(term.value):
             raise QueryError(f"not a valid IRI: {term.value!r}")
         return f"<{term.value}>"
     if term.type != "literal":
