@@ -1,0 +1,246 @@
+"""The constructions that make a statement in running text: reporting verbs ("X said that ...",
+"'...,' it said"), issued statements ('X issued a statement: "..."'), reporting nouns ("the
+announcement by GM that ..."), "according to X", and quotations that go on with the last speaker."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.extract.coref import resolve
+from kg.extract.lexicon import CUE_KINDS, GENERIC_PRONOUNS, ISSUE_VERBS, ISSUED_NOUNS, NOUN_CUES, QUOTE_ONLY
+from kg.extract.statements.content import (
+    before_other_speech,
+    clause_span,
+    content_of,
+    inside_content,
+    without_attribution,
+    without_preposition,
+)
+from kg.extract.statements.context import STRIP_CHARS, Context
+from kg.extract.statements.cues import bids, described_as, ends_headline, is_cue, passive_without_agent
+from kg.extract.statements.quotes import has_own_cue, is_real_quote, paragraph_of_its_own, quote_for
+from kg.extract.statements.speakers import misparsed_subject, speaker_fields, speaker_of
+from kg.extract.statements.venues import is_venue_noun
+
+
+def from_verbs(ctx: Context) -> None:
+    for token in ctx.doc:
+        if not is_cue(ctx, token):
+            continue
+        lemma = token.lemma_.lower()
+        quote = quote_for(ctx, token)
+        if lemma in QUOTE_ONLY:
+            described = described_as(ctx, token)
+            quote = None if described else quote
+            content = described or quote
+        else:
+            content = quote or content_of(ctx, token, lemma)
+            if content is None and not passive_without_agent(token):
+                quote = content = quote_for(ctx, token, next_sentence=True)
+                if quote is not None and has_own_cue(ctx, quote):
+                    quote = content = None  # 'screamed for help. "...," a resident said.
+        if content is None:
+            continue
+        subject, passive = speaker_of(ctx, token, quote)
+        if subject is None and not passive:
+            subject = misparsed_subject(ctx, token)
+        if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
+            continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
+        if subject is None and not passive_without_agent(token) and inside_content(ctx, token.idx):
+            continue  # "he added the inquest would find ...": part of what he said, nobody's finding
+        if subject is None and ends_headline(ctx, token):
+            continue  # "... according to rebels, report": a label, not a verb
+        fields = speaker_fields(ctx, None if passive else subject, cue=token)
+        kind = CUE_KINDS[lemma]
+        if lemma in {"tell", "warn"} and bids(token):
+            kind = "call"  # "told the cardinal not to cut funding", "warned Turkey to hold back"
+        if quote is None:
+            first = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+            if first is not None and first[0].i in ctx.cue_tokens:
+                continue  # the parser took another statement's cue for this one's content
+            content = before_other_speech(ctx, token, content)
+            content = without_attribution(ctx, content)
+        if kind in {"accusation", "criticism"} and quote is None:
+            content = without_preposition(ctx, content)
+        about = None
+        if passive and subject is not None:
+            about = resolve(ctx.phrase(subject), ctx.index)
+        elif kind == "accusation":
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            about = resolve(ctx.phrase(obj), ctx.index) if obj is not None else None
+        if fields.get("report") and kind == "claim":
+            kind = "finding"
+        cue_end = token.idx + len(token.text)
+        for child in token.children:
+            if child.dep_ == "prt" or (lemma == "call" and child.dep_ == "prep" and child.i == token.i + 1):
+                cue_end = child.idx + len(child.text)
+        if content[0] < cue_end < content[1]:  # "called on | the company to ...": the cue's words are not content
+            content = ctx.trimmed(cue_end, content[1])
+        ctx.cue_tokens.add(token.i)
+        if quote is not None:
+            ctx.quotes_taken.add(quote)
+        ctx.add(
+            cue=ctx.text[token.idx : cue_end],
+            cue_span=(token.idx, cue_end),
+            content_span=content,
+            kind=kind,
+            quote=quote is not None,
+            about=about,
+            **fields,
+        )
+
+
+def issued_quotes(ctx: Context) -> None:
+    """'X issued a statement: "..."', 'X released a statement on the case: "..."': the quote is what
+    X says; the verb and its object are the cue."""
+    for noun in ctx.doc:
+        verb = noun.head
+        if (
+            noun.lemma_.lower() not in ISSUED_NOUNS
+            or noun.dep_ != "dobj"
+            or verb.lemma_.lower() not in ISSUE_VERBS
+            or ctx.in_quote(noun.idx)
+            or verb.i in ctx.cue_tokens
+        ):
+            continue
+        quote = quote_for(ctx, noun)
+        if quote is None or quote[0] < noun.idx:
+            continue
+        subject, passive = speaker_of(ctx, verb)
+        ctx.cue_tokens.add(verb.i)
+        ctx.quotes_taken.add(quote)
+        cue_end = noun.idx + len(noun.text)
+        ctx.add(
+            cue=ctx.text[verb.idx : cue_end],
+            cue_span=(verb.idx, cue_end),
+            content_span=quote,
+            kind="claim",
+            quote=True,
+            **speaker_fields(ctx, None if passive else subject, cue=verb),
+        )
+
+
+def from_nouns(ctx: Context) -> None:
+    """Reporting nouns: "the announcement by GM that it had filed", "GM's declaration of bankruptcy"."""
+    for token in ctx.doc:
+        kind = NOUN_CUES.get(token.lemma_.lower())
+        if kind is None or token.pos_ != "NOUN" or ctx.in_quote(token.idx) or is_venue_noun(token):
+            continue
+        content = None
+        for child in token.children:
+            if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                content = clause_span(ctx, child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and content is None:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    content = ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
+        speaker_tok = None
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and ctx.index.at(child.idx, child.idx + 1)):
+                speaker_tok = child
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                speaker_tok = next((c for c in child.children if c.dep_ == "pobj"), speaker_tok)
+        if content is None or speaker_tok is None:
+            continue
+        fields = speaker_fields(ctx, speaker_tok)
+        if fields["speaker"] is None:
+            continue
+        ctx.cue_tokens.add(token.i)
+        ctx.add(
+            cue=token.text,
+            cue_span=(token.idx, token.idx + len(token.text)),
+            content_span=content,
+            kind=kind,
+            quote=False,
+            **fields,
+        )
+
+
+def according_to(ctx: Context) -> None:
+    for token in ctx.doc:
+        if token.lower_ != "according" or token.i + 1 >= len(ctx.doc) or ctx.doc[token.i + 1].lower_ != "to":
+            continue
+        to = ctx.doc[token.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        # "according to vice-president Carlos Lage": the parser may split the phrase into two objects
+        named = [c for c in objs if ctx.index.at(c.idx, c.idx + len(c.text))]
+        obj = (named or objs)[0]
+        pp_start, pp_end = token.i, max(c.right_edge.i for c in objs) + 1
+        sent = token.sent
+        left = ctx.span(sent.start, pp_start) if pp_start > sent.start else None
+        right = ctx.span(pp_end, sent.end) if pp_end < sent.end else None
+        sides = [s for s in (left, right) if s and len(ctx.text[s[0] : s[1]].strip(STRIP_CHARS + ".")) > 3]
+        if not sides:
+            continue
+        content = max(sides, key=lambda s: s[1] - s[0])
+        if len(sides) == 2 and _one_clause_around(ctx, sent, pp_start, pp_end):
+            content = (left[0], right[1])  # "The president, according to X, looks forward to ...": one clause
+        fields = speaker_fields(ctx, obj)
+        ctx.add(
+            cue="according to",
+            cue_span=(token.idx, to.idx + len(to.text)),
+            content_span=content,
+            kind="finding" if fields.get("report") else "claim",
+            quote=False,
+            **fields,
+        )
+
+
+def _one_clause_around(ctx: Context, sent: Span, pp_start: int, pp_end: int) -> bool:
+    """Whether the words before and after a parenthetical make one clause: a subject before it
+    ('The president, according to X, looks forward'), or a second predicate after it ('Such
+    levels kill within weeks, according to X, and are 250 times ...')."""
+    if not any(t.pos_ in {"VERB", "AUX"} for t in ctx.doc[sent.start : pp_start]):
+        return True
+    after = [t for t in ctx.doc[pp_end : sent.end] if not t.is_punct]
+    return bool(after) and after[0].pos_ == "CCONJ" and after[0].head.i < pp_start
+
+
+def continued_quotes(ctx: Context) -> None:
+    """A quotation with no cue of its own right after the previous speaker's quotation ('"...,"
+    she said. "..."', or a next paragraph that is only a quotation) goes on with that speaker."""
+    quoted = sorted((s for s in ctx.statements if s.quote), key=lambda s: s.cue_span[0])
+    cues = sorted(s.cue_span[0] for s in ctx.statements)
+    for qs, qe in ctx.quotes:
+        inner = ctx.trimmed(qs + 1, qe - 1)
+        if inner in ctx.quotes_taken or not is_real_quote(ctx, *inner):
+            continue
+        if any(s.content_span[0] <= inner[0] < s.content_span[1] for s in ctx.statements):
+            continue  # a quoted phrase inside what someone said: 'said it was an occasion "to ..."'
+        # a paragraph that is only a quotation goes on with whoever spoke last in the paragraph
+        # before, directly or not ('Bush said the plan would help.' / '"We will ..."')
+        pool = ctx.statements if paragraph_of_its_own(ctx, qs, qe) else quoted
+        before = [s for s in pool if max(s.cue_span[1], s.content_span[1]) <= qs and (s.speaker or s.speaker_text)]
+        if not before:
+            continue
+        prev = max(before, key=lambda s: max(s.cue_span[1], s.content_span[1]))
+        last = max(prev.cue_span[1], prev.content_span[1])
+        sentence = ctx.doc.char_span(last - 1, last, alignment_mode="expand")
+        gap_start = sentence.sent.end_char if sentence is not None else last
+        own = ctx.doc.char_span(qs, qe, alignment_mode="expand")
+        own_end = own[-1].sent.end_char if own is not None else qe
+        # it opens a sentence, a paragraph or a stretch after the cue ('"...," she said, "..."'), not a
+        # phrase inside a clause ('thanking France for pressuring Colombia to "think of ..."')
+        opens = bool(re.search(r'(^|\n|[.!?:;,]["\u201d\u2019]?)[ \t]*$', ctx.text[max(0, qs - 4) : qs]))
+        if not opens or ctx.text[gap_start:qs].strip() or any(last <= c < own_end for c in cues):
+            continue
+        ctx.quotes_taken.add(inner)
+        ctx.add(
+            speaker=prev.speaker,
+            speaker_text=prev.speaker_text,
+            speaker_span=prev.speaker_span,
+            cue=prev.cue,
+            cue_span=prev.cue_span,
+            content_span=inner,
+            kind=prev.kind,
+            quote=True,
+            report=prev.report,
+            continues=prev.id,
+        )
+        quoted.append(ctx.statements[-1])

@@ -1,0 +1,237 @@
+"""What a cue reports: the clause or the objects a reporting verb governs, cut where someone else's
+words or the article's attribution begin."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.coref import PERSON_NOUNS
+from kg.extract.events import EVENT_LEMMAS
+from kg.extract.lexicon import (
+    ADDRESSEE_VERBS,
+    ALLEGATION_NOUNS,
+    AUDIENCE_NOUNS,
+    CONTENT_PREPOSITIONS,
+    CUE_KINDS,
+    DENIABLE_NOUNS,
+    INTENTION_NOUNS,
+    INTENTIONS,
+    NEEDS_CLAUSE,
+    REPORT_NOUNS,
+    SUBORDINATORS,
+    THING_PRONOUNS,
+)
+from kg.extract.statements.context import Context
+from kg.extract.statements.quotes import QUOTE_MARKS
+from kg.extract.statements.venues import is_statement_venue
+
+
+def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
+    """The reported proposition: the clause, or the objects, the verb governs."""
+    if verb.dep_ == "parataxis":
+        head = verb.head
+        left = ctx.span(head.left_edge.i, verb.left_edge.i) if head.left_edge.i < verb.left_edge.i else None
+        right = (
+            ctx.span(verb.right_edge.i + 1, head.right_edge.i + 1) if verb.right_edge.i < head.right_edge.i else None
+        )
+        sides = [x for x in (left, right) if x and x[1] - x[0] > 3]
+        if sides:
+            return (sides[0][0], sides[-1][1]) if len(sides) == 2 else sides[0]
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    comp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i), None)
+    if comp is None and obj is not None:
+        # "forecast the losses to exceed ...": the parser often reads the infinitive as a purpose clause
+        comp = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "to"
+            ),
+            None,
+        )
+        if comp is not None and CUE_KINDS.get(lemma) not in {"call", "accusation", "criticism"}:
+            comp = comp if lemma in {"forecast", "expect", "estimate", "predict", "believe", "report"} else None
+    if (
+        obj is not None
+        and comp is not None
+        and (CUE_KINDS.get(lemma) in {"call", "accusation", "criticism"} or comp.dep_ in {"xcomp", "advcl"})
+    ):
+        return ctx.span(obj.left_edge.i, comp.right_edge.i + 1)
+    clauses = [
+        c
+        for c in verb.children
+        if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma not in NEEDS_CLAUSE - INTENTIONS))
+        and c.pos_ in {"VERB", "AUX"}
+        and lemma not in {"call", "ask"}
+    ]
+    if (
+        clauses
+        and obj is not None
+        and all(c.i < verb.i for c in clauses)
+        and not _addressee(ctx, obj, lemma)
+        and not any(ch in QUOTE_MARKS for ch in ctx.doc[clauses[0].left_edge.i : verb.i].text)
+    ):
+        # "The group is active in the north - it denies claims that ...": the parser took the clause
+        # before for the verb's; what the verb reports is its own object, not an unquoted clause before
+        clauses = []
+    if clauses:
+        marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
+        best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        start, end = clause_span(ctx, best)
+        if (
+            obj is not None
+            and obj.right_edge.i + 1 == best.left_edge.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in best.children)
+            and not _addressee(ctx, obj, lemma)
+        ):
+            start = obj.left_edge.idx  # "added the inquest would find ...": the object is the clause's subject
+        # Two complements on one side usually mean the parser split one clause ("announced that
+        # development ..., begun two years ago, has been pushed back"): take them together.
+        same_side = [c for c in clauses if (c.i > verb.i) == (best.i > verb.i)]
+        end = max(end, *(ctx.span(c.left_edge.i, c.right_edge.i + 1)[1] for c in same_side))
+        return start, end
+    clause = _that_clause_under_prep(ctx, verb)
+    if clause is not None:
+        return clause
+    if lemma in NEEDS_CLAUSE:
+        return None
+    parts = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (
+            c.dep_ in {"dobj", "attr", "oprd", "xcomp", "ccomp", "dative"}
+            or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
+        )
+        and not is_statement_venue(c)
+        and not _addressee(ctx, c, lemma)
+        and not (c.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in c.children))
+    ]
+    if not parts:
+        return None
+    if CUE_KINDS.get(lemma) == "denial" and not any(_deniable(p, lemma) for p in parts):
+        return None  # "denied his asylum application", "rejected the offer": a refusal, not a statement
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    return ctx.span(start, end)
+
+
+def _deniable(token: Token, lemma: str) -> bool:
+    """What a denial can bear on without a clause: a pronoun ("denied it"), a claim or report
+    ("denied the allegations", "dismissed the report"), what the speaker is said to have done
+    ("denied any wrongdoing", "denied having known", "denied the attack"), a proposal it rejects
+    ("rejected the plan"), the same through a preposition."""
+    if token.dep_ in {"ccomp", "xcomp"} or token.tag_ == "VBG":
+        return True
+    if token.dep_ == "prep":
+        return any(_deniable(c, lemma) for c in token.children if c.dep_ == "pobj")
+    if token.pos_ == "PRON":  # "denied it", not "denied him bail"
+        return token.dep_ != "dative" and token.lower_ in THING_PRONOUNS
+    noun = token.lemma_.lower()
+    return (
+        noun in ALLEGATION_NOUNS | REPORT_NOUNS | DENIABLE_NOUNS
+        or noun in EVENT_LEMMAS
+        or (lemma != "deny" and noun in INTENTION_NOUNS)
+    )
+
+
+def _addressee(ctx: Context, token: Token, lemma: str) -> bool:
+    """'told reporters', 'told the BBC': who was told, not what. Without a clause or a quote the
+    verb reports no content."""
+    if token.dep_ == "prep" and token.lower_ == "to":
+        # "wrote to officials", "said to reporters": to whom, for any verb of saying
+        return any(_someone(ctx, obj) for obj in token.children if obj.dep_ == "pobj")
+    if lemma not in ADDRESSEE_VERBS or token.dep_ not in {"dobj", "dative"}:
+        return False
+    return (
+        token.tag_ == "PRP"
+        or token.lemma_.lower() in AUDIENCE_NOUNS
+        or ctx.index.at(token.idx, token.idx + len(token.text)) is not None
+    )
+
+
+def _someone(ctx: Context, token: Token) -> bool:
+    """A person or a body one can speak to: a pronoun, an audience, people, or a named actor."""
+    if token.tag_ == "PRP" or token.lemma_.lower() in AUDIENCE_NOUNS | PERSON_NOUNS | {"official"}:
+        return True
+    eid = ctx.index.at(token.idx, token.idx + len(token.text))
+    return eid is not None and ctx.index.by_id[eid].type != "Place"
+
+
+def clause_span(ctx: Context, head: Token) -> tuple[int, int]:
+    """The clause's words, starting after its complementizer ('that') when it has one."""
+    start = head.left_edge.i
+    marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} and c.i < head.i]
+    if marks:
+        start = marks[0].i + 1
+    return ctx.span(start, head.right_edge.i + 1)
+
+
+def _that_clause_under_prep(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """'denied in a statement that ...': the parser often hangs the clause on 'statement'."""
+    for child in verb.children:
+        if is_statement_venue(child):
+            for t in child.subtree:
+                if t.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children
+                ):
+                    return _clause_without_conjuncts(ctx, t)
+    return None
+
+
+def _clause_without_conjuncts(ctx: Context, head: Token) -> tuple[int, int]:
+    start = head.left_edge.i
+    while ctx.doc[start].dep_ == "mark":
+        start += 1
+    end = head.right_edge.i + 1
+    for child in head.children:
+        if child.dep_ == "conj" and child.lemma_.lower() in CUE_KINDS:
+            end = min(end, child.left_edge.i)
+            cc = [c for c in head.children if c.dep_ == "cc" and c.i < child.i]
+            if cc:
+                end = min(end, cc[-1].i)
+    return ctx.span(start, end)
+
+
+def without_attribution(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
+    """'said that Castro sends greetings according to the news agency': the source the article names
+    for the report is not part of what was said."""
+    m = re.search(r",?\s+according to\b", ctx.text[content[0] : content[1]])
+    return ctx.trimmed(content[0], content[0] + m.start()) if m and m.start() > 0 else content
+
+
+def before_other_speech(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The content up to where someone else's words begin: 'asked whether Iran would talk, to
+    which he replied "..."' ends before 'to which he replied'."""
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    for t in span or []:
+        if t.i != verb.i and t.i in ctx.cue_tokens and t.idx > content[0]:
+            return ctx.trimmed(content[0], t.idx)  # another statement's cue: "..., claims X"
+        if (
+            t.i != verb.i
+            and t.dep_ in {"relcl", "advcl", "conj", "pcomp"}
+            # "revived after Boeing promised ...": a subordinate clause is part of what was said
+            and not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in t.children)
+            and CUE_KINDS.get(t.lemma_.lower()) in {"claim", "denial", "criticism", "accusation"}
+            and any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in t.children)
+            # "denied that ..., as the group had said" names whose words it answers: no other content
+            and not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+            and t.left_edge.idx > content[0]
+        ):
+            # "..., an accusation the government denies": the appositive that introduces it goes too
+            set_off = t.dep_ == "relcl" and ctx.doc[t.head.left_edge.i - 1].text == ","
+            start = t.head.left_edge if set_off else t.head if t.dep_ == "pcomp" else t.left_edge
+            return ctx.trimmed(content[0], max(start.idx, content[0]))
+    return content
+
+
+def inside_content(ctx: Context, offset: int) -> bool:
+    return any(s.content_span[0] <= offset < s.content_span[1] for s in ctx.statements)
+
+
+def without_preposition(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    m = re.match(r"(of|for|about|over)\s+", ctx.text[start:end])
+    return (start + m.end(), end) if m else span

@@ -1,0 +1,151 @@
+"""What counts as a reporting cue: a verb of saying that reports here, rather than naming ("what it
+called X"), intending ("to determine whether"), acting ("accepted the offer") or being hypothetical
+("would find")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.coref import PLACE_NOUNS
+from kg.extract.lexicon import ASPECTUAL, CUE_KINDS, QUOTE_ONLY, UNREAL_MODALS
+from kg.extract.statements.context import Context
+from kg.extract.statements.quotes import quote_for
+
+
+def is_cue(ctx: Context, token: Token) -> bool:
+    """Whether a verb reports what someone says here, rather than naming, intending or acting."""
+    lemma = token.lemma_.lower()
+    if lemma not in CUE_KINDS or token.i in ctx.cue_tokens or ctx.in_quote(token.idx):
+        return False
+    if not (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")):
+        return False
+    deps = {c.dep_ for c in token.children}
+    lowers = {c.lower_ for c in token.children}
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if token.dep_ in {"amod", "csubj"}:
+        return False
+    # "by saying that ...", "reports stating that ...", "a statement denying that ...": a gerund
+    # that governs a content clause reports speech; without one ("after saying goodbye") it does not
+    reports_clause = token.tag_ == "VBG" and (
+        "ccomp" in deps or quote_for(ctx, token) is not None or _object_with_clause(token)
+    )
+    if token.dep_ == "pcomp" and not reports_clause:
+        return False
+    if token.dep_ == "acl" and CUE_KINDS[lemma] != "call" and not reports_clause:
+        return False
+    if token.dep_ == "relcl" and not (_speaker_is_antecedent(token) or _quotes_after(ctx, token)):
+        return False
+    if lemma in QUOTE_ONLY and quote_for(ctx, token) is None and not described_as(ctx, token):
+        return False
+    if lemma in {"call", "ask"} and not (preps & {"for", "on"} or deps & {"xcomp", "ccomp"}):
+        return False
+    if lemma == "distance" and not lowers & {"itself", "himself", "herself", "themselves"}:
+        return False
+    if lemma == "charge" and "with" not in preps:
+        return False
+    if lemma == "fault" and "for" not in preps:
+        return False  # "faulted the agency for ...", not "fault lines"
+    if lemma == "accept" and not any(
+        (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)) or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+        for c in token.children
+    ):
+        return False  # "accepted the offer", "accepted to stay": no admission
+    if lemma == "claim" and not deps & {"ccomp", "xcomp"} and _claims_a_place(ctx, token):
+        return False  # "Israel claims Jerusalem": a claim to land, not something said
+    if "neg" in deps or _infinitive(token) or _inside_what_clause(token):
+        return False
+    if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
+        return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
+    # "X was accused of ...", "it was reported that ...", "films are reported to want ...": a passive
+    # without its agent reports an accusation or a clause; "cases were reported to the police" does not
+    speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or (
+        lemma in {"report", "say", "claim"} and bool(deps & {"ccomp", "xcomp"})
+    )
+    expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children) and "ccomp" in deps
+    speech_passive = speech_passive or expletive
+    return not (passive_without_agent(token) and not speech_passive)
+
+
+def ends_headline(ctx: Context, token: Token) -> bool:
+    """Whether the token is the last word of the headline ('... according to rebels, report')."""
+    end = ctx.text.find("\n")
+    return 0 < end and token.idx < end and not ctx.text[token.idx + len(token.text) : end].strip(" .!?")
+
+
+def _claims_a_place(ctx: Context, verb: Token) -> bool:
+    """'Israel claims Jerusalem', 'claim the eastern part of the city': land, not words."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in {"part", "half", "rest", "most", "all", "parts"}:
+            obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
+        eid = ctx.index.at(obj.idx, obj.idx + len(obj.text))
+        place = eid is not None and ctx.index.by_id[eid].type == "Place"
+        if place or obj.ent_type_ in {"GPE", "LOC"} or obj.lemma_.lower() in PLACE_NOUNS:
+            return True
+    return False
+
+
+def bids(verb: Token) -> bool:
+    """Whether the verb tells someone to do something: an object and an infinitive after it."""
+    obj = any(c.dep_ in {"dobj", "dative"} and c.i > verb.i for c in verb.children)
+    infinitive = any(
+        c.dep_ in {"xcomp", "ccomp", "advcl"} and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    return obj and infinitive
+
+
+def _object_with_clause(verb: Token) -> bool:
+    """'expressing their concern that the cardinal is playing politics': the object carries the clause."""
+    return any(
+        c.dep_ == "dobj"
+        and any(
+            g.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for g in c.children
+        )
+        for c in verb.children
+    )
+
+
+def _quotes_after(ctx: Context, token: Token) -> bool:
+    """'a report, in which the agency states, "..."': a relative clause with a subject of its own
+    that opens a direct quote reports it."""
+    own = any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in token.children)
+    quote = quote_for(ctx, token) if own else None
+    return quote is not None and quote[0] > token.idx
+
+
+def described_as(ctx: Context, token: Token) -> tuple[int, int] | None:
+    """'described the talks as "useful"': the object and what it is described as."""
+    if token.lemma_.lower() != "describe":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
+    if obj is None or as_ is None or not any(not c.is_punct for c in as_.children):
+        return None
+    return ctx.span(obj.left_edge.i, as_.right_edge.i + 1)
+
+
+def _speaker_is_antecedent(token: Token) -> bool:
+    """'analysts, who had forecast that ...' reports; 'the merger it said was planned' does not."""
+    return any(c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)
+
+
+def _infinitive(token: Token) -> bool:
+    """'a hearing to determine whether ...', 'he would write to say he would ...': a purpose or a
+    plan, not a report; 'they continue to demand ...' still reports."""
+    return (
+        token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and token.dep_ in {"advcl", "acl", "relcl", "xcomp"}
+        and token.head.lemma_.lower() not in ASPECTUAL
+    )
+
+
+def passive_without_agent(token: Token) -> bool:
+    children = {c.dep_ for c in token.children}
+    return "auxpass" in children and "agent" not in children
+
+
+def _inside_what_clause(token: Token) -> bool:
+    """'what it called X', 'what they described as X': naming, not reporting."""
+    return any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"what", "which"} for c in token.children)
