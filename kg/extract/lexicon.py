@@ -3,11 +3,161 @@ speaks, where words are said."""
 
 from __future__ import annotations
 
-# Reporting verbs as they appear in title-case headlines ("Oxfam Says Famine Looms").
-HEADLINE_CUES = frozenset(
-    "says say said warns warn urges urge denies deny claims claim accuses accuse finds find calls "
-    "rejects reject slams criticizes criticises condemns demands".split()
-)
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- reporting verbs
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a reporting verb does. ``kind``: the kind of statement it makes (claim, finding, denial,
+    accusation, criticism, call, other); ``clause``: it reports only with a clause ("X believes that
+    ..."), not with a bare object; ``intention``: it reports a plan with an infinitive ("expects to cut
+    jobs"); ``quote_only``: it reports speech only next to a direct quote; ``headline``: its forms in
+    title-case headlines ("Oxfam Says Famine Looms")."""
+
+    kind: str
+    clause: bool = False
+    intention: bool = False
+    quote_only: bool = False
+    headline: tuple[str, ...] = ()
+
+
+# Every reporting verb by lemma, declared once: adding a verb is one line here.
+REPORTING_VERBS: dict[str, Cue] = {
+    # kind "claim": verbs of saying, asserting, predicting, promising
+    "say": Cue("claim", headline=("says", "say", "said")),
+    "state": Cue("claim"),
+    "tell": Cue("claim"),
+    "add": Cue("claim", clause=True),
+    "claim": Cue("claim", headline=("claims", "claim")),
+    "assert": Cue("claim"),
+    "announce": Cue("claim"),
+    "report": Cue("claim"),
+    "explain": Cue("claim", clause=True),
+    "note": Cue("claim", clause=True),
+    "write": Cue("claim"),
+    "insist": Cue("claim"),
+    "maintain": Cue("claim", clause=True),
+    "suggest": Cue("claim"),
+    "argue": Cue("claim"),
+    "confirm": Cue("claim"),
+    "acknowledge": Cue("claim"),
+    "admit": Cue("claim"),
+    "predict": Cue("claim"),
+    "warn": Cue("claim", headline=("warns", "warn")),
+    "declare": Cue("claim", clause=True),
+    "reply": Cue("claim", clause=True),
+    "respond": Cue("claim", clause=True),
+    "comment": Cue("claim", clause=True),
+    "testify": Cue("claim"),
+    "stress": Cue("claim", clause=True),
+    "emphasize": Cue("claim"),
+    "emphasise": Cue("claim"),
+    "indicate": Cue("claim", clause=True),
+    "signal": Cue("claim", clause=True),
+    "disclose": Cue("claim"),
+    "mention": Cue("claim"),
+    "observe": Cue("claim", clause=True),
+    "recall": Cue("claim", clause=True),
+    "caution": Cue("claim"),
+    "tweet": Cue("claim"),
+    "post": Cue("claim", clause=True),
+    "cite": Cue("claim"),
+    "estimate": Cue("claim"),
+    "forecast": Cue("claim"),
+    "promise": Cue("claim", clause=True),
+    "vow": Cue("claim", clause=True),
+    "pledge": Cue("claim", clause=True),
+    "agree": Cue("claim", clause=True),
+    "expect": Cue("claim", clause=True, intention=True),
+    "doubt": Cue("claim", clause=True),
+    "counter": Cue("claim"),
+    "retort": Cue("claim"),
+    "concede": Cue("claim"),
+    "express": Cue("claim"),
+    # ways of saying (VerbNet say-37.7, manner_speaking-37.3): they report with a clause or a quote
+    "remark": Cue("claim", clause=True),
+    "answer": Cue("claim", clause=True),
+    "recount": Cue("claim", clause=True),
+    "joke": Cue("claim", clause=True),
+    "quip": Cue("claim", clause=True),
+    "exclaim": Cue("claim", clause=True),
+    "shout": Cue("claim", clause=True),
+    "yell": Cue("claim", clause=True),
+    "scream": Cue("claim", clause=True),
+    "whisper": Cue("claim", clause=True),
+    "muse": Cue("claim", clause=True),
+    # speech only next to a direct quote: '"...," she continued', 'the banner read: "..."', 'he described the
+    # scene: "..."' (and "described X as Y")
+    "continue": Cue("claim", quote_only=True),
+    "read": Cue("claim", quote_only=True),
+    "describe": Cue("claim", quote_only=True),
+    # admitting, envisaging
+    "accept": Cue("claim"),  # "accepted that mistakes were made", "accepted exploiting loopholes": an admission
+    "anticipate": Cue("claim", clause=True, intention=True),
+    "envision": Cue("claim", clause=True),
+    "envisage": Cue("claim", clause=True),
+    # kind "other": intending, fearing, hoping, believing
+    "plan": Cue("other", clause=True, intention=True),
+    "intend": Cue("other", clause=True, intention=True),
+    "want": Cue("other", clause=True, intention=True),
+    "wish": Cue("other", clause=True, intention=True),
+    "fear": Cue("other", clause=True, intention=True),
+    "hope": Cue("other", clause=True, intention=True),
+    "believe": Cue("other", clause=True),
+    "think": Cue("other", clause=True),
+    # kind "finding": what a report or an inquiry establishes
+    "find": Cue("finding", headline=("finds", "find")),
+    "determine": Cue("finding"),
+    "conclude": Cue("finding"),
+    "establish": Cue("finding", clause=True),
+    "document": Cue("finding", clause=True),
+    "show": Cue("finding", clause=True),
+    "reveal": Cue("finding", clause=True),
+    "outline": Cue("finding"),
+    # kind "denial"
+    "deny": Cue("denial", headline=("denies", "deny")),
+    "reject": Cue("denial", headline=("rejects", "reject")),
+    "dispute": Cue("denial"),
+    "refute": Cue("denial"),
+    "dismiss": Cue("denial"),
+    "rebut": Cue("denial"),
+    "contest": Cue("denial"),
+    # kind "accusation"
+    "accuse": Cue("accusation", headline=("accuses", "accuse")),
+    "allege": Cue("accusation"),
+    "blame": Cue("accusation"),
+    "charge": Cue("accusation"),
+    # kind "criticism"
+    "criticize": Cue("criticism", headline=("criticizes",)),
+    "criticise": Cue("criticism", headline=("criticises",)),
+    "condemn": Cue("criticism", headline=("condemns",)),
+    "denounce": Cue("criticism"),
+    "decry": Cue("criticism"),
+    "slam": Cue("criticism", headline=("slams",)),
+    "blast": Cue("criticism"),
+    "lambaste": Cue("criticism"),
+    "fault": Cue("criticism"),
+    "distance": Cue("criticism"),
+    "question": Cue("criticism"),
+    # kind "call": asking someone to do something
+    "urge": Cue("call", headline=("urges", "urge")),
+    "demand": Cue("call", headline=("demands",)),
+    "recommend": Cue("call"),
+    "appeal": Cue("call"),
+    "request": Cue("call"),
+    "press": Cue("call"),
+    "call": Cue("call", headline=("calls",)),
+    "ask": Cue("call"),
+}
+# Derived views of the table.
+CUE_KINDS: dict[str, str] = {lemma: cue.kind for lemma, cue in REPORTING_VERBS.items()}
+NEEDS_CLAUSE = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.clause)
+INTENTIONS = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.intention)
+QUOTE_ONLY = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.quote_only)
+# A headline form of a reporting verb -> its lemma ("Denies" -> "deny").
+HEADLINE_CUES: dict[str, str] = {form: lemma for lemma, cue in REPORTING_VERBS.items() for form in cue.headline}
 
 # Common nouns that say what kind of entity the name beside them is: "magazine Der Spiegel",
 # "Instituto Gonzaga, a catholic school", "a man named Kazemi", "the town of Bogliasco".
@@ -62,40 +212,6 @@ DENIABLE_NOUNS = frozenset(
 
 # ---------------------------------------------------------------- statements (kg.extract.statements)
 
-# Reporting verbs by lemma and the kind of statement they make.
-CUE_KINDS: dict[str, str] = {
-    **dict.fromkeys(
-        "say state tell add claim assert announce report explain note write insist maintain suggest argue "
-        "confirm acknowledge admit predict warn declare reply respond comment testify stress emphasize "
-        "emphasise indicate signal disclose mention observe recall caution tweet post cite "
-        "estimate forecast promise vow pledge agree expect doubt counter retort concede express".split(),
-        "claim",
-    ),
-    # ways of saying (VerbNet say-37.7, manner_speaking-37.3): they report with a clause or a quote
-    **dict.fromkeys("remark answer recount joke quip exclaim shout yell scream whisper muse".split(), "claim"),
-    **dict.fromkeys("continue read describe".split(), "claim"),
-    "accept": "claim",  # "accepted that mistakes were made", "accepted exploiting loopholes": an admission
-    **dict.fromkeys("anticipate envision envisage".split(), "claim"),
-    **dict.fromkeys("plan intend want wish fear hope believe think".split(), "other"),
-    **dict.fromkeys("find determine conclude establish document show reveal outline".split(), "finding"),
-    **dict.fromkeys("deny reject dispute refute dismiss rebut contest".split(), "denial"),
-    **dict.fromkeys("accuse allege blame charge".split(), "accusation"),
-    **dict.fromkeys(
-        "criticize criticise condemn denounce decry slam blast lambaste fault distance question".split(),
-        "criticism",
-    ),
-    **dict.fromkeys("urge demand recommend appeal request press call ask".split(), "call"),
-}
-# Verbs that need a clause ("X believes that ..."), not just an object, to report something.
-NEEDS_CLAUSE = frozenset(
-    "believe think expect fear hope doubt agree plan intend want wish anticipate envision envisage promise "
-    "vow pledge show reveal establish document "
-    "stress observe recall indicate signal post add note explain maintain respond reply comment declare "
-    "remark answer recount joke quip exclaim shout yell scream whisper muse".split()
-)
-# Verbs that report speech only next to a direct quote: '"...," she continued', 'the banner read: "..."',
-# 'he described the scene: "..."' (and "described X as Y").
-QUOTE_ONLY = frozenset("continue read describe".split())
 # Passives that report someone's words: "X is quoted as saying", "X was heard telling ...".
 QUOTED_AS = frozenset("quote cite hear record report film see".split())
 # Conjunctions that make a clause part of another ("revived after Boeing promised ...").
@@ -105,8 +221,6 @@ SUBORDINATORS = frozenset("after before because since when while until if once u
 UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".split())
 # Verbs of phase: what they govern happens ("continue to demand", "began to accuse").
 ASPECTUAL = frozenset("continue begin start keep resume".split())
-# Verbs of intention and expectation report a plan with an infinitive ("expects to cut jobs").
-INTENTIONS = frozenset("expect plan intend want wish anticipate hope fear".split())
 ISSUE_VERBS = frozenset("issue release publish post put send give make".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
 ISSUED_NOUNS = frozenset("statement release communique letter note message post declaration".split())

@@ -25,8 +25,6 @@ def headline(ctx: Context) -> None:
         if speaker is None:
             continue
         content = ctx.trimmed(token.idx + len(token.text), end)
-        lemma = token.lower_.rstrip("s") if token.lower_ != "says" else "say"
-        lemma = {"said": "say", "denie": "deny", "accuse": "accuse", "criticize": "criticize"}.get(lemma, lemma)
         start_tok = token.i - 1
         while start_tok > 0 and ctx.index.at(ctx.doc[start_tok - 1].idx, ctx.doc[start_tok - 1].idx + 1) == speaker:
             start_tok -= 1
@@ -38,7 +36,7 @@ def headline(ctx: Context) -> None:
             cue=token.text,
             cue_span=(token.idx, token.idx + len(token.text)),
             content_span=content,
-            kind=CUE_KINDS.get(lemma, "claim"),
+            kind=CUE_KINDS[HEADLINE_CUES[token.lower_]],
             quote=False,
         )
         break
@@ -55,8 +53,6 @@ def headline_inverted(ctx: Context) -> None:
     source = ctx.doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
     if cue is None or source is None or len(source) > 6 or not any(t.pos_ in {"NOUN", "PROPN"} for t in source):
         return
-    lemma = cue.text.lower()
-    lemma = "say" if lemma in {"says", "said"} else lemma.rstrip("s").replace("denie", "deny")
     ctx.cue_tokens.add(cue[0].i)
     ctx.add(
         speaker=resolve(source, ctx.index),
@@ -65,7 +61,7 @@ def headline_inverted(ctx: Context) -> None:
         cue=cue.text,
         cue_span=(cue.start_char, cue.end_char),
         content_span=(0, m.start()),
-        kind=CUE_KINDS.get(lemma, "claim"),
+        kind=CUE_KINDS[HEADLINE_CUES[cue.text.lower()]],
         quote=False,
     )
 
