@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.layers.sparql import (
+    CLEAR_PENDING,
+    FORGET_TAKEN,
+    FORGET_TAKEN_ENTITIES,
+    NOT_TAKEN,
+    RECORD_TAKEN,
+    TAKEN_GONE,
+    WRITES_PENDING,
+    render,
+)
 from kg.rdf.graphs import PENDING_GRAPH
-from kg.rdf.namespaces import KG, KG_NS
+from kg.rdf.namespaces import KG
 from kg.rdf.ntriples import boolean, insert_data, triple
 from kg.store import Store
 
@@ -26,21 +36,14 @@ def run_updates(store: Store, operations: list[str], size: int = 500) -> None:
 def changed_since(store: Store, layer: str) -> list[str]:
     """Article graphs a derived graph (``layer``) has not taken in yet: new or replaced ones, those
     written by a run killed before its derived step, and those it took in that are gone."""
-    kg = KG_NS
-    stale = store.query(
-        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} "
-        f"FILTER NOT EXISTS {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} }} }}"
-    ).rows
-    gone = store.query(
-        f"SELECT ?g WHERE {{ GRAPH <{layer}> {{ ?g <{kg}cataloguedHash> ?h }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }} }}"
-    ).rows
+    stale = store.query(render(NOT_TAKEN, layer=layer)).rows
+    gone = store.query(render(TAKEN_GONE, layer=layer)).rows
     return sorted({r["g"].value for r in stale} | {r["g"].value for r in gone})
 
 
 def writes_pending(store: Store) -> bool:
     """Whether article graphs were written that the derived graphs may not have taken in."""
-    return bool(store.query(f"ASK {{ GRAPH <{PENDING_GRAPH}> {{ ?s ?p ?o }} }}").boolean)
+    return bool(store.query(render(WRITES_PENDING)).boolean)
 
 
 def begin_writes(store: Store) -> bool:
@@ -55,11 +58,11 @@ def begin_writes(store: Store) -> bool:
 
 def end_writes(store: Store) -> None:
     """The derived graphs have taken in every article written: clear the mark."""
-    store.update(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
+    store.update(render(CLEAR_PENDING))
 
 
 def _forget(layer: str, graph: str) -> str:
-    return f"DELETE WHERE {{ GRAPH <{layer}> {{ <{graph}> <{KG_NS}cataloguedHash> ?x }} }}"
+    return render(FORGET_TAKEN, layer=layer, graph=graph)
 
 
 def record_taken(
@@ -67,14 +70,12 @@ def record_taken(
 ) -> None:
     """Record in ``layer`` the hash of each article graph it has now taken in, replacing what it
     recorded before; ``also(graph)`` gives a layer's own updates to run with each graph's record."""
-    kg = KG_NS
     ops = []
     for g in graphs:
         ops += [
             _forget(layer, g),
-            f"DELETE WHERE {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedEntity> ?y }} }}",
-            f"INSERT {{ GRAPH <{layer}> {{ <{g}> <{kg}cataloguedHash> ?h }} }} "
-            f"WHERE {{ GRAPH <{g}> {{ <{g}> <{kg}contentHash> ?h }} }}",
+            render(FORGET_TAKEN_ENTITIES, layer=layer, graph=g),
+            render(RECORD_TAKEN, layer=layer, graph=g),
         ]
         if also is not None:
             ops += also(g)

@@ -15,8 +15,21 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.layers.base import changed_since, record_taken, run_updates
+from kg.layers.sparql import (
+    COUNT_PART,
+    COUNTS,
+    ENTITIES_OF_ARTICLES,
+    ENTITY_COUNTS,
+    ENTITY_FACTS,
+    FORGET_COUNT,
+    FORGET_ENTRY,
+    RECORD_COUNTS,
+    RECORD_ENTITIES,
+    STORED_PART,
+    render,
+)
 from kg.rdf.graphs import CATALOG_GRAPH
-from kg.rdf.namespaces import KG, KG_NS, RDF_TYPE, RDFS_LABEL, SCHEMA_MENTIONS
+from kg.rdf.namespaces import KG, KG_NS, RDF_TYPE, RDFS_LABEL
 from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
 from kg.store import Store
 from kg.store.binding import name_key
@@ -26,19 +39,8 @@ _CHUNK = 200
 
 def _describe(store: Store, chunk: list[str]) -> list[str]:
     values = " ".join(f"<{e}>" for e in chunk)
-    rows = store.query(
-        f"""SELECT ?e ?p ?o ?g WHERE {{
-          VALUES ?e {{ {values} }}
-          GRAPH ?g {{ ?e ?p ?o FILTER(?p IN (<{RDF_TYPE}>, <{RDFS_LABEL}>, <{KG_NS}alias>, <{KG_NS}canonicalKey>)) }}
-          FILTER(?g != <{CATALOG_GRAPH}>)
-        }}"""
-    ).rows
-    counts = store.query(
-        f"""SELECT ?e (COUNT(DISTINCT ?g) AS ?articles) (COUNT(?m) AS ?mentions) WHERE {{
-          VALUES ?e {{ {values} }}
-          GRAPH ?g {{ ?e <{KG_NS}mention> ?m }}
-        }} GROUP BY ?e"""
-    ).rows
+    rows = store.query(render(ENTITY_FACTS, values=values)).rows
+    counts = store.query(render(ENTITY_COUNTS, values=values)).rows
     found: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for r in rows:
         found[r["e"].value][r["p"].value][r["o"].value] += 1
@@ -73,7 +75,7 @@ def update_catalog(store: Store, entities: Iterable[str]) -> int:
     for i in range(0, len(todo), _CHUNK):
         chunk = todo[i : i + _CHUNK]
         lines = _describe(store, chunk)
-        ops = [f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ <{e}> ?p ?o }} }}" for e in chunk]
+        ops = [render(FORGET_ENTRY, graph=CATALOG_GRAPH, node=e) for e in chunk]
         if lines:
             ops.append(insert_data(CATALOG_GRAPH, lines))
         run_updates(store, ops, size=len(ops))  # one request per chunk: old entry or new, never a mix
@@ -95,35 +97,28 @@ COUNTED = {
 def _entities_and_counts(g: str) -> list[str]:
     """What the catalogue records with each article graph it takes in: the entities it counted there
     and what the article holds (:func:`count_operations`)."""
-    return [
-        f"INSERT {{ GRAPH <{CATALOG_GRAPH}> {{ <{g}> <{KG_NS}cataloguedEntity> ?e }} }} "
-        f"WHERE {{ GRAPH <{g}> {{ <{g}> <{SCHEMA_MENTIONS}> ?e }} }}",
-        *count_operations(g),
-    ]
+    return [render(RECORD_ENTITIES, graph=g), *count_operations(g)]
 
 
 def count_operations(graph: str) -> list[str]:
     """Updates that replace the catalogue's counts of one article graph (none when it is gone)."""
-    g, kg, cat = graph, KG_NS, CATALOG_GRAPH
-    ops = [f"DELETE WHERE {{ GRAPH <{cat}> {{ <{g}> <{kg}{name}> ?n }} }}" for name in COUNTED]
-    template = " ; ".join(f"<{kg}{name}> ?{name}" for name in COUNTED)
-    ops.append(f"INSERT {{ GRAPH <{cat}> {{ <{g}> {template} }} }} WHERE {{ {_counts_of(g)} }}")
+    ops = [render(FORGET_COUNT, graph=graph, count=f"kg:{name}") for name in COUNTED]
+    counts = " ; ".join(f"kg:{name} ?{name}" for name in COUNTED)
+    ops.append(render(RECORD_COUNTS, graph=graph, counts=counts, where=_counts_of(graph)))
     return ops
 
 
 def count_query(graph: str) -> str:
     """The counts :func:`count_operations` records, as a query of one row."""
-    return f"SELECT * WHERE {{ {_counts_of(graph, stored_only=False)} }}"
+    return render(COUNTS, where=_counts_of(graph, stored_only=False))
 
 
 def _counts_of(g: str, *, stored_only: bool = True) -> str:
     counts = " ".join(
-        f"{{ SELECT (COUNT(*) AS ?{name}) WHERE {{ GRAPH <{g}> {{ "
-        + ("?s ?p ?o" if cls is None else f"?x <{RDF_TYPE}> <{cls}>")
-        + " } } }"
+        render(COUNT_PART, name=name, graph=g, pattern="?s ?p ?o" if cls is None else f"?x a <{cls}>")
         for name, cls in COUNTED.items()
     )
-    return f"GRAPH <{g}> {{ <{g}> <{KG_NS}contentHash> ?h }} {counts}" if stored_only else counts
+    return render(STORED_PART, graph=g, counts=counts) if stored_only else counts
 
 
 def sync_catalog(store: Store, written: list[str] | None = None) -> int:
@@ -135,18 +130,14 @@ def sync_catalog(store: Store, written: list[str] | None = None) -> int:
     entities the changed articles name now or named before are recomputed, then the records are
     renewed. Running it twice changes nothing, so an interrupted run is completed by the next one.
     """
-    cat, kg = CATALOG_GRAPH, KG_NS
+    cat = CATALOG_GRAPH
     changed = changed_since(store, cat) if written is None else sorted(written)
     if not changed:
         return 0
     entities: set[str] = set()
     for i in range(0, len(changed), _CHUNK):
         values = " ".join(f"<{g}>" for g in changed[i : i + _CHUNK])
-        rows = store.query(
-            f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} "
-            f"{{ GRAPH <{cat}> {{ ?g <{kg}cataloguedEntity> ?e }} }} "
-            f"UNION {{ GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }} }}"
-        ).rows
+        rows = store.query(render(ENTITIES_OF_ARTICLES, values=values)).rows
         entities.update(r["e"].value for r in rows)
     update_catalog(store, entities)
     record_taken(store, cat, changed, also=_entities_and_counts)

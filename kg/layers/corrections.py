@@ -15,8 +15,22 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from kg.errors import KgError
+from kg.layers.sparql import (
+    EVENT_CORRECTIONS,
+    EVENT_MERGE_PARTNERS,
+    FIND_ENTITY,
+    FORGET_ENTRY,
+    GRAPHS_MENTIONING,
+    IS_EVENT,
+    RECORD_EVENT_MERGE,
+    RECORD_EVENT_SPLIT,
+    RECORDED_MERGES,
+    REMOVE_MERGE,
+    STORY_FIRST_EVENT,
+    render,
+)
 from kg.model import Extraction
-from kg.rdf.graphs import CORRECTIONS_GRAPH, STORIES_GRAPH
+from kg.rdf.graphs import CORRECTIONS_GRAPH
 from kg.rdf.iris import expand_ref
 from kg.rdf.namespaces import DATA_NS, KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
 from kg.rdf.ntriples import XSD_DATETIME, insert_data, iri, literal, triple
@@ -39,16 +53,7 @@ def entity_key_of(iri: str) -> str:
 
 def find_entity(store: Store, ref: str) -> tuple[str, str]:
     """An entity by IRI, canonical key or (unambiguous) name or alias -> (IRI, name)."""
-    rows = store.query(
-        """
-        SELECT DISTINCT ?e ?name WHERE {
-          ?e kg:canonicalKey ?key ; rdfs:label ?name .
-          OPTIONAL { ?e kg:alias ?alias }
-          FILTER(STR(?e) = STR(?ref) || STR(?key) = STR(?ref) || LCASE(STR(?name)) = LCASE(STR(?ref))
-                 || LCASE(STR(?alias)) = LCASE(STR(?ref)))
-        }""",
-        {"ref": Term("literal", ref)},
-    ).rows
+    rows = store.query(render(FIND_ENTITY), {"ref": Term("literal", ref)}).rows
     found = {r["e"].value: r["name"].value for r in rows}
     if not found:
         raise KgError(f"no entity {ref!r} in the store; see 'kg entities'")
@@ -59,12 +64,7 @@ def find_entity(store: Store, ref: str) -> tuple[str, str]:
 
 
 def recorded_merges(store: Store) -> list[Merge]:
-    rows = store.query(
-        f"""
-        SELECT ?merged ?into ?name WHERE {{
-          GRAPH <{CORRECTIONS_GRAPH}> {{ ?c a kg:Merge ; kg:mergedEntity ?merged ; kg:into ?into ; kg:intoName ?name }}
-        }}"""
-    ).rows
+    rows = store.query(render(RECORDED_MERGES)).rows
     return [Merge(entity_key_of(r["merged"].value), entity_key_of(r["into"].value), r["name"].value) for r in rows]
 
 
@@ -106,9 +106,7 @@ def apply_merges(extraction: Extraction, merges: list[Merge]) -> Extraction:
 
 def graphs_mentioning(store: Store, iri: str) -> list[str]:
     """The graphs (articles, derived graphs) that name ``iri``, the corrections graph aside."""
-    rows = store.query(
-        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} }}"
-    ).rows
+    rows = store.query(render(GRAPHS_MENTIONING, node=iri)).rows
     return [r["g"].value for r in rows if r["g"].value != CORRECTIONS_GRAPH]
 
 
@@ -138,8 +136,7 @@ def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str, *, 
         lines.append(triple(node, KG.mergedName, literal(drop_name)))
     split = correction_iri("entity-split", drop_iri, keep_iri)
     store.update(
-        f"DELETE WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{split}> ?p ?o }} }} ;\n"
-        + insert_data(CORRECTIONS_GRAPH, lines)
+        render(FORGET_ENTRY, graph=CORRECTIONS_GRAPH, node=split) + " ;\n" + insert_data(CORRECTIONS_GRAPH, lines)
     )
 
 
@@ -159,10 +156,7 @@ def record_split(store: Store, keep_iri: str, drop_iri: str) -> None:
 def remove_merge(store: Store, keep_iri: str, drop_iri: str) -> None:
     """Forget the merge of entity ``drop_iri`` into ``keep_iri``."""
     node = correction_iri("merge", drop_iri, keep_iri)
-    store.update(
-        f"""DELETE WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{node}> ?p ?o }} }} ;
-        DELETE DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{ <{drop_iri}> <{OWL_SAME_AS}> <{keep_iri}> }} }}"""
-    )
+    store.update(render(REMOVE_MERGE, node=node, merged=drop_iri, into=keep_iri))
 
 
 # ------------------------------------------------------------------------------ events and stories
@@ -177,23 +171,18 @@ def find_event(store: Store, ref: str) -> str:
     """The member event a reference stands for: the event itself, or a story's first member."""
     iri = expand_ref(ref)
     if "/story/event/" in iri:
-        rows = store.query(
-            f"SELECT (MIN(STR(?e)) AS ?first) WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent <{iri}> }} }}"
-        ).rows
+        rows = store.query(render(STORY_FIRST_EVENT, story=iri)).rows
         if not rows or "first" not in rows[0]:
             raise KgError(f"no story {ref!r} in the store; see 'kg stories'")
         return rows[0]["first"].value
-    if not store.query(f"ASK {{ <{iri}> kg:trigger ?t }}").boolean:
+    if not store.query(render(IS_EVENT, event=iri)).boolean:
         raise KgError(f"no event {ref!r} in the store; see the story-reports query for event IRIs")
     return iri
 
 
 def event_corrections(store: Store) -> tuple[list[tuple[str, str]], set[str]]:
     """Recorded event corrections: pairs that must be one story, and events kept on their own."""
-    rows = store.query(
-        f"""SELECT ?c ?kind ?e WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          ?c a ?kind ; kg:correctedEvent ?e . VALUES ?kind {{ kg:EventMerge kg:EventSplit }} }} }}"""
-    ).rows
+    rows = store.query(render(EVENT_CORRECTIONS)).rows
     merges: dict[str, list[str]] = defaultdict(list)
     alone = set()
     for r in rows:
@@ -209,31 +198,13 @@ def record_event_merge(store: Store, a: str, b: str) -> None:
     """Record that events ``a`` and ``b`` (``a`` < ``b``) are one, lifting a split of either."""
     node = correction_iri("event-merge", a, b)
     now = timestamp()
-    store.update(
-        f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          ?c a kg:EventSplit ; kg:correctedEvent ?e ; ?p ?o . VALUES ?e {{ <{a}> <{b}> }} }} }} ;
-        INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          <{node}> a kg:EventMerge ; kg:correctedEvent <{a}> , <{b}> ;
-            <{PROV_GENERATED_AT}> {literal(now, XSD_DATETIME)} }} }}"""
-    )
+    store.update(render(RECORD_EVENT_MERGE, a=a, b=b, node=node, time=literal(now, XSD_DATETIME)))
 
 
 def record_event_split(store: Store, event: str) -> list[str]:
     """Record that ``event`` stands on its own, lifting its merges; returns the events it was merged with."""
     node = correction_iri("event-split", event, event)
     now = timestamp()
-    partners = [
-        r["x"].value
-        for r in store.query(
-            f"SELECT ?x WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ "
-            f"?c a kg:EventMerge ; kg:correctedEvent <{event}> , ?x }} }}"
-        ).rows
-    ]
-    store.update(
-        f"""DELETE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          ?c a kg:EventMerge ; kg:correctedEvent <{event}> ; ?p ?o }} }} ;
-        INSERT DATA {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          <{node}> a kg:EventSplit ; kg:correctedEvent <{event}> ;
-            <{PROV_GENERATED_AT}> {literal(now, XSD_DATETIME)} }} }}"""
-    )
+    partners = [r["x"].value for r in store.query(render(EVENT_MERGE_PARTNERS, event=event)).rows]
+    store.update(render(RECORD_EVENT_SPLIT, event=event, node=node, time=literal(now, XSD_DATETIME)))
     return partners

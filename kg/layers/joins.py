@@ -40,8 +40,25 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.layers.corrections import correction_iri, graphs_mentioning, remove_merge, timestamp
-from kg.rdf.graphs import CATALOG_GRAPH, CORRECTIONS_GRAPH, STORIES_GRAPH
-from kg.rdf.namespaces import KG, NIF, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE, RDFS_LABEL, SCHEMA_MENTIONS
+from kg.layers.sparql import (
+    ARTICLE_COUNT,
+    ARTICLES_NAMING,
+    LABELS_AND_COUNTS,
+    MENTION_TEXTS,
+    NAMES_MATCHING,
+    NOT_APPLIED,
+    PERSON,
+    PERSONS,
+    PERSONS_NAMED,
+    PERSONS_OF_ARTICLES_PART,
+    RECORDED_JOINS,
+    RELATION_TIES,
+    STORY_TIES,
+    USER_SPLITS,
+    render,
+)
+from kg.rdf.graphs import CORRECTIONS_GRAPH
+from kg.rdf.namespaces import KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
 from kg.rdf.ntriples import XSD_DATETIME, insert_data, iri, literal, triple
 from kg.store import Store
 
@@ -53,7 +70,6 @@ PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "u
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 RELATIONS = (KG.worksFor, KG.leaderOf, KG.memberOf)
 SHOWN = 5  # shared entities named in the evidence line, the rarest first
-NIF_ANCHOR = f"{NIF}anchorOf"
 _CHUNK = 200
 _WORD = re.compile(r"^[^\W\d_][\w'-]*$")
 
@@ -159,13 +175,9 @@ def _add_person(found: dict[str, Person], r: dict) -> None:
 def _persons_of(store: Store, graphs: list[str] | None) -> dict[str, Person]:
     """The persons the catalogue describes, of the given article graphs (every one when None)."""
     found: dict[str, Person] = {}
-    described = (
-        f"GRAPH <{CATALOG_GRAPH}> {{ ?e a <{KG.Person}> ; <{RDFS_LABEL}> ?label "
-        f"OPTIONAL {{ ?e <{KG.alias}> ?alias }} }}"
-    )
     for chunk in [None] if graphs is None else _chunks(graphs):
-        where = "" if chunk is None else f"VALUES ?g {{ {_values(chunk)} }} GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }}"
-        for r in store.query(f"SELECT DISTINCT ?e ?label ?alias WHERE {{ {where} {described} }}").rows:
+        where = "" if chunk is None else render(PERSONS_OF_ARTICLES_PART, values=_values(chunk))
+        for r in store.query(render(PERSONS, where=where)).rows:
             _add_person(found, r)
     return found
 
@@ -175,15 +187,7 @@ def _singles_named(store: Store, surnames: set[str]) -> dict[str, Person]:
     found: dict[str, Person] = {}
     for chunk in _chunks(sorted(surnames)):
         keys = " ".join(literal(k) for s in chunk for k in (s, f"al-{s}", f"el-{s}"))
-        # the keys looked up first, in a subquery: joined with the rest, Oxigraph scans (1 s on 93 articles)
-        rows = store.query(
-            f"""SELECT DISTINCT ?e ?label ?alias WHERE {{
-              {{ SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {keys} }}
-                GRAPH <{CATALOG_GRAPH}> {{ ?e <{KG.nameKey}> ?k }} }} }}
-              GRAPH <{CATALOG_GRAPH}> {{ ?e a <{KG.Person}> ; <{RDFS_LABEL}> ?label
-                OPTIONAL {{ ?e <{KG.alias}> ?alias }} }}
-            }}"""
-        ).rows
+        rows = store.query(render(PERSONS_NAMED, keys=keys)).rows
         for r in rows:
             if single_name(r["label"].value) in surnames:
                 _add_person(found, r)
@@ -196,11 +200,7 @@ def _ending_in(store: Store, surnames: set[str]) -> dict[str, dict[str, tuple[st
     found: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for chunk in _chunks(sorted(surnames)):
         pattern = "(^|[ -])(" + "|".join(chunk) + r")( (jr|sr|ii|iii|iv)\.?)?$"
-        rows = store.query(
-            f"""SELECT ?e ?name ?type WHERE {{ GRAPH <{CATALOG_GRAPH}> {{
-              ?e <{KG.nameKey}> ?name FILTER(CONTAINS(?name, " ") && REGEX(?name, {literal(pattern)}))
-              ?e a ?type ; <{RDFS_LABEL}> ?label }} }}"""
-        ).rows
+        rows = store.query(render(NAMES_MATCHING, pattern=literal(pattern))).rows
         for r in rows:
             words = fold(r["name"].value).split()
             while len(words) > 2 and words[-1] in SUFFIXES:
@@ -226,9 +226,7 @@ def _named(store: Store, values: set[str], *, given: str) -> dict[str, set[str]]
     other = "g" if given == "e" else "e"
     found: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks(sorted(values)):
-        rows = store.query(
-            f"SELECT ?g ?e WHERE {{ VALUES ?{given} {{ {_values(chunk)} }} GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }}"
-        ).rows
+        rows = store.query(render(ARTICLES_NAMING, given=given, values=_values(chunk))).rows
         for r in rows:
             found[r[given].value].add(r[other].value)
     return found
@@ -238,28 +236,19 @@ def _described(store: Store, entities: set[str]) -> dict[str, tuple[str, int]]:
     """Label and article count of each entity, from the catalogue."""
     found = {}
     for chunk in _chunks(sorted(entities)):
-        rows = store.query(
-            f"""SELECT ?e ?label ?n WHERE {{ VALUES ?e {{ {_values(chunk)} }}
-              GRAPH <{CATALOG_GRAPH}> {{ ?e <{RDFS_LABEL}> ?label ; <{KG.articleCount}> ?n }} }}"""
-        ).rows
+        rows = store.query(render(LABELS_AND_COUNTS, values=_values(chunk))).rows
         found.update({r["e"].value: (r["label"].value, int(r["n"].value)) for r in rows})
     return found
 
 
 def _article_count(store: Store) -> int:
-    rows = store.query(
-        f"SELECT (COUNT(?g) AS ?n) WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?g <{KG.cataloguedHash}> ?h }} }}"
-    ).rows
+    rows = store.query(render(ARTICLE_COUNT)).rows
     return int(rows[0]["n"].value) if rows else 0
 
 
 def _story_ties(store: Store, a: set[str], b: set[str]) -> dict[str, int]:
     """The articles of ``a`` that tell of a story an article of ``b`` tells of too, with how many."""
-    rows = store.query(
-        f"""SELECT ?a (COUNT(DISTINCT ?c) AS ?n) WHERE {{ VALUES ?a {{ {_values(a)} }} VALUES ?b {{ {_values(b)} }}
-          GRAPH <{STORIES_GRAPH}> {{ ?a <{KG.storyEvent}> ?x . ?x <{KG.canonicalEvent}> ?c .
-            ?y <{KG.canonicalEvent}> ?c . ?b <{KG.storyEvent}> ?y }} FILTER(?a != ?b) }} GROUP BY ?a"""
-    ).rows
+    rows = store.query(render(STORY_TIES, a=_values(a), b=_values(b))).rows
     return {r["a"].value: int(r["n"].value) for r in rows}
 
 
@@ -267,11 +256,7 @@ def _relation_ties(store: Store, who: str, a: set[str], full: str, b: set[str]) 
     """The articles of ``a`` where ``who`` has a relation (works for, leads, member of) to what
     ``full`` has it to in an article of ``b``: {article: {"worksFor Eurasia Group", ...}}."""
     preds = " ".join(f"<{p}>" for p in RELATIONS)
-    rows = store.query(
-        f"""SELECT DISTINCT ?g ?p ?label WHERE {{ VALUES ?p {{ {preds} }} VALUES ?g {{ {_values(a)} }}
-          VALUES ?h {{ {_values(b)} }} GRAPH ?g {{ <{who}> ?p ?o }} GRAPH ?h {{ <{full}> ?p ?o }} FILTER(?g != ?h)
-          OPTIONAL {{ GRAPH <{CATALOG_GRAPH}> {{ ?o <{RDFS_LABEL}> ?label }} }} }}"""
-    ).rows
+    rows = store.query(render(RELATION_TIES, predicates=preds, a=_values(a), b=_values(b), who=who, full=full)).rows
     found: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         found[r["g"].value].add(f"{r['p'].value.rsplit('#', 1)[-1]} {r['label'].value if 'label' in r else ''}".strip())
@@ -280,10 +265,7 @@ def _relation_ties(store: Store, who: str, a: set[str], full: str, b: set[str]) 
 
 def user_splits(store: Store) -> set[tuple[str, str]]:
     """Pairs (entity taken out, entity it was taken out of) a user split: never joined again."""
-    rows = store.query(
-        f"""SELECT ?a ?b WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          ?c a <{KG.EntitySplit}> ; <{KG.splitEntity}> ?a ; <{KG.splitFrom}> ?b }} }}"""
-    ).rows
+    rows = store.query(render(USER_SPLITS)).rows
     return {(r["a"].value, r["b"].value) for r in rows}
 
 
@@ -367,10 +349,7 @@ def find_joins(store: Store, written: list[str] | None = None) -> tuple[list[Joi
 
 def _persons_of_iri(store: Store, iri: str) -> Person | None:
     found: dict[str, Person] = {}
-    rows = store.query(
-        f"""SELECT ?e ?label ?alias WHERE {{ VALUES ?e {{ <{iri}> }} GRAPH <{CATALOG_GRAPH}> {{
-          ?e <{RDFS_LABEL}> ?label OPTIONAL {{ ?e <{KG.alias}> ?alias }} }} }}"""
-    ).rows
+    rows = store.query(render(PERSON, node=iri)).rows
     for r in rows:
         _add_person(found, r)
     return found.get(iri)
@@ -400,20 +379,14 @@ def record_join(store: Store, join: Join) -> None:
 
 def recorded_joins(store: Store) -> list[tuple[str, str, str]]:
     """The automatic joins in force: (surname entity, full-name entity, surname as written)."""
-    rows = store.query(
-        f"""SELECT ?a ?b ?name WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
-          ?c a <{KG.Join}> ; <{KG.mergedEntity}> ?a ; <{KG.into}> ?b ; <{KG.mergedName}> ?name }} }}"""
-    ).rows
+    rows = store.query(render(RECORDED_JOINS)).rows
     return [(r["a"].value, r["b"].value, r["name"].value) for r in rows]
 
 
 def _surname_only(store: Store, entity: str, graphs: set[str]) -> set[str]:
     """The graphs where every mention of ``entity`` is one word: its surname (or a pronoun), never
     its full name, so that a join renamed a surname there."""
-    rows = store.query(
-        f"""SELECT ?g ?text WHERE {{ VALUES ?g {{ {_values(graphs)} }}
-          GRAPH ?g {{ <{entity}> <{KG.mention}> ?m . ?m <{NIF_ANCHOR}> ?text }} }}"""
-    ).rows
+    rows = store.query(render(MENTION_TEXTS, values=_values(graphs), node=entity)).rows
     full = {r["g"].value for r in rows if len(r["text"].value.split()) > 1}
     return {r["g"].value for r in rows} - full
 
@@ -450,10 +423,7 @@ def _outdated(store: Store, written: list[str] | None) -> list[tuple[str, str]]:
 def _not_applied(store: Store) -> set[str]:
     """Article graphs that still name an entity merged away (a run stopped between recording a merge
     and extracting its articles again)."""
-    rows = store.query(
-        f"""SELECT DISTINCT ?g WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?c a <{KG.Merge}> ; <{KG.mergedEntity}> ?e }}
-          GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }}"""
-    ).rows
+    rows = store.query(render(NOT_APPLIED)).rows
     return {r["g"].value for r in rows}
 
 

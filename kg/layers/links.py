@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from kg.errors import KgError
-from kg.rdf.graphs import LINKS_GRAPH
-from kg.rdf.namespaces import DATA_NS, KG, KG_NS, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
+from kg.layers.sparql import ENTITY_NAMES, KB_ITEMS_NAMED, REPLACE_LINKS, render
+from kg.rdf.namespaces import DATA_NS, KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
 from kg.rdf.ntriples import XSD_DATETIME, iri, literal, triple
 from kg.store import Store
 
@@ -34,16 +34,7 @@ def _lookup(endpoint: str, names: list[str], *, timeout: int, lang: str) -> dict
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     values = " ".join(f"({literal(n)} {literal(n, lang=lang)})" for n in names)
-    query = f"""
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?name ?item ?via WHERE {{
-          VALUES (?name ?tagged) {{ {values} }}
-          {{ ?item rdfs:label ?name BIND("label" AS ?via) }}
-          UNION {{ ?item rdfs:label ?tagged BIND("label" AS ?via) }}
-          UNION {{ ?item skos:altLabel ?name BIND("alias" AS ?via) }}
-          UNION {{ ?item skos:altLabel ?tagged BIND("alias" AS ?via) }}
-        }}"""
+    query = render(KB_ITEMS_NAMED, values=values)
     client = SPARQLWrapper(endpoint, agent="kg (news knowledge graph)")
     client.setQuery(query)
     client.setReturnFormat(JSON)
@@ -63,9 +54,7 @@ def _lookup(endpoint: str, names: list[str], *, timeout: int, lang: str) -> dict
 
 
 def link_entities(store: Store, endpoint: str, *, timeout: int = 30, lang: str = "en") -> LinkResult:
-    rows = store.query(
-        """SELECT ?e ?name WHERE { ?e kg:canonicalKey ?k . { ?e rdfs:label ?name } UNION { ?e kg:alias ?name } }"""
-    ).rows
+    rows = store.query(render(ENTITY_NAMES)).rows
     names_of: dict[str, list[str]] = {}
     for r in rows:
         names_of.setdefault(r["e"].value, [])
@@ -102,10 +91,5 @@ def link_entities(store: Store, endpoint: str, *, timeout: int = 30, lang: str =
         ]
         result.linked += 1
     # Linking again against the same endpoint replaces its earlier links.
-    store.update(
-        f"""DELETE {{ GRAPH <{LINKS_GRAPH}> {{ ?e <{OWL_SAME_AS}> ?t . ?n ?p ?o }} }}
-        WHERE {{ GRAPH <{LINKS_GRAPH}> {{
-          ?n <{KG_NS}endpoint> {literal(endpoint)} ; <{KG_NS}linkedEntity> ?e ; <{KG_NS}linkTarget> ?t ; ?p ?o }} }} ;
-        INSERT DATA {{ GRAPH <{LINKS_GRAPH}> {{ {" ".join(triples)} }} }}"""
-    )
+    store.update(render(REPLACE_LINKS, endpoint=literal(endpoint), triples=" ".join(triples)))
     return result

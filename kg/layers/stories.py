@@ -48,13 +48,63 @@ equal to a rebuild as the word counts change: :func:`_update_claims`.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.layers.base import changed_since, record_taken, run_updates
 from kg.layers.corrections import event_corrections
+from kg.layers.sparql import (
+    ANSWERS,
+    ARTICLE_GRAPHS,
+    ARTICLE_TERMS,
+    CLAIM_SPEAKERS,
+    CLAIMS_OF_SPEAKERS,
+    DROP_STORIES,
+    EVENT_LINKS,
+    EVENT_RECORD_PART,
+    EVENT_RECORDS,
+    EVENTS_OF_ARTICLES,
+    FOR_NODES_PART,
+    FORGET_ANSWERED,
+    FORGET_ANSWERS,
+    FORGET_ARTICLE_EVENTS,
+    FORGET_ARTICLE_TERMS,
+    FORGET_BLOCK_KEYS,
+    FORGET_ENTRY,
+    FORGET_EVENT_LINKS,
+    FORGET_LINKS_NOT_OF_RULE,
+    FORGET_LINKS_OF_RULE,
+    FORGET_REPORTS_ON,
+    FORGET_STATEMENT_COUNT,
+    FORGET_STORY_OF,
+    FORGET_WINDOW,
+    IN_ARTICLE_PART,
+    INDEXED_UNDER,
+    INDEXED_UNDER_PREFIX,
+    LINKED_STATEMENTS,
+    LINKED_STATEMENTS_SHARING,
+    LINKS_OF_EVENTS,
+    MEMBERS_OF_STORIES,
+    REPORTS_OF_STORIES,
+    SENTENCES,
+    STATEMENT_LINKS,
+    STATEMENT_RECORD_PART,
+    STATEMENT_RECORDS,
+    STATEMENTS_OF_STORIES,
+    STATEMENTS_TELLING_OF,
+    STATEMENTS_WITH,
+    STORIES_OF_EVENTS,
+    STORIES_OF_STATEMENTS,
+    STORY_COUNTS,
+    STORY_EVENT_LINKS,
+    STORY_OF_EVENTS,
+    STORY_SETTINGS,
+    STORY_STATEMENT_LINKS,
+    TERM_COUNTS,
+    WORD_COUNTS,
+    render,
+)
 from kg.match import (
     ANSWER_KINDS,
     CLAIM_KINDS,
@@ -79,7 +129,6 @@ from kg.store import Store
 from kg.store.base import Term
 
 _CHUNK = 300
-_ARTICLE = re.compile(r"[?]a\b")  # the article variable of the queries below, named as a constant per graph
 
 
 def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
@@ -91,12 +140,15 @@ def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
 # ---------------------------------------------------------------------------------------- reading
 
 
-def _selections(body: str, var: str, graphs: Iterable[str], nodes: Iterable[str]) -> list[str]:
-    """WHERE clauses reading ``body`` for the nodes of each article graph, with the article (``?a``)
-    named as a constant (Oxigraph plans GRAPH ?a with OPTIONALs badly), and for given nodes (``?var``)
-    over all graphs, in chunks."""
-    selections = [f"BIND(<{g}> AS ?a) GRAPH <{g}> {{ {_ARTICLE.sub(f'<{g}>', body)} }}" for g in sorted(graphs)]
-    return selections + [f"VALUES ?{var} {{ {v} }} {body}" for v in _chunks(nodes)]
+def _selections(body: str, var: str, graphs: Iterable[str], nodes: Iterable[str], **params: str) -> list[str]:
+    """WHERE clauses reading the template ``body`` for the nodes of each article graph, with the
+    article (``$article``) named as a constant (Oxigraph plans GRAPH ?a with OPTIONALs badly), and for
+    given nodes (``?var``) over all graphs, in chunks."""
+    selections = [
+        render(IN_ARTICLE_PART, graph=g, body=render(body, article=f"<{g}>", **params)) for g in sorted(graphs)
+    ]
+    body = render(body, article="?a", **params)
+    return selections + [render(FOR_NODES_PART, var=var, values=v, body=body) for v in _chunks(nodes)]
 
 
 def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable[str] = ()) -> list[EventRecord]:
@@ -104,16 +156,8 @@ def _event_records(store: Store, *, graphs: Iterable[str] = (), events: Iterable
     whether the article asserts them."""
     types = ", ".join(f"kg:{t}" for t in EVENT_TYPES)
     records: dict[str, EventRecord] = {}
-    body = f"""?e kg:trigger ?trigger ; a ?type ; kg:asserted ?isFact ; kg:mention ?m . ?m kg:inArticle ?a .
-                FILTER(?type IN ({types}))
-                OPTIONAL {{ ?e kg:time ?time }}
-                OPTIONAL {{ ?a schema:datePublished ?published }}
-                OPTIONAL {{ ?e sem:hasPlace ?place }}
-                OPTIONAL {{ ?e sem:hasActor ?who }}"""
-    for selection in _selections(body, "e", graphs, events):
-        rows = store.query(
-            f"SELECT ?e ?a ?type ?trigger ?isFact ?time ?published ?place ?who WHERE {{ {selection} }}"
-        ).rows
+    for selection in _selections(EVENT_RECORD_PART, "e", graphs, events, types=types):
+        rows = store.query(render(EVENT_RECORDS, selection=selection)).rows
         for r in rows:
             iri = r["e"].value
             rec = records.get(iri)
@@ -188,23 +232,19 @@ def _candidates(store: Store, new: list[EventRecord], exclude: set[str]) -> set[
     ordered = sorted(keys)
     for i in range(0, len(ordered), _CHUNK):
         values = " ".join(literal(k) for k in ordered[i : i + _CHUNK])
-        rows = store.query(
-            f"SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {values} }} GRAPH <{STORIES_GRAPH}> {{ ?e kg:blockKey ?k }} }}"
-        ).rows
+        rows = store.query(render(INDEXED_UNDER, values=values)).rows
         found.update(r["e"].value for r in rows)
     for t, who in sorted(coarse):
-        rows = store.query(
-            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?e kg:blockKey ?k }} "
-            f"FILTER(STRSTARTS(?k, {literal(f'{t} {who} ')})) }}"
-        ).rows
+        rows = store.query(render(INDEXED_UNDER_PREFIX, prefix=literal(f"{t} {who} "))).rows
         found.update(r["e"].value for r in rows)
     return {e for e in found if e.split("/event/", 1)[0] not in exclude}
 
 
-def _stored(store: Store, query: str, values: Iterable[str]) -> list[dict[str, Term]]:
+def _stored(store: Store, template: str, values: Iterable[str], **params: str) -> list[dict[str, Term]]:
+    """The rows of a query template for IRIs (``$values``), asked in chunks."""
     out = []
     for v in _chunks(values):
-        out += store.query(query.replace("$VALUES", v)).rows
+        out += store.query(render(template, values=v, **params)).rows
     return out
 
 
@@ -305,7 +345,6 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
 def _recompute_events(store: Store, changed: list[str]) -> _EventsChange:
     """Read the changed articles' events, score them against the candidates the index gives, and
     cluster them with the stored stories they touch (read only)."""
-    st = STORIES_GRAPH
     changed_set = set(changed)
     read = _event_records(store, graphs=changed)
     new = [e for e in read if e.asserted]  # only what an article asserts makes a story
@@ -319,25 +358,13 @@ def _recompute_events(store: Store, changed: list[str]) -> _EventsChange:
     links = _score_new(new, new + list(candidates.values()), alone)
     # 2. the stories that change: those of the changed articles' former events, of linked
     #    candidates, and of correction partners; their members and stored links are read
-    former = {
-        r["e"].value
-        for r in _stored(
-            store, f"SELECT ?e WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ ?a kg:storyEvent ?e }} }}", changed
-        )
-    }
+    former = {r["e"].value for r in _stored(store, EVENTS_OF_ARTICLES, changed)}
     linked = {x for pair in links for x in pair} - new_iris
     partners = {x for pair in must for x in pair if set(pair) & (new_iris | linked)}
     seeds = former | linked | (partners - new_iris)
-    canon = {
-        r["c"].value
-        for r in _stored(
-            store, f"SELECT ?c WHERE {{ VALUES ?e {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", seeds
-        )
-    }
+    canon = {r["c"].value for r in _stored(store, STORIES_OF_EVENTS, seeds)}
     old_groups: dict[str, set[str]] = defaultdict(set)
-    for r in _stored(
-        store, f"SELECT ?e ?c WHERE {{ VALUES ?c {{ $VALUES }} GRAPH <{st}> {{ ?e kg:canonicalEvent ?c }} }}", canon
-    ):
+    for r in _stored(store, MEMBERS_OF_STORIES, canon):
         old_groups[r["c"].value].add(r["e"].value)
     members = {e for group in old_groups.values() for e in group}
     old = {e for e in members | seeds if e.split("/event/", 1)[0] not in changed_set}
@@ -345,12 +372,7 @@ def _recompute_events(store: Store, changed: list[str]) -> _EventsChange:
     records.update({k: v for k, v in candidates.items() if k in old})
     records.update({e.iri: e for e in _event_records(store, events=old - set(records)) if e.asserted})
     # links among the old members stay as stored
-    stored_links = _stored(
-        store,
-        f"""SELECT ?l ?a ?b ?score ?evidence WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{
-          ?l kg:linkedEvent ?a , ?b ; kg:linkScore ?score ; kg:evidence ?evidence . FILTER(STR(?a) < STR(?b)) }} }}""",
-        old,
-    )
+    stored_links = _stored(store, LINKS_OF_EVENTS, old)
     for r in stored_links:
         a, b = r["a"].value, r["b"].value
         if a in records and b in records and not {a, b} & (alone | new_iris):  # new events were scored afresh
@@ -392,21 +414,12 @@ def _recompute_events(store: Store, changed: list[str]) -> _EventsChange:
 def _event_deletions(change: _EventsChange) -> list[str]:
     """The stored entries that change: replaced stories, and the index keys, story memberships,
     report attachments and links of the events touched."""
-    st = STORIES_GRAPH
-    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted(change.canon)]
+    ops = [render(FORGET_ENTRY, graph=STORIES_GRAPH, node=c) for c in sorted(change.canon)]
     for e in sorted(change.touched):
-        ops += [
-            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:blockKey ?k }} }}",
-            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:canonicalEvent ?c }} }}",
-            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:reportsOn ?c }} }}",
-            f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
-        ]
+        ops += [render(t, event=e) for t in (FORGET_BLOCK_KEYS, FORGET_STORY_OF, FORGET_REPORTS_ON, FORGET_EVENT_LINKS)]
     for e in sorted(change.reports - change.touched):  # reports of unchanged articles keep their index keys
-        ops += [
-            f"DELETE WHERE {{ GRAPH <{st}> {{ <{e}> kg:reportsOn ?c }} }}",
-            f"DELETE WHERE {{ GRAPH <{st}> {{ ?l kg:linkedEvent <{e}> ; ?p ?o }} }}",
-        ]
-    ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:storyEvent ?e }} }}" for a in change.changed]
+        ops += [render(t, event=e) for t in (FORGET_REPORTS_ON, FORGET_EVENT_LINKS)]
+    ops += [render(FORGET_ARTICLE_EVENTS, article=a) for a in change.changed]
     return ops
 
 
@@ -426,7 +439,7 @@ def _event_triples(change: _EventsChange) -> list[str]:
         lines += [
             triple(canonical, RDF_TYPE, iri(KG.CanonicalEvent)),
             triple(canonical, KG.eventType, iri(KG_NS + first.type)),
-            triple(canonical, RDFS_LABEL, literal(first.type + ': ' + first.trigger)),
+            triple(canonical, RDFS_LABEL, literal(first.type + ": " + first.trigger)),
             triple(canonical, KG.articleCount, literal(str(len(articles)), XSD_INTEGER)),
         ]
         if times:
@@ -457,8 +470,7 @@ def _event_triples(change: _EventsChange) -> list[str]:
 
 def _reports_on(store: Store, stories: Iterable[str]) -> set[str]:
     """The stored reports of these stories."""
-    query = f"SELECT ?r WHERE {{ VALUES ?c {{ $VALUES }} GRAPH <{STORIES_GRAPH}> {{ ?r kg:reportsOn ?c }} }}"
-    return {r["r"].value for r in _stored(store, query, stories)}
+    return {r["r"].value for r in _stored(store, REPORTS_OF_STORIES, stories)}
 
 
 def _attach_reports(
@@ -489,26 +501,17 @@ def _attach_reports(
                 best[r] = (other, 1.0, "merged by a correction")
     story_of = dict(story_of)
     rest = {a for a, _, _ in best.values()} - set(story_of)
-    query = f"SELECT ?e ?c WHERE {{ VALUES ?e {{ $VALUES }} GRAPH <{STORIES_GRAPH}> {{ ?e kg:canonicalEvent ?c }} }}"
-    story_of.update({r["e"].value: r["c"].value for r in _stored(store, query, rest)})
+    story_of.update({r["e"].value: r["c"].value for r in _stored(store, STORY_OF_EVENTS, rest)})
     return report_iris, {r: (story_of[a], a, score, why) for r, (a, score, why) in best.items() if a in story_of}
 
 
 # ---------------------------------------------------------------------------------------- claims
 
-_STATEMENT = """?s kg:kind ?kind ; kg:content ?content ; kg:cueMention ?m . ?m kg:inArticle ?a .
-            OPTIONAL { ?a schema:datePublished ?published }
-            OPTIONAL { ?s kg:speaker ?speaker }
-            OPTIONAL { ?s <https://schema.org/mentions> ?named }
-            OPTIONAL { ?s kg:about ?report . ?report kg:author ?reportAuthor }"""
-
 
 def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterable[str] = ()) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    for selection in _selections(_STATEMENT, "s", graphs, statements):
-        rows = store.query(
-            f"SELECT ?s ?a ?published ?speaker ?kind ?content ?named ?reportAuthor WHERE {{ {selection} }}"
-        ).rows
+    for selection in _selections(STATEMENT_RECORD_PART, "s", graphs, statements):
+        rows = store.query(render(STATEMENT_RECORDS, selection=selection)).rows
         for r in rows:
             s = found.setdefault(
                 r["s"].value,
@@ -529,15 +532,9 @@ def _statements(store: Store, *, graphs: Iterable[str] = (), statements: Iterabl
     return found
 
 
-# events a statement tells of: those it reports (kg:reportedBy) or is about, and what they are part of
-_TOLD = "{ ?told kg:reportedBy ?s } UNION { ?s kg:about ?told } ?told kg:subEventOf? ?e ."
-_IN_STORY = f"GRAPH <{STORIES_GRAPH}> {{ VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }}"
-
-
 def _add_stories(store: Store, statements: dict[str, dict]) -> None:
     """Each statement's stories: those of the events it tells of."""
-    query = f"SELECT ?s ?c WHERE {{ VALUES ?s {{ $VALUES }} {_TOLD} {_IN_STORY} }}"
-    for r in _stored(store, query, statements):
+    for r in _stored(store, STORIES_OF_STATEMENTS, statements):
         statements[r["s"].value]["stories"].add(r["c"].value)
 
 
@@ -549,12 +546,11 @@ def _related(store: Store, focus: dict[str, dict]) -> set[str]:
         actors |= s["named"] | ({s["speaker"]} if s["speaker"] else set()) | ({s["about_author"]} - {None})
     found = set()
     for v in _chunks(actors):
-        for path in ("kg:speaker", "<https://schema.org/mentions>", "kg:about/kg:author"):
-            rows = store.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?x {{ {v} }} ?s {path} ?x ; kg:kind ?k }}").rows
+        for path in ("kg:speaker", "schema:mentions", "kg:about/kg:author"):
+            rows = store.query(render(STATEMENTS_WITH, values=v, path=path)).rows
             found.update(r["s"].value for r in rows)
     stories = {c for s in focus.values() for c in s["stories"]}
-    query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ $VALUES }} {_IN_STORY} {_TOLD} ?s kg:kind ?k }}"
-    found.update(r["s"].value for r in _stored(store, query, stories))
+    found.update(r["s"].value for r in _stored(store, STATEMENTS_OF_STORIES, stories))
     return found - set(focus)
 
 
@@ -606,11 +602,7 @@ def _term_iri(word: str) -> str:
 
 def _settings(store: Store) -> tuple[int, int]:
     """(statements counted, window in days) as the stories graph holds them."""
-    rows = store.query(
-        f"""SELECT ?n ?w WHERE {{ GRAPH <{STORIES_GRAPH}> {{
-              OPTIONAL {{ <{STORIES_GRAPH}> kg:statementCount ?n }}
-              OPTIONAL {{ <{STORIES_GRAPH}> kg:windowDays ?w }} }} }}"""
-    ).rows
+    rows = store.query(render(STORY_SETTINGS)).rows
     row = rows[0] if rows else {}
     return (int(row["n"].value) if "n" in row else 0), (int(row["w"].value) if "w" in row else WINDOW_DAYS)
 
@@ -618,14 +610,11 @@ def _settings(store: Store) -> tuple[int, int]:
 def _frequencies(store: Store, words: Iterable[str] | None) -> dict[str, int]:
     """Stored statement counts of these words (of every word when ``words`` is None)."""
     if words is None:
-        rows = store.query(
-            f"SELECT ?t ?n WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?x kg:term ?t ; kg:statementCount ?n }} }}"
-        ).rows
+        rows = store.query(render(WORD_COUNTS)).rows
         return {r["t"].value: int(r["n"].value) for r in rows}
     out = {}
     iris = {_term_iri(w): w for w in words}
-    query = f"SELECT ?x ?n WHERE {{ VALUES ?x {{ $VALUES }} GRAPH <{STORIES_GRAPH}> {{ ?x kg:statementCount ?n }} }}"
-    for r in _stored(store, query, iris):
+    for r in _stored(store, TERM_COUNTS, iris):
         out[iris[r["x"].value]] = int(r["n"].value)
     return out
 
@@ -637,12 +626,7 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
     rarer: a pair turned down before could now pass) and the words that became more common (links
     sharing them are checked again)."""
     st = STORIES_GRAPH
-    rows = _stored(
-        store,
-        f"SELECT ?a ?t ?n WHERE {{ VALUES ?a {{ $VALUES }} GRAPH <{st}> {{ "
-        "?a kg:statementTerms ?t ; kg:statementCount ?n } }",
-        changed,
-    )
+    rows = _stored(store, ARTICLE_TERMS, changed)
     delta: Counter = Counter()
     removed = 0
     for r in rows:
@@ -660,10 +644,10 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
     n = n_before - removed + len(new)
     before = _frequencies(store, delta)
     df = {w: before.get(w, 0) + k for w, k in delta.items()}
-    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{a}> kg:statementTerms ?t ; kg:statementCount ?n }} }}" for a in changed]
-    ops.append(f"DELETE WHERE {{ GRAPH <{st}> {{ <{st}> kg:statementCount ?n }} }}")
-    ops.append(f"DELETE WHERE {{ GRAPH <{st}> {{ <{st}> kg:windowDays ?n }} }}")
-    ops += [f"DELETE WHERE {{ GRAPH <{st}> {{ <{_term_iri(w)}> ?p ?o }} }}" for w in sorted(delta) if w in before]
+    ops = [render(FORGET_ARTICLE_TERMS, article=a) for a in changed]
+    ops.append(render(FORGET_STATEMENT_COUNT))
+    ops.append(render(FORGET_WINDOW))
+    ops += [render(FORGET_ENTRY, graph=st, node=_term_iri(w)) for w in sorted(delta) if w in before]
     run_updates(store, ops)
     lines = [
         triple(st, KG.statementCount, literal(str(n), XSD_INTEGER)),
@@ -671,7 +655,7 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
     ]
     for a in changed:
         lines += [
-            triple(a, KG.statementTerms, literal(' '.join(per_article.get(a, [])))),
+            triple(a, KG.statementTerms, literal(" ".join(per_article.get(a, [])))),
             triple(a, KG.statementCount, literal(str(count[a]), XSD_INTEGER)),
         ]
     for w, k in sorted(df.items()):
@@ -685,7 +669,7 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
 
 
 def _article_graphs(store: Store) -> list[str]:
-    rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a kg:Article } }").rows
+    rows = store.query(render(ARTICLE_GRAPHS)).rows
     return sorted(r["g"].value for r in rows)
 
 
@@ -708,25 +692,14 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     # statements of stored links: with an end in a changed article (the statement may be gone), or
     # sharing a word now more common; and statements telling of events whose story changed
     prefixes = " || ".join(f"STRSTARTS(STR(?s), {literal(a + '/statement/')})" for a in sorted(changed_set))
-    rows = (
-        store.query(
-            f"SELECT DISTINCT ?s WHERE {{ GRAPH <{st}> {{ ?l kg:linkedStatement ?s }} FILTER({prefixes}) }}"
-        ).rows
-        if changed_set
-        else []
-    )
+    rows = store.query(render(LINKED_STATEMENTS, filter=prefixes)).rows if changed_set else []
     former = {r["s"].value for r in rows}
     if not everything:
-        query = (
-            f"SELECT DISTINCT ?s WHERE {{ VALUES ?t {{ $VALUES }} GRAPH <{st}> {{ "
-            "?l kg:sharedTerm ?t ; kg:linkedStatement ?s } }"
-        )
         terms = [literal(w) for w in sorted(commoner)]
         for i in range(0, len(terms), _CHUNK):
-            rows = store.query(query.replace("$VALUES", " ".join(terms[i : i + _CHUNK]))).rows
+            rows = store.query(render(LINKED_STATEMENTS_SHARING, values=" ".join(terms[i : i + _CHUNK]))).rows
             former.update(r["s"].value for r in rows)
-        told = f"SELECT DISTINCT ?s WHERE {{ VALUES ?e {{ $VALUES }} {_TOLD} ?s kg:kind ?k }}"
-        former.update(r["s"].value for r in _stored(store, told, moved))
+        former.update(r["s"].value for r in _stored(store, STATEMENTS_TELLING_OF, moved))
     gone = {s for s in former if s.split("/statement/", 1)[0] in changed_set and s not in new}
     focus = dict(new)
     focus.update(_statements(store, statements=former - set(new) - gone))
@@ -737,15 +710,7 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     # every statement of a speaker in focus (and of the claims of gone statements) is read: claims are
     # the speaker's connected components, recomputed whole
     speakers = {s["speaker"] for s in focus.values() if s["speaker"]}
-    speakers |= {
-        r["sp"].value
-        for r in _stored(
-            store,
-            f"SELECT DISTINCT ?sp WHERE {{ VALUES ?s {{ $VALUES }} GRAPH <{st}> {{ "
-            "?c kg:claimStatement ?s ; kg:claimSpeaker ?sp } }",
-            gone,
-        )
-    }
+    speakers |= {r["sp"].value for r in _stored(store, CLAIM_SPEAKERS, gone)}
     words = {w for s in everyone.values() for w in s["words"]}
     rarity = Rarity(rarity.n, _frequencies(store, words))
     claims, links = claims_and_responses(list(everyone.values()), rarity, window, set(focus))
@@ -757,33 +722,22 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
         or (x[2] != CLAIM_RULE and (x[0] in focus or x[1] in focus))
     ]
     # remove what is recomputed: claims of these speakers with their links, answers with an end in focus or gone
-    old_claims = _stored(
-        store,
-        f"SELECT DISTINCT ?c ?x WHERE {{ VALUES ?sp {{ $VALUES }} GRAPH <{st}> {{ "
-        "?c kg:claimSpeaker ?sp ; kg:claimStatement ?x } }",
-        speakers,
-    )
+    old_claims = _stored(store, CLAIMS_OF_SPEAKERS, speakers)
     of_speakers = {s for s, v in everyone.items() if v["speaker"] in speakers} | {r["x"].value for r in old_claims}
-    ops = [f"DELETE WHERE {{ GRAPH <{st}> {{ <{c}> ?p ?o }} }}" for c in sorted({r["c"].value for r in old_claims})]
-    for v in _chunks(of_speakers):
-        ops.append(
-            f"DELETE {{ GRAPH <{st}> {{ ?l ?p ?o }} }} WHERE {{ VALUES ?s {{ {v} }} GRAPH <{st}> {{ "
-            f"?l kg:linkedStatement ?s ; kg:linkRule {literal(CLAIM_RULE)} ; ?p ?o }} }}"
-        )
+    ops = [render(FORGET_ENTRY, graph=st, node=c) for c in sorted({r["c"].value for r in old_claims})]
+    rule = literal(CLAIM_RULE)
+    ops += [render(FORGET_LINKS_OF_RULE, values=v, rule=rule) for v in _chunks(of_speakers)]
     for v in _chunks(set(focus) | gone):
         ops += [
-            f"DELETE {{ GRAPH <{st}> {{ ?l ?p ?o }} }} WHERE {{ VALUES ?s {{ {v} }} GRAPH <{st}> {{ "
-            f"?l kg:linkedStatement ?s ; kg:linkRule ?rule ; ?p ?o FILTER(?rule != {literal(CLAIM_RULE)}) }} }}",
-            f"DELETE {{ GRAPH <{st}> {{ ?s kg:respondsTo ?x }} }} WHERE {{ VALUES ?s {{ {v} }} "
-            f"GRAPH <{st}> {{ ?s kg:respondsTo ?x }} }}",
-            f"DELETE {{ GRAPH <{st}> {{ ?x kg:respondsTo ?s }} }} WHERE {{ VALUES ?s {{ {v} }} "
-            f"GRAPH <{st}> {{ ?x kg:respondsTo ?s }} }}",
+            render(FORGET_LINKS_NOT_OF_RULE, values=v, rule=rule),
+            render(FORGET_ANSWERS, values=v),
+            render(FORGET_ANSWERED, values=v),
         ]
     run_updates(store, ops)
     lines = []
     for claim, group in claims.items():
         lines.append(triple(claim, RDF_TYPE, iri(KG.Claim)))
-        lines.append(triple(claim, KG.claimSpeaker, iri(everyone[group[0]]['speaker'])))
+        lines.append(triple(claim, KG.claimSpeaker, iri(everyone[group[0]]["speaker"])))
         lines += [triple(claim, KG.claimStatement, iri(s)) for s in group]
     for a, b, rule, score, shared, why in links:
         node = _statement_link_iri(a, b)
@@ -825,16 +779,7 @@ def sync_stories(store: Store, written: list[str] | None = None) -> dict[str, in
 
 def story_counts(store: Store) -> dict[str, int]:
     """What the stories graph holds now."""
-    row = store.query(
-        f"""SELECT (COUNT(DISTINCT ?c) AS ?canonical) (COUNT(DISTINCT ?multi) AS ?linked)
-                  (COUNT(DISTINCT ?report) AS ?reports)
-                  (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?r) AS ?responses) WHERE {{
-          GRAPH <{STORIES_GRAPH}> {{
-            {{ ?c a kg:CanonicalEvent OPTIONAL {{ ?c kg:articleCount ?n FILTER(?n > 1) BIND(?c AS ?multi) }} }}
-            UNION {{ ?report kg:reportsOn ?story }}
-            UNION {{ ?claim a kg:Claim }} UNION {{ ?r kg:respondsTo ?x }}
-          }} }}"""
-    ).rows[0]
+    row = store.query(render(STORY_COUNTS)).rows[0]
     return {
         "canonical events": int(row["canonical"].value),
         "linked across articles": int(row["linked"].value),
@@ -849,7 +794,7 @@ def rebuild_stories(store: Store, *, window: int | None = None) -> dict[str, int
     ``window``: the days an answer may come after what it answers (kept in the graph for later syncs;
     default the one held, else WINDOW_DAYS)."""
     window = _settings(store)[1] if window is None else window
-    store.update(f"DROP SILENT GRAPH <{STORIES_GRAPH}>")
+    store.update(render(DROP_STORIES))
     store.update(insert_data(STORIES_GRAPH, [triple(STORIES_GRAPH, KG.windowDays, literal(str(window), XSD_INTEGER))]))
     return sync_stories(store)
 
@@ -860,14 +805,8 @@ def rebuild_stories(store: Store, *, window: int | None = None) -> dict[str, int
 def _sentences(store: Store, nodes: Iterable[str]) -> dict[str, dict]:
     """For events and statements: the article, its date and headline, and the sentence of the node's
     first mention (a statement's cue)."""
-    query = """SELECT ?x ?a ?published ?headline ?text ?begin ?end ?mb ?content WHERE {
-          VALUES ?x { $VALUES } VALUES ?via { kg:mention kg:cueMention }
-          ?x ?via ?m . ?m kg:inArticle ?a ; nif:beginIndex ?mb .
-          OPTIONAL { ?m kg:inSentence ?sentence . ?sentence nif:beginIndex ?begin ; nif:endIndex ?end }
-          ?a kg:text ?text . OPTIONAL { ?x kg:content ?content }
-          OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:headline ?headline } }"""
     out: dict[str, dict] = {}
-    for r in _stored(store, query, nodes):
+    for r in _stored(store, SENTENCES, nodes):
         x, start = r["x"].value, int(r["mb"].value)
         if x in out and out[x]["at"] <= start:
             continue
@@ -888,31 +827,12 @@ def explain_links(store: Store, story: str | None = None) -> list[dict]:
     """Every cross-article link of the stories graph (or of one story: its event links and reports,
     and the claim and answer links of statements telling of its events), each with its kind, rule,
     score, evidence and the two sides (node, article, date, headline, sentence)."""
-    st = STORIES_GRAPH
     if story:
-        events = (
-            f"VALUES ?c {{ <{story}> }} GRAPH <{st}> {{ VALUES ?in {{ kg:canonicalEvent kg:reportsOn }} ?e ?in ?c }}"
-        )
-        event_rows = store.query(
-            f"""SELECT DISTINCT ?l ?a ?b ?score ?evidence WHERE {{ {events}
-                GRAPH <{st}> {{ ?l kg:linkedEvent ?e , ?a , ?b ; kg:linkScore ?score ; kg:evidence ?evidence }}
-                FILTER(STR(?a) < STR(?b)) }}"""
-        ).rows
-        statement_rows = store.query(
-            f"""SELECT DISTINCT ?l ?a ?b ?rule ?score ?evidence WHERE {{ {events} {_TOLD.replace("?s", "?told_s")}
-                GRAPH <{st}> {{ ?l kg:linkedStatement ?told_s , ?a , ?b ; kg:linkRule ?rule ; kg:linkScore ?score ;
-                  kg:evidence ?evidence }} FILTER(?a != ?b) }}"""
-        ).rows
+        event_rows = store.query(render(STORY_EVENT_LINKS, story=story)).rows
+        statement_rows = store.query(render(STORY_STATEMENT_LINKS, story=story)).rows
     else:
-        event_rows = store.query(
-            f"""SELECT ?l ?a ?b ?score ?evidence WHERE {{ GRAPH <{st}> {{ ?l a kg:EventLink ; kg:linkedEvent ?a , ?b ;
-                kg:linkScore ?score ; kg:evidence ?evidence FILTER(STR(?a) < STR(?b)) }} }}"""
-        ).rows
-        statement_rows = store.query(
-            f"""SELECT ?l ?a ?b ?rule ?score ?evidence WHERE {{ GRAPH <{st}> {{ ?l a kg:StatementLink ;
-                kg:linkedStatement ?a , ?b ; kg:linkRule ?rule ; kg:linkScore ?score ; kg:evidence ?evidence
-                FILTER(?a != ?b) }} }}"""
-        ).rows
+        event_rows = store.query(render(EVENT_LINKS)).rows
+        statement_rows = store.query(render(STATEMENT_LINKS)).rows
     links: dict[str, dict] = {}
     for r in event_rows:
         a, b = r["a"].value, r["b"].value
@@ -930,7 +850,7 @@ def explain_links(store: Store, story: str | None = None) -> list[dict]:
         kind = "claim" if rule == CLAIM_RULE else "answer"
         if r["l"].value in links:
             continue
-        answering = store.query(f"ASK {{ GRAPH <{st}> {{ <{a}> kg:respondsTo <{b}> }} }}").boolean
+        answering = store.query(render(ANSWERS, a=a, b=b)).boolean
         if kind == "claim" and a > b or kind == "answer" and not answering:
             a, b = b, a
         links[r["l"].value] = {
