@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.extract.entities import normalise
 from kg.model import Article, Extraction
+from kg.names import normalise
 
 OVERLAP = 0.5
 LAYERS = (

@@ -8,16 +8,15 @@ the name whose initials it spells. Different names that merely share a word stay
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
 from kg.model import Entity
+from kg.names import QUOTES, normalise
 from kg.nlp import doc_text
 
 LABEL_TYPES = {
@@ -58,20 +57,7 @@ ROLE_NOUNS = PERSON_TITLES | frozenset(
     "activist author witness survivor resident actor actress singer player photographer journalist "
     "husband wife son daughter father mother brother sister".split()
 )
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-
-
-@lru_cache(maxsize=1 << 16)
-def normalise(name: str) -> str:
-    """The comparison key of a name: case, accents, quotes, articles and punctuation folded away.
-    Remembered: merging compares each name with every other, a few hundred keys per article."""
-    text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = _LEADING.sub("", text.strip())
-    text = re.sub(r"[^\w\s&-]", "", text)
-    return " ".join(text.split())
 
 
 def slug(name: str) -> str:
@@ -398,7 +384,7 @@ def _looks_like_person(span: Span) -> bool:
 
 
 def _display(text: str) -> str:
-    text = text.translate(_QUOTES).strip()
+    text = text.translate(QUOTES).strip()
     text = re.sub(r"\s+", " ", text)
     if text.isupper() and len(text) > 4 and " " not in text:
         return text.title()

@@ -12,9 +12,10 @@ one place (the most populous city of that name, and far larger than any namesake
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from kg.names import ascii_fold
 
 GEONAMES = "https://sws.geonames.org/{}/"
 ISO_3166 = "urn:iso:std:iso:3166:-1:{}"
@@ -143,10 +144,6 @@ def _countries() -> dict[str, Place]:
     return out
 
 
-def _fold(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-
-
 def _other_name(name: str, city: dict) -> bool:
     """Whether an alternate name of GeoNames' is one a news text may call the city by: its name
     without diacritics ("Herat" for Herāt) or its first words ("New York"), or, for a city of a
@@ -155,7 +152,7 @@ def _other_name(name: str, city: dict) -> bool:
     ("Google" for Topeka, "Hamas" for Hamm)."""
     if not _LATIN.match(name):
         return False
-    if _fold(name) == _fold(city["name"]) or _fold(city["name"]).startswith(_fold(name) + " "):
+    if ascii_fold(name) == ascii_fold(city["name"]) or ascii_fold(city["name"]).startswith(ascii_fold(name) + " "):
         return True  # "Herat" for Herāt, "New York" for New York City
     return city["population"] >= 1_000_000 and " " not in name and not name.isupper() and len(name) >= 4
 

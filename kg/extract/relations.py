@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
-from kg.extract.entities import DIRECTIONS, PLACE_TAILS, entity_key, normalise
+from kg.extract.entities import DIRECTIONS, PLACE_TAILS, entity_key
 from kg.extract.lexicon import KIND_NOUNS
 from kg.model import Entity, Relation
+from kg.names import normalise
 from kg.nlp import doc_text
 
 PART_NOUNS = frozenset(

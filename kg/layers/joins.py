@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -57,6 +56,7 @@ from kg.layers.sparql import (
     USER_SPLITS,
     render,
 )
+from kg.names import fold
 from kg.rdf.graphs import CORRECTIONS_GRAPH
 from kg.rdf.namespaces import KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
 from kg.rdf.ntriples import XSD_DATETIME, insert_data, iri, literal, triple
@@ -72,13 +72,6 @@ RELATIONS = (KG.worksFor, KG.leaderOf, KG.memberOf)
 SHOWN = 5  # shared entities named in the evidence line, the rarest first
 _CHUNK = 200
 _WORD = re.compile(r"^[^\W\d_][\w'-]*$")
-
-
-def fold(name: str) -> str:
-    """A name's comparison form: lower case, accents and punctuation but hyphens and apostrophes gone."""
-    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
 
 
 def surname_of(name: str) -> str | None:
