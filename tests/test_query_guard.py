@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import warnings
 
 import pytest
 
@@ -71,7 +72,9 @@ def odd_server():
 
 @pytest.mark.parametrize("path", ["/html", "/list", "/empty"])
 def test_an_endpoint_that_answers_no_results_is_a_one_line_error(runner, odd_server, path):
-    result = runner.invoke(main, ["query", "articles", "--endpoint", odd_server + path, "--timeout", "5"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing printed beside the error, not even a library's warning
+        result = runner.invoke(main, ["query", "articles", "--endpoint", odd_server + path, "--timeout", "5"])
     assert result.exit_code == 1, result.output
     assert "did not answer with SPARQL" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1

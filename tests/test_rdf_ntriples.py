@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, namespace
 
 from kg.rdf.ntriples import insert_data, integer, iri, literal, python_literal, triple
 from kg.store.base import Term
@@ -47,7 +47,7 @@ def test_sparql_parameters_are_written_by_the_same_writer(text):
 
 
 def test_typed_literals():
-    assert integer(3) == python_literal(3) == f'"3"^^<{XSD.integer}>'
-    assert python_literal("2024-05", XSD.gYearMonth) == f'"2024-05"^^<{XSD.gYearMonth}>'
-    assert literal("1.5", str(XSD.decimal)) == f'"1.5"^^<{XSD.decimal}>'
+    assert integer(3) == python_literal(3) == f'"3"^^<{namespace.XSD.integer}>'
+    assert python_literal("2024-05", namespace.XSD.gYearMonth) == f'"2024-05"^^<{namespace.XSD.gYearMonth}>'
+    assert literal("1.5", str(namespace.XSD.decimal)) == f'"1.5"^^<{namespace.XSD.decimal}>'
     assert triple(S, P, iri(G)) == f"<{S}> <{P}> <{G}> ."

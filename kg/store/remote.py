@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterator
 
 from kg.errors import QueryError, StoreError
@@ -152,7 +153,11 @@ class RemoteStore(ClosedOnExit):
         if is_graph:
             return {"triples": result.response.read().decode("utf-8")}
         try:
-            data = result.convert()
+            with warnings.catch_warnings():
+                # SPARQLWrapper warns, then hands back the raw body, when the answer is not SPARQL
+                # results; the check below turns that into kg's one-line error instead.
+                warnings.filterwarnings("ignore", "unknown response content type", RuntimeWarning)
+                data = result.convert()
         except (ValueError, TypeError) as exc:
             raise StoreError(f"{self.endpoint} did not answer with SPARQL results: {exc}") from None
         if not isinstance(data, dict):
