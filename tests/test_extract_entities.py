@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import entity_key, extract_entities, normalise
+from kg.extract.entities import _bracketed_acronyms, _merge, entity_key, extract_entities, normalise
 from kg.model import Article
 
 
@@ -68,3 +68,59 @@ def test_canonical_key_is_type_and_normalised_name():
     assert entity_key("RED CROSS", "Organization") == entity_key("Red Cross", "Organization")
     assert entity_key("Israel\u2019s Foreign Ministry", "Organization") == "organization/israels-foreign-ministry"
     assert entity_key("Amnesty Israel", "Organization") != entity_key("Amnesty International", "Organization")
+
+
+def _typed(nlp, text):
+    return {e.name: e.type for e in _entities(nlp, text)}
+
+
+def test_products_and_market_indices_are_things_not_organisations(nlp):
+    found = _typed(nlp, "The Nikkei 225 slid on Friday while Garuda ordered ten Embraer E190 jets.")
+    assert found.get("Embraer E190", "Other") == "Other"
+    found = _typed(nlp, "The Nasdaq Composite fell 120 points as traders sold chip stocks.")
+    assert found.get("Nasdaq Composite") == "Other"
+    found = _typed(nlp, "Investors watched the Stoxx 600, the main European index, and Siemens.")
+    assert found.get("Siemens") == "Organization"
+
+
+def test_an_acronym_in_brackets_is_the_organisation_it_spells(nlp):
+    text = (
+        "Members of the Union of Baltic Fishermen (UBF) met in Riga. "
+        "The UBF said quotas were too low. Leaders of the ANP (Associazione Nazionale Pescatori) agreed."
+    )
+    ents = {e.name: e for e in _entities(nlp, text)}
+    union = ents["Union of Baltic Fishermen"]
+    assert "UBF" in union.aliases and union.type == "Organization"
+    assert "UBF" not in ents
+    assert any("ANP" in e.aliases for e in ents.values() if e.name.startswith("Associazione"))
+
+
+def test_an_acronym_in_brackets_needs_to_spell_the_name():
+    text = "Reporting from Nairobi (AFP) and the Kenya Red Cross (KRC)"
+    mentions = [
+        ("Nairobi", "Place", (15, 22)),
+        ("AFP", "Organization", (24, 27)),
+        ("Kenya Red Cross", "Organization", (37, 52)),
+        ("KRC", "Organization", (54, 57)),
+    ]
+    assert _bracketed_acronyms(text, mentions) == {"krc": "kenya red cross"}
+
+
+def test_a_big_city_named_as_a_person_is_the_place(nlp):
+    found = _typed(nlp, "The rebels deny that they are working for Khartoum to weaken their neighbour.")
+    assert found.get("Khartoum") == "Place"
+
+
+def test_a_short_form_ner_took_for_a_place_joins_its_company():
+    ents = _merge(
+        [
+            ("Skyhop Airways", "Organization", (0, 14)),
+            ("Skyhop", "Place", (30, 36)),
+            ("Skyhop", "Place", (50, 56)),
+            ("Baltistan Liberation Front", "Organization", (70, 96)),
+            ("Baltistan", "Place", (110, 119)),
+        ]
+    )
+    found = {e.name: (e.type, len(e.mentions)) for e in ents}
+    assert found["Skyhop Airways"] == ("Organization", 3)
+    assert found["Baltistan"] == ("Place", 1)  # a name of more than one word more is no short form of it

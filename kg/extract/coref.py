@@ -80,6 +80,11 @@ def first_name_gender(name: str, *, alone: bool = False) -> str | None:
     return guess if guess in {"male", "female"} else None
 
 
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser knows a word as someone's first name (of any or no clear gender)."""
+    return _gender_detector().get_gender(word) != "unknown"
+
+
 class EntityIndex:
     """Entity mentions by position, with the speakers seen so far, for reference resolution.
 
