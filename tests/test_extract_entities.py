@@ -124,3 +124,16 @@ def test_a_short_form_ner_took_for_a_place_joins_its_company():
     found = {e.name: (e.type, len(e.mentions)) for e in ents}
     assert found["Skyhop Airways"] == ("Organization", 3)
     assert found["Baltistan"] == ("Place", 1)  # a name of more than one word more is no short form of it
+
+
+def test_a_name_with_and_without_a_possessive_is_one_organisation():
+    ents = _merge(
+        [
+            ("Free Farmers' Party", "Organization", (0, 19)),
+            ("Free Farmers Party", "Organization", (40, 58)),
+            ("McDonald's", "Organization", (70, 80)),
+            ("McDonald", "Person", (90, 98)),
+        ]
+    )
+    names = sorted(e.name for e in ents)
+    assert len(names) == 3 and "McDonald" in names

@@ -255,3 +255,16 @@ def test_a_state_body_named_after_a_country_the_text_names_nowhere_else():
 def test_a_description_before_the_name_in_apposition():
     relations, _ = _relations("Deal\n\nThe Spanish company, Telefonica, agreed to buy the network.")
     assert ("Telefonica", "based_in", "Spain") in relations
+
+
+def test_in_an_article_naming_people_by_party_the_other_affiliations_are_parties_too():
+    text = (
+        "Council vote\n\n"
+        "Anna Berg of the Green Party won in the north. The Liberal Party's Tom Reeves kept his seat. "
+        "Voters in the south chose Piet Mol of the NPV."
+    )
+    assert ("Piet Mol", "member_of", "NPV") in _named_relations(text)
+    # with as many other organisations as parties, nothing says what the others are
+    rels = _named_relations(text + " Sara Lind of Reuters and Jan Eik of the KNB watched.")
+    assert ("Anna Berg", "member_of", "Green Party") in rels
+    assert not any(p == "member_of" and s in {"Sara Lind", "Jan Eik", "Piet Mol"} for s, p, _ in rels)

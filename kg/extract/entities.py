@@ -733,10 +733,16 @@ def _bracketed_acronyms(text: str, mentions: list[tuple[str, str, tuple[int, int
     return out
 
 
+def _without_possessives(name: str) -> str:
+    """A name's key with possessive endings inside it dropped ("New People's Party" -> "new people party")."""
+    return normalise(re.sub(r"['\u2019]s\b", "", name))
+
+
 def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, str] | None = None) -> list[Entity]:
     """Mentions into entities; ``forced`` maps an acronym's key to the key of the name it abbreviates."""
     forced = forced or {}
     clusters: list[_Cluster] = []
+    by_loose: dict[str, _Cluster] = {}  # keys without possessive endings
     by_key: dict[str, _Cluster] = {}
     # Longer names first, so that short forms can find the full name they abbreviate.
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i][0].split()), mentions[i][2]))
@@ -747,6 +753,9 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
         if not key:
             continue
         cluster = by_key.get(key) or by_key.get(forced.get(key, ""))
+        loose = _without_possessives(name)
+        if cluster is None and (found := by_loose.get(loose)) is not None and found.type == type_:
+            cluster = found  # "New People Party" is the "New People's Party" of the same article
         if cluster is None and (cluster := _find_alias(key, type_, clusters)) is not None:
             if type_ == "Place" and cluster.type == "Organization" and gazetteer.place(name) is None:
                 type_ = "Organization"  # "AirTran" after "AirTran Airways": no place NER took it for
@@ -757,6 +766,8 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
         if key in forced and cluster is by_key.get(forced[key]) and type_ == "Organization":
             cluster.type_votes[type_] += len(cluster.mentions)  # a name with an acronym is an organisation's
         by_key.setdefault(key, cluster)
+        if " " in loose:
+            by_loose.setdefault(loose, cluster)
         first_seen[id(cluster)] = min(first_seen.get(id(cluster), span[0]), span[0])
     entities = []
     for cluster in sorted(clusters, key=lambda c: first_seen[id(c)]):

@@ -450,15 +450,27 @@ class RelationExtractor:
                 lists.setdefault(self._list_head(head).i, set()).add(owner)
         for owners in lists.values():
             if len(owners) > 1 and owners & parties:
-                parties |= {o for o in owners if not set(normalise(self.index.by_id[o].name).split()) & EMPLOYER_WORDS}
+                parties |= {o for o in owners if not self._employer(o)}
+        # An article that names people by their parties ('DAB's Starry Lee', 'Wu Chi-wai of the Democratic
+        # Party') does so for all of them: where most organisations people are named with are parties
+        # (two at least, and twice as many as the rest), so are the others that are not employers
+        # ('Demosisto's Nathan Law').
+        bare = {owner for _, _, owner, _, role in found if role is None and self.types.get(owner) == "Organization"}
+        others = {o for o in bare - parties if not self._employer(o)}
+        if len(bare & parties) >= max(2, 2 * len(others)):
+            parties |= others
         for person, _, owner, where, role in found:
             if role is not None:
                 self._role_relation(person, role, owner, where)
             elif self.types.get(owner) == "Organization":
                 if owner in parties:
                     self.add(person, "member_of", owner, where)
-                elif set(normalise(self.index.by_id[owner].name).split()) & EMPLOYER_WORDS:
+                elif self._employer(owner):
                     self.add(person, "works_for", owner, where)
+
+    def _employer(self, owner: str) -> bool:
+        """Whether an organisation's name says its people work for it ('Eurasia Group', 'The Times')."""
+        return bool(set(normalise(self.index.by_id[owner].name).split()) & EMPLOYER_WORDS)
 
     def _list_head(self, token: Token) -> Token:
         """The first name of the list a person's name is in (names joined as conjuncts or, as the
