@@ -137,3 +137,18 @@ def test_a_name_with_and_without_a_possessive_is_one_organisation():
     )
     names = sorted(e.name for e in ents)
     assert len(names) == 3 and "McDonald" in names
+
+
+def test_an_index_takes_in_its_short_form_but_a_product_leaves_its_maker_alone():
+    ents = _merge(
+        [
+            ("Nordic Small Cap Index", "Other", (0, 22)),
+            ("Nordic Small Cap", "Organization", (40, 56)),
+            ("Nordic Small Cap", "Organization", (60, 76)),
+            ("Volvo FH16", "Other", (80, 90)),
+            ("Volvo", "Organization", (100, 105)),
+        ]
+    )
+    found = {e.name: (e.type, len(e.mentions)) for e in ents}
+    assert found["Nordic Small Cap Index"] == ("Other", 3)
+    assert found["Volvo"] == ("Organization", 1) and found["Volvo FH16"] == ("Other", 1)

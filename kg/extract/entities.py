@@ -384,7 +384,9 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
         ):
             continue
         words = [t.lower_ for t in span]
-        if words[-1] in ORG_WORDS or len(span) >= 3:
+        if len(span) > 1 and _product_or_index(span[-1].text):
+            out.append((span, "Other"))  # "the Dow Jones Industrial Average", NER saw "Dow Jones" at most
+        elif words[-1] in ORG_WORDS or len(span) >= 3:
             out.append((span, "Organization"))
         elif _looks_like_person(span) or (len(span) == 2 and span.root.dep_ == "nsubj"):
             out.append((span, "Person"))
@@ -759,6 +761,8 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
         if cluster is None and (cluster := _find_alias(key, type_, clusters)) is not None:
             if type_ == "Place" and cluster.type == "Organization" and gazetteer.place(name) is None:
                 type_ = "Organization"  # "AirTran" after "AirTran Airways": no place NER took it for
+            elif cluster.type == "Other" and type_ == "Organization":
+                type_ = "Other"  # "Dow Jones" after "Dow Jones Industrial Average"
         if cluster is None:
             cluster = _Cluster(name=name, type=type_)
             clusters.append(cluster)
@@ -790,6 +794,11 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
     words = key.split()
     for cluster in clusters:
         if cluster.type != type_ and not {type_, cluster.type} <= {"Organization", "Place"}:
+            if cluster.type == "Other" and type_ == "Organization":
+                names = [normalise(n).split() for n in cluster.names]
+                if any(n[-1] in INDEX_WORDS and n[: len(words)] == words and len(n) > len(words) for n in names):
+                    return cluster  # "Dow Jones" is the "Dow Jones Industrial Average" of the article
+                continue
             if cluster.type != "Person" or len(words) != 1:
                 continue
         for name in cluster.names:
