@@ -152,3 +152,19 @@ def test_an_index_takes_in_its_short_form_but_a_product_leaves_its_maker_alone()
     found = {e.name: (e.type, len(e.mentions)) for e in ents}
     assert found["Nordic Small Cap Index"] == ("Other", 3)
     assert found["Volvo"] == ("Organization", 1) and found["Volvo FH16"] == ("Other", 1)
+
+
+def test_a_first_name_alone_is_the_one_person_with_that_first_name(nlp):
+    ents = _entities(
+        nlp,
+        "Daniel Kowalczyk, 14, built the robot with his teacher Marta Lis. Daniel worked every weekend, she said.",
+    )
+    daniel = next(e for e in ents if e.name == "Daniel Kowalczyk")
+    assert "Daniel" in daniel.aliases and len(daniel.mentions) == 2
+    assert not any(e.name == "Daniel" for e in ents)
+
+
+def test_a_hotel_or_a_stadium_is_a_place(nlp):
+    found = _typed(nlp, "Guests fled the Golden Palm Hotel after the fire, and fans left Rosewood Stadium.")
+    assert found.get("Golden Palm Hotel", "Place") == "Place"
+    assert found.get("Rosewood Stadium", "Place") == "Place"

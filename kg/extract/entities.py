@@ -34,7 +34,8 @@ LABEL_TYPES = {
 PLACE_HEADS = frozenset("kibbutz mount lake fort cape village moshav camp".split())
 PLACE_TAILS = frozenset(
     "county province district region island islands river valley street avenue square airport strip "
-    "desert peninsula gulf sea ocean mountains hills coast city village neighbourhood neighborhood".split()
+    "desert peninsula gulf sea ocean mountains hills coast city village neighbourhood neighborhood "
+    "stadium arena hotel tower towers bridge station".split()
 )
 ORG_WORDS = frozenset(
     "ministry department agency council committee commission party army forces force police court "
@@ -491,7 +492,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             described[(span.start_char, span.end_char)] = kind
     forced = _bracketed_acronyms(doc_text(doc), mentions)
     entities = _retype_described(_propagate(doc_text(doc), _merge(mentions, forced)), described)
-    entities = _dedupe_ids(_places_by_name(doc, _middle_names(_people_by_title(doc_text(doc), entities))))
+    entities = _middle_names(_people_by_title(doc_text(doc), entities))
+    entities = _dedupe_ids(_places_by_name(doc, _first_names(entities)))
     for entity in entities:
         for span in entity.mentions:
             form = surface.get(span)
@@ -504,6 +506,27 @@ def extract_entities(doc: Doc) -> list[Entity]:
 
 
 BIG_CITY = 1_000_000
+
+
+def _first_names(entities: list[Entity]) -> list[Entity]:
+    """'Ahmed' after 'Ahmed Mohamed': a person named by a first name alone is the one person of the
+    article with a longer name that starts with it, when there is one such person only, the word is
+    a known first name and no one's surname."""
+    from kg.extract.coref import is_first_name
+
+    people = [e for e in entities if e.type == "Person" and len(e.name.split()) >= 2]
+    out = []
+    for entity in entities:
+        name = entity.name
+        if entity.type == "Person" and " " not in name and is_first_name(name):
+            full = [p for p in people if p.name.split()[0] == name]
+            if len(full) == 1 and not any(name in p.name.split()[1:] for p in people):
+                target = full[0]
+                target.mentions = sorted(set(target.mentions) | set(entity.mentions))
+                target.aliases += [a for a in [name, *entity.aliases] if a not in target.aliases]
+                continue
+        out.append(entity)
+    return out
 
 
 def _places_by_name(doc: Doc, entities: list[Entity]) -> list[Entity]:
