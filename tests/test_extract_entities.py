@@ -168,3 +168,12 @@ def test_a_hotel_or_a_stadium_is_a_place(nlp):
     found = _typed(nlp, "Guests fled the Golden Palm Hotel after the fire, and fans left Rosewood Stadium.")
     assert found.get("Golden Palm Hotel", "Place") == "Place"
     assert found.get("Rosewood Stadium", "Place") == "Place"
+
+
+def test_it_refers_to_an_index_when_no_organisation_is_near():
+    from kg.extract import extract
+
+    text = "Markets\n\nThe Dow Jones Industrial Average fell 300 points on Monday. By the close it had recovered."
+    x = extract(Article(text=text))
+    index = next(e for e in x.entities if e.name == "Dow Jones Industrial Average")
+    assert index.type == "Other" and [text[s:e] for s, e in index.mentions] == ["Dow Jones Industrial Average", "it"]
