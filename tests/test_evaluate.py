@@ -238,6 +238,21 @@ def test_mention_attachment():
     assert f(counts)[:2] == (0.5, 0.333)
 
 
+def test_entity_types_and_one_node_per_entity():
+    # Acme is split over two nodes (its second mention on another), Beta Labs is typed a person.
+    p = pred(
+        entities=[
+            Entity("organization/acme-corp", "Acme Corp", "Organization", [], [tuple(span("Acme Corp"))]),
+            Entity("organization/acme", "Acme", "Organization", [], [tuple(span("Acme", 1))]),
+            Entity("person/beta-labs", "Beta Labs", "Person", [], [tuple(span("Beta Labs"))]),
+        ]
+    )
+    s = score_article(gold(entities=GOLD_ENTITIES), p)
+    types, nodes = s.exact["entity types"], s.exact["one node per entity"]
+    assert (types.tp, types.pred, types.gold) == (1, 2, 2)
+    assert (nodes.tp, nodes.pred, nodes.gold) == (1, 2, 2)
+
+
 def test_relations_are_scored_where_relation_gold_exists(tmp_path, runner):
     """A gold article of one's own with relation gold beside it: right, wrong and missing relations."""
     import json

@@ -227,3 +227,44 @@ def test_a_country_only_its_adjective_names_joins_the_graph_with_its_relation():
     assert "https://sws.geonames.org/298795/" in turkey.same_as
     _, quiet = _relations("Clashes\n\nA Turkish student reported the clash.")
     assert not any(e.name == "Turkey" for e in quiet.entities)  # no relation, no node
+
+
+def test_a_title_held_in_a_party_makes_a_member():
+    rels = _named_relations(
+        "Housing\n\nYesterday the Social Democratic Party's Shadow Health Secretary Tom Kell criticised the plan."
+    )
+    assert ("Tom Kell", "member_of", "Social Democratic Party") in rels
+
+
+def test_a_town_with_its_region_is_one_mention_of_the_town():
+    relations, x = _relations(
+        "Study\n\nScientists at Ridgeview College in Boulder, Colorado, said the ice was thinning."
+    )
+    assert ("Boulder", "located_in", "Colorado") in relations
+    boulder = next(e for e in x.entities if e.name == "Boulder")
+    assert [x.article.text[s:e] for s, e in boulder.mentions] == ["Boulder, Colorado"]
+    colorado = next(e for e in x.entities if e.name == "Colorado")
+    assert [x.article.text[s:e] for s, e in colorado.mentions] == ["Colorado"]
+
+
+def test_a_state_body_named_after_a_country_the_text_names_nowhere_else():
+    relations, x = _relations("Rescue\n\nThe U.S. Coast Guard rescued four fishermen on Sunday.")
+    assert any(p == "part_of" and o == "United States" for _, p, o in relations)
+
+
+def test_a_description_before_the_name_in_apposition():
+    relations, _ = _relations("Deal\n\nThe Spanish company, Telefonica, agreed to buy the network.")
+    assert ("Telefonica", "based_in", "Spain") in relations
+
+
+def test_in_an_article_naming_people_by_party_the_other_affiliations_are_parties_too():
+    text = (
+        "Council vote\n\n"
+        "Anna Berg of the Green Party won in the north. The Liberal Party's Tom Reeves kept his seat. "
+        "Voters in the south chose Piet Mol of the NPV."
+    )
+    assert ("Piet Mol", "member_of", "NPV") in _named_relations(text)
+    # with as many other organisations as parties, nothing says what the others are
+    rels = _named_relations(text + " Sara Lind of Reuters and Jan Eik of the KNB watched.")
+    assert ("Anna Berg", "member_of", "Green Party") in rels
+    assert not any(p == "member_of" and s in {"Sara Lind", "Jan Eik", "Piet Mol"} for s, p, _ in rels)

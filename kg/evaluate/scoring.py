@@ -31,6 +31,8 @@ LAYERS = (
     "entity mentions",
     "entities",
     "mention attachment",
+    "entity types",
+    "one node per entity",
     "event triggers",
     "event participants",
     "event time",
@@ -332,6 +334,7 @@ class _Scorer:
             "entities", list(range(len(self.gold.entities))), self.pred.entities, exact, overlap, describe
         )
         self.attachment(matches)
+        self.types_and_nodes(matches)
         return {self.gold.entities[i]["name"]: self.pred.entities[j].id for i, j in matches}
 
     def attachment(self, matches: list[tuple[int, int]]) -> None:
@@ -350,6 +353,36 @@ class _Scorer:
                         c.pred += bool(hits)
                         c.tp += bool(hits) and aligned.get(i) in hits
         for layer, c in (("mention attachment", counts), ("pronoun attachment", pronouns)):
+            if c.gold:
+                self.scores.files[layer] += 1
+                self.scores.exact[layer].add(c)
+                self.scores.overlap[layer].add(c)
+
+    def types_and_nodes(self, matches: list[tuple[int, int]]) -> None:
+        """'entity types': of the gold entities matched, the share kg gives the gold type (accuracy:
+        precision = recall). 'one node per entity': of the gold entities some predicted mention covers,
+        the share whose named mentions (pronouns aside) all fall to one predicted entity, each mention
+        to the one whose mention overlaps it most (the matched entity on a tie)."""
+        preds = self.pred.entities
+        typed = Counts(
+            sum(self.gold.entities[i]["type"] == preds[j].type for i, j in matches), len(matches), len(matches)
+        )
+        aligned = dict(matches)
+        owner = [(tuple(m), j) for j, e in enumerate(preds) for m in e.mentions]
+        nodes = Counts()
+        for i, ent in enumerate(self.gold.entities):
+            found = set()
+            for gm in ent["mentions"]:
+                if self.gold.text[gm[0] : gm[1]].lower() in PRONOUNS:
+                    continue
+                best = max(
+                    ((self.tokens.jaccard(tuple(gm), pm), j == aligned.get(i), j) for pm, j in owner), default=None
+                )
+                if best is not None and best[0] >= OVERLAP:
+                    found.add(best[2])
+            if found:
+                nodes.add(Counts(len(found) == 1, 1, 1))
+        for layer, c in (("entity types", typed), ("one node per entity", nodes)):
             if c.gold:
                 self.scores.files[layer] += 1
                 self.scores.exact[layer].add(c)
@@ -482,9 +515,7 @@ class _Scorer:
     def speaker_kinds(self, golds: list[dict], preds: list, speaker_ok) -> None:
         """Speaker accuracy on statements whose cue kg found, by how the gold speaker is given: a
         name, a pronoun ("he said") or a description ("the company said"). Scored as accuracy."""
-        cues = _match(
-            [tuple(g["cue_span"]) for g in golds], [tuple(p.cue_span) for p in preds], self.overlap, 1e-9
-        )
+        cues = _match([tuple(g["cue_span"]) for g in golds], [tuple(p.cue_span) for p in preds], self.overlap, 1e-9)
         counts = {kind: Counts() for kind in ("named", "pronoun", "description")}
         for i, j in cues:
             g = golds[i]

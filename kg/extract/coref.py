@@ -80,6 +80,11 @@ def first_name_gender(name: str, *, alone: bool = False) -> str | None:
     return guess if guess in {"male", "female"} else None
 
 
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser knows a word as someone's first name (of any or no clear gender)."""
+    return _gender_detector().get_gender(word) != "unknown"
+
+
 class EntityIndex:
     """Entity mentions by position, with the speakers seen so far, for reference resolution.
 
@@ -405,13 +410,10 @@ def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str
         types = PRONOUN_TYPES[lower]
         if lower in {"they", "their", "them"}:
             types = ("Organization", "Group")
-        candidates = []
-        i = bisect.bisect_left(index.starts, token.idx) - 1
-        while i >= 0 and index.spans[i][0] >= window_start:
-            eid = index.spans[i][2]
-            if index.fits(eid, types, lower, None) and eid not in candidates:
-                candidates.append(eid)  # type, number and gender agree ("she" is not Mr Mohamed)
-            i -= 1
+        candidates = _candidates(index, token, window_start, types, lower)
+        if not candidates and lower in {"it", "its", "itself"}:
+            # "the Dow Jones Industrial Average ... with it climbing": a thing, when no actor is near
+            candidates = _candidates(index, token, window_start, ("Other",), lower)
         if len(candidates) == 1 or (
             candidates and types == ("Person",) and _subject_of_sentence(doc, candidates[0], index)
         ):
@@ -421,6 +423,18 @@ def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str
                 target.mentions.append(span)
     for entity in entities:
         entity.mentions.sort()
+
+
+def _candidates(index: EntityIndex, token, window_start: int, types: tuple[str, ...], lower: str) -> list[str]:
+    """The entities of the given types mentioned before ``token`` from ``window_start`` on, nearest first."""
+    candidates = []
+    i = bisect.bisect_left(index.starts, token.idx) - 1
+    while i >= 0 and index.spans[i][0] >= window_start:
+        eid = index.spans[i][2]
+        if index.fits(eid, types, lower, None) and eid not in candidates:
+            candidates.append(eid)  # type, number and gender agree ("she" is not Mr Mohamed)
+        i -= 1
+    return candidates
 
 
 def _expletive(token) -> bool:

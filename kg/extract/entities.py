@@ -33,7 +33,8 @@ LABEL_TYPES = {
 PLACE_HEADS = frozenset("kibbutz mount lake fort cape village moshav camp".split())
 PLACE_TAILS = frozenset(
     "county province district region island islands river valley street avenue square airport strip "
-    "desert peninsula gulf sea ocean mountains hills coast city village neighbourhood neighborhood".split()
+    "desert peninsula gulf sea ocean mountains hills coast city village neighbourhood neighborhood "
+    "stadium arena hotel tower towers bridge station".split()
 )
 ORG_WORDS = frozenset(
     "ministry department agency council committee commission party army forces force police court "
@@ -210,12 +211,37 @@ def _retype(text: str, label_type: str, span: Span) -> str | None:
         return "Group" if span.root.pos_ in {"PROPN", "NOUN"} and span.root.tag_ in {"NNPS", "NNS"} else None
     words = [w.lower().strip(".,") for w in text.split()]
     head = words[: words.index("of")] if "of" in words[1:] else words
+    if label_type in {"Organization", "Person"} and len(words) > 1 and _product_or_index(text.split()[-1]):
+        return "Other"  # "Airbus A380", "Boeing 777", "FTSE 100", "Dow Jones Industrial Average"
     if head[-1] in ORG_WORDS:
         return "Organization" if label_type in {"Person", "Place", "Other", "Organization"} else label_type
     if words[0] in PLACE_HEADS or (len(words) > 1 and head[-1] in PLACE_TAILS):
         return "Place" if label_type in {"Person", "Organization", "Place"} else label_type
     return label_type
 
+
+_MODEL = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+$|^\d{3,}$")
+INDEX_WORDS = frozenset({"average", "index"})
+
+
+def _product_or_index(last: str) -> bool:
+    """Whether the last word of a name says it names a product or a market index, not an
+    organisation: a model designation ("A380", "3GS", a number of three digits or more: "Boeing 777",
+    "FTSE 100") or the word "Average" or "Index"."""
+    return bool(_MODEL.match(last)) or last.lower() in INDEX_WORDS
+
+
+# Nouns that, in apposition, say a name is a thing rather than an actor: "the FTSE 100, the main UK
+# index", "the A380, the largest airliner".
+THING_NOUNS = frozenset(
+    "index indices average benchmark product phone smartphone handset laptop computer tablet airliner "
+    "aircraft jet plane car vehicle software browser console device".split()
+)
+# Verbs of a market index's movement: "the Dow fell 678 points".
+MOVE_VERBS = frozenset(
+    "rise fall drop gain lose close climb slip tumble jump plunge surge add shed end finish edge sink "
+    "soar slide decline increase decrease".split()
+)
 
 # Verbs of saying and publishing whose "on X" names the medium ("wrote on Twitter", "posted on
 # Facebook", "said on CNN", "congratulated him on Twitter").
@@ -345,7 +371,9 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
         ):
             continue
         words = [t.lower_ for t in span]
-        if words[-1] in ORG_WORDS or len(span) >= 3:
+        if len(span) > 1 and _product_or_index(span[-1].text):
+            out.append((span, "Other"))  # "the Dow Jones Industrial Average", NER saw "Dow Jones" at most
+        elif words[-1] in ORG_WORDS or len(span) >= 3:
             out.append((span, "Organization"))
         elif _looks_like_person(span) or (len(span) == 2 and span.root.dep_ == "nsubj"):
             out.append((span, "Person"))
@@ -448,8 +476,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
         mentions.append((name, type_, (span.start_char, span.end_char)))
         if country is None and (kind := _described_type(span, type_)) is not None:
             described[(span.start_char, span.end_char)] = kind
-    entities = _retype_described(_propagate(doc_text(doc), _merge(mentions)), described)
-    entities = _dedupe_ids(_middle_names(_people_by_title(doc_text(doc), entities)))
+    forced = _bracketed_acronyms(doc_text(doc), mentions)
+    entities = _retype_described(_propagate(doc_text(doc), _merge(mentions, forced)), described)
+    entities = _middle_names(_people_by_title(doc_text(doc), entities))
+    entities = _dedupe_ids(_places_by_name(doc, _first_names(entities)))
     for entity in entities:
         for span in entity.mentions:
             form = surface.get(span)
@@ -461,11 +491,60 @@ def extract_entities(doc: Doc) -> list[Entity]:
     return entities
 
 
-def _kind_of_noun(token) -> str | None:
-    """The entity type a common noun describes ("magazine", "spokesman", "town"), if it says one."""
+BIG_CITY = 1_000_000
+
+
+def _first_names(entities: list[Entity]) -> list[Entity]:
+    """'Ahmed' after 'Ahmed Mohamed': a person named by a first name alone is the one person of the
+    article with a longer name that starts with it, when there is one such person only, the word is
+    a known first name and no one's surname."""
+    from kg.extract.coref import is_first_name
+
+    people = [e for e in entities if e.type == "Person" and len(e.name.split()) >= 2]
+    out = []
+    for entity in entities:
+        name = entity.name
+        if entity.type == "Person" and " " not in name and is_first_name(name):
+            full = [p for p in people if p.name.split()[0] == name]
+            if len(full) == 1 and not any(name in p.name.split()[1:] for p in people):
+                target = full[0]
+                target.mentions = sorted(set(target.mentions) | set(entity.mentions))
+                target.aliases += [a for a in [name, *entity.aliases] if a not in target.aliases]
+                continue
+        out.append(entity)
+    return out
+
+
+def _places_by_name(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A 'person' whose name is a known country or city ("working for Khartoum") is that place, when
+    the name is no one's first name and no title stands before it ("Mr Houston")."""
+    from kg.extract.coref import is_first_name
+
+    text = doc_text(doc)
+    for entity in entities:
+        if entity.type != "Person" or any(len(a.split()) > len(entity.name.split()) for a in entity.aliases):
+            continue
+        if entity.name.isupper() or (
+            gazetteer.country(entity.name) is None and gazetteer.city_population(entity.name) < BIG_CITY
+        ):
+            continue  # "16 GB" is no Great Britain; a small town's or a region's name is too often a surname too
+        if gazetteer.place(entity.name) is None or is_first_name(entity.name.split()[0]):
+            continue
+        before = [text[max(0, s - 12) : s].split()[-1:] for s, _ in entity.mentions]
+        if any(w and w[0].lower().strip(".") in PERSON_TITLES | ROLE_NOUNS for w in before):
+            continue
+        entity.type, entity.id = "Place", entity_key(entity.name, "Place")
+    return entities
+
+
+def _kind_of_noun(token, *, things: bool = False) -> str | None:
+    """The entity type a common noun describes ("magazine", "spokesman", "town"), if it says one;
+    with ``things``, also "Other" for a product or an index ("the airliner", "the index")."""
     if token.pos_ != "NOUN" or not token.is_lower:
         return None
     lemma = token.lemma_.lower()
+    if things and lemma in THING_NOUNS:
+        return "Other"
     for type_, nouns in KIND_NOUNS.items():
         if lemma in nouns:
             return type_
@@ -490,7 +569,21 @@ def _described_type(span: Span, type_: str) -> str | None:
         and root.head.dep_ == "acl"
     ):
         nouns.append(root.head.head)  # "a man named Kazemi", "a group called Safecast"
-    kinds = {k for k in map(_kind_of_noun, nouns) if k is not None}
+    appositions = [  # with a comma between: "the FTSE 100, the main UK index" (not "new Boeing 787 aircraft")
+        n
+        for n in nouns
+        if (n.dep_ == "appos" or (root.dep_ == "appos" and n is root.head))
+        and any(t.text == "," for t in doc[min(n.i, span.start) : max(n.i, span.end)])
+    ]
+    kinds = {k for n in nouns if (k := _kind_of_noun(n, things=n in appositions)) is not None}
+    verb = root.head
+    if (
+        type_ != "Place"
+        and root.dep_ == "nsubj"
+        and verb.lemma_.lower() in MOVE_VERBS
+        and any(c.lemma_.lower() == "point" and c.dep_ in {"dobj", "npadvmod"} for c in verb.children)
+    ):
+        kinds.add("Other")  # "the Dow fell 678 points": what moves by points is a market index
     if type_ != "Person" and any(
         c.lemma_.lower() in {"base", "headquarter"} and c.dep_ in {"acl", "relcl"} for c in root.children
     ):
@@ -612,8 +705,55 @@ def _propagate(text: str, entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-def _merge(mentions: list[tuple[str, str, tuple[int, int]]]) -> list[Entity]:
+def _letters(name: str) -> str:
+    """The initials of a name's capitalised words, hyphenated parts counted apart
+    ("Council on American-Islamic Relations" -> "CAIR")."""
+    return "".join(w[0] for w in re.split(r"[\s\-\u2013]+", name) if w[:1].isupper()).upper()
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether an acronym abbreviates a name: its initials in order, the first of them in order
+    ("DAB" for "Democratic Alliance for the Betterment and Progress of Hong Kong"), or all of them in
+    another order, as a name translated from another language ("CEI" for "Italian Episcopal Conference")."""
+    initials, acronym = _letters(name), acronym.upper()
+    if len(initials) < 2 or len(acronym) < 2:
+        return False
+    if sorted(initials) == sorted(acronym):
+        return True
+    rest = iter(initials[1:])
+    return acronym[0] == initials[0] and all(c in rest for c in acronym[1:])
+
+
+def _bracketed_acronyms(text: str, mentions: list[tuple[str, str, tuple[int, int]]]) -> dict[str, str]:
+    """'the Joint Council for the Welfare of Immigrants (JCWI)', 'CEI (Italian Episcopal Conference)':
+    an acronym in brackets right after a name, or a name in brackets right after an acronym, is the
+    same organisation when it spells the name. Returns the acronym's key -> the name's key."""
+    by_start = {span[0]: (name, type_, span) for name, type_, span in mentions}
+    out = {}
+    for name, type_, span in mentions:
+        gap = text[span[1] : span[1] + 3]
+        if not gap.startswith(" (") and not gap.startswith("("):
+            continue
+        other = by_start.get(span[1] + gap.index("(") + 1)
+        if other is None or not text[other[2][1] : other[2][1] + 1] == ")":
+            continue
+        for short, full in ((name, other[0]), (other[0], name)):
+            if short.isupper() and " " not in short and " " in full and _spells(short, full):
+                if type_ in {"Organization", "Other"} or other[1] in {"Organization", "Other"}:
+                    out[normalise(short)] = normalise(full)
+    return out
+
+
+def _without_possessives(name: str) -> str:
+    """A name's key with possessive endings inside it dropped ("New People's Party" -> "new people party")."""
+    return normalise(re.sub(r"['\u2019]s\b", "", name))
+
+
+def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, str] | None = None) -> list[Entity]:
+    """Mentions into entities; ``forced`` maps an acronym's key to the key of the name it abbreviates."""
+    forced = forced or {}
     clusters: list[_Cluster] = []
+    by_loose: dict[str, _Cluster] = {}  # keys without possessive endings
     by_key: dict[str, _Cluster] = {}
     # Longer names first, so that short forms can find the full name they abbreviate.
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i][0].split()), mentions[i][2]))
@@ -623,12 +763,24 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]]) -> list[Entity]:
         key = normalise(name)
         if not key:
             continue
-        cluster = by_key.get(key) or _find_alias(key, type_, clusters)
+        cluster = by_key.get(key) or by_key.get(forced.get(key, ""))
+        loose = _without_possessives(name)
+        if cluster is None and (found := by_loose.get(loose)) is not None and found.type == type_:
+            cluster = found  # "New People Party" is the "New People's Party" of the same article
+        if cluster is None and (cluster := _find_alias(key, type_, clusters)) is not None:
+            if type_ == "Place" and cluster.type == "Organization" and gazetteer.place(name) is None:
+                type_ = "Organization"  # "AirTran" after "AirTran Airways": no place NER took it for
+            elif cluster.type == "Other" and type_ == "Organization":
+                type_ = "Other"  # "Dow Jones" after "Dow Jones Industrial Average"
         if cluster is None:
             cluster = _Cluster(name=name, type=type_)
             clusters.append(cluster)
         cluster.add(name, type_, span)
+        if key in forced and cluster is by_key.get(forced[key]) and type_ == "Organization":
+            cluster.type_votes[type_] += len(cluster.mentions)  # a name with an acronym is an organisation's
         by_key.setdefault(key, cluster)
+        if " " in loose:
+            by_loose.setdefault(loose, cluster)
         first_seen[id(cluster)] = min(first_seen.get(id(cluster), span[0]), span[0])
     entities = []
     for cluster in sorted(clusters, key=lambda c: first_seen[id(c)]):
@@ -651,6 +803,11 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
     words = key.split()
     for cluster in clusters:
         if cluster.type != type_ and not {type_, cluster.type} <= {"Organization", "Place"}:
+            if cluster.type == "Other" and type_ == "Organization":
+                names = [normalise(n).split() for n in cluster.names]
+                if any(n[-1] in INDEX_WORDS and n[: len(words)] == words and len(n) > len(words) for n in names):
+                    return cluster  # "Dow Jones" is the "Dow Jones Industrial Average" of the article
+                continue
             if cluster.type != "Person" or len(words) != 1:
                 continue
         for name in cluster.names:
@@ -664,8 +821,11 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
                     return cluster  # "Sadr" is "Muqtada al-Sadr", "Assad" is "Bashar al-Assad"
             if type_ == "Person" and cluster.type == "Person" and words == other[-len(words) :]:
                 return cluster
-            if type_ == cluster.type == "Organization" and other[: len(words)] == words:
-                return cluster
+            if type_ in {"Organization", "Place"} and cluster.type == "Organization" and other[: len(words)] == words:
+                if type_ == "Organization" or (
+                    gazetteer.place(key) is None and len(other) == len(words) + 1 and other[-1] in ORG_WORDS
+                ):
+                    return cluster  # "AirTran" is "AirTran Airways" whatever NER said, unless a known place
             if (
                 type_ == cluster.type == "Organization"
                 and other[-len(words) :] == words

