@@ -141,6 +141,11 @@ def test_constructions(text, expected):
         ("The Indian National Congress said India would vote.", ("Indian National Congress", "part_of", "India")),
         ("Barack Obama praised the boy. Image: Twitter / Barack Obama.", ("Barack Obama", "works_for", "Twitter")),
         ("Voters in Northern Ireland and Ireland went to the polls.", ("Northern Ireland", "located_in", "Ireland")),
+        (
+            "The dockers' union met in Genoa on Friday. "
+            "Its general secretary, Paolo Ferri, said the strike would go on.",
+            ("Paolo Ferri", "works_for", "Genoa"),
+        ),
     ],
 )
 def test_what_a_title_does_not_state(text, wrong):

@@ -35,6 +35,7 @@ PERSON_NOUNS = frozenset(
 )
 # Person nouns that say nothing of a role: "the man said" refers to the person in view.
 GENERIC_PERSON_NOUNS = frozenset("man woman".split())
+STATE_NOUNS = frozenset("government administration regime state".split())
 PLACE_NOUNS = frozenset("country state nation city town region territory enclave village capital".split())
 PRONOUN_TYPES = {
     "it": ("Organization", "Place", "Group"),
@@ -282,7 +283,9 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
             return bound
         if lower in PLURAL_PRONOUNS and _plural_noun_before(head, index):
             return None  # "helicopters launched strikes, which they say ...": the nearer plural is meant
-        return index.recent(phrase.start_char, PRONOUN_TYPES[lower], exclude=exclude, pronoun=lower)
+        nearest = index.recent(phrase.start_char, PRONOUN_TYPES[lower], exclude=exclude, pronoun=lower)
+        described, meant = _described_subject(head, index)
+        return nearest if not described or nearest == meant else None
     definite = any(t.lower_ in {"the", "this", "that"} or t.tag_ == "PRP$" for t in phrase if t.i < head.i)
     if head.pos_ == "NOUN" and definite:
         lemma = head.lemma_.lower()
@@ -316,6 +319,32 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
                     if obj.dep_ == "pobj":
                         return resolve(obj.doc[obj.left_edge.i : obj.right_edge.i + 1], index, exclude=exclude)
     return None
+
+
+def _described_subject(pronoun, index: EntityIndex) -> tuple[bool, str | None]:
+    """'The union met in Rome. Its secretary ...': when the nearest subject before "it"/"its" (in its
+    sentence or the one before) is an organisation described, not named, the pronoun refers to that
+    description, not simply to the nearest name ("Rome"): (True, the entity the description refers
+    to, or None). (False, None) when the nearest subject is something else. Callers keep the nearest
+    name only when the description agrees with it."""
+    if pronoun.lower_ not in {"it", "its", "itself"}:
+        return False, None
+    sentence = pronoun.sent
+    start = sentence.start if sentence.start == 0 else pronoun.doc[sentence.start - 1].sent.start
+    for t in reversed(pronoun.doc[start : pronoun.i]):
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lemma_.lower() not in ORG_NOUNS:
+            return False, None
+        if index.at(t.idx, t.idx + len(t.text)) is not None or t.left_edge.lower_ not in {"the", "this"}:
+            return False, None
+        # a name inside says which ("the X rebel group"); a state's government stands for the state
+        kinds = {"Organization", "Group", *(("Place",) if t.lemma_.lower() in STATE_NOUNS else ())}
+        named = {e for e in index.in_span(t.left_edge.idx, t.idx) if index.by_id[e].type in kinds}
+        if len(named) == 1:
+            return True, named.pop()
+        return True, None if named else resolve(t.doc[t.left_edge.i : t.right_edge.i + 1], index)
+    return False, None
 
 
 def _plural_noun_before(pronoun, index: EntityIndex) -> bool:
@@ -411,6 +440,9 @@ def attach_references(doc, entities: list[Entity], speaker_spans: list[tuple[str
         if lower in {"they", "their", "them"}:
             types = ("Organization", "Group")
         candidates = _candidates(index, token, window_start, types, lower)
+        described, meant = _described_subject(token, index)
+        if described and candidates[:1] != [meant]:
+            continue
         if not candidates and lower in {"it", "its", "itself"}:
             # "the Dow Jones Industrial Average ... with it climbing": a thing, when no actor is near
             candidates = _candidates(index, token, window_start, ("Other",), lower)
