@@ -657,3 +657,57 @@ def test_a_name_before_the_noun_of_its_kind_is_the_subject_a_pronoun_continues()
     )
     speaker, stmt = _by_cue(text, "denies")
     assert speaker == "Northern Liberation Front"
+
+
+# --------------------------------------------------------------- discourse-following pronoun speakers
+
+
+def test_a_pronoun_speaker_is_not_the_person_its_own_quote_names():
+    text = (
+        "The museum honoured Paul Grant on Monday. For Tom Becker, a local teacher, Grant was a hero. "
+        'He said, "Paul Grant changed this town forever."'
+    )
+    speaker, _ = _by_cue(text, "said,")
+    assert speaker == "Tom Becker"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_stays_unresolved():
+    # the latest speaker 'they' can continue names nobody: no organisation mentioned since is taken
+    text = (
+        "Researchers said the lake is shrinking fast. The figures appeared on the website of Greenpeace "
+        "this week. They say the drought will last."
+    )
+    speaker, stmt = _by_cue(text, "say the drought")
+    assert speaker is None and stmt.speaker_text == "They"
+
+
+def test_a_reporter_continued_by_he_is_not_an_earlier_named_speaker():
+    text = (
+        "Governor Mark Price said the road would reopen. Our correspondent says he reached the town at noon. "
+        "He says the shelling had stopped."
+    )
+    speaker, _ = _by_cue(text, "says the shelling")
+    assert speaker is None
+
+
+def test_a_conjunct_split_off_by_a_quote_keeps_the_subject_before_it():
+    text = (
+        'Senator Ruth Hale did not answer directly - stating "We respect everyone.", '
+        "and concluded that the bill was fair."
+    )
+    speaker, stmt = _by_cue(text, "concluded")
+    assert speaker == "Ruth Hale" and stmt.content == "the bill was fair"
+
+
+def test_a_gerund_read_as_a_subject_does_not_speak():
+    text = 'Countering claims that his country supports the rebels, he replied, "We are a peaceful nation."'
+    assert [s[2] for s in _statements(text)] == ["replied"]
+
+
+def test_whose_relative_the_subject_is_keeps_that_person_in_view():
+    text = (
+        "Judge Mark Stone said the case was closed. The family was not satisfied. "
+        "Peter Hall's brother begged him to stay, but he replied that he had to leave."
+    )
+    speaker, _ = _by_cue(text, "replied")
+    assert speaker == "Peter Hall"

@@ -21,7 +21,7 @@ from kg.extract.statements.content import (
 from kg.extract.statements.context import STRIP_CHARS, Context
 from kg.extract.statements.cues import bids, described_as, ends_headline, is_cue, passive_without_agent
 from kg.extract.statements.quotes import has_own_cue, is_real_quote, paragraph_of_its_own, quote_for
-from kg.extract.statements.speakers import misparsed_subject, speaker_fields, speaker_of
+from kg.extract.statements.speakers import misparsed_subject, speaker_fields, speaker_of, split_conjunct_subject
 from kg.extract.statements.venues import is_venue_noun
 
 
@@ -45,9 +45,11 @@ def from_verbs(ctx: Context) -> None:
             continue
         subject, passive = speaker_of(ctx, token, quote)
         if subject is None and not passive:
-            subject = misparsed_subject(ctx, token)
+            subject = misparsed_subject(ctx, token) or split_conjunct_subject(ctx, token)
         if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
             continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
+        if subject is not None and subject.tag_ == "VBG" and not list(subject.children):
+            continue  # "Countering claims that ..., he replied": a noun read as a verb, nobody speaks
         if subject is None and not passive_without_agent(token) and inside_content(ctx, token.idx):
             continue  # "he added the inquest would find ...": part of what he said, nobody's finding
         if subject is None and ends_headline(ctx, token):

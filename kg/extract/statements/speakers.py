@@ -3,6 +3,8 @@ the name behind a description, the phrase cut to the speaker, pronouns resolved 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.extract.coref import PERSON_NOUNS, PRONOUN_TYPES, resolve
@@ -92,6 +94,26 @@ def misparsed_subject(ctx: Context, verb: Token) -> Token | None:
         if not (token.dep_ in {"advmod", "aux", "neg"} and token.head.i == verb.i):
             return None
         i -= 1
+    return None
+
+
+def split_conjunct_subject(ctx: Context, verb: Token) -> Token | None:
+    """'X did not respond - stating "... ." and concluded that ...': a quote split the sentence, so
+    the conjunct verb the next part opens with ('and', 'but') has no subject; it shares the one of
+    the clause before the quote."""
+    sent = verb.sent
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.dep_ != "cc" or first.head.i != verb.i or verb.dep_ != "ROOT":
+        return None
+    for _ in range(8):
+        if sent.start == 0:
+            return None
+        sent = ctx.doc[sent.start - 1].sent
+        words = [t for t in sent if t.is_alpha]
+        if not words or all(ctx.in_quote(t.idx) for t in words):
+            continue
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None and subject.tag_ not in {"EX"} else None
     return None
 
 
@@ -251,6 +273,22 @@ def pronouns_in_text_order(ctx: Context) -> None:
         if stmt.speaker_span and stmt.report is None:
             phrase = ctx.doc.char_span(*stmt.speaker_span, alignment_mode="expand")
             if phrase is not None and phrase.root.tag_ == "PRP" and phrase.root.lower_ in PRONOUN_TYPES:
-                stmt.speaker = resolve(phrase, ctx.index)
-        if stmt.speaker or stmt.speaker_text:
-            ctx.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
+                stmt.speaker = resolve(phrase, ctx.index, exclude=named_in(ctx, stmt.content_span))
+        # a statement whose speaker the text does not give ("?") still ends the run of the one before
+        ctx.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text or ''}")
+
+
+def named_in(ctx: Context, span: tuple[int, int]) -> frozenset[str]:
+    """The people a statement's content names by name: 'He said, "Andy Warhol was ..."' and 'he said
+    Smith would ...' are not said by Warhol or Smith (a name inside the clause is not who the pronoun
+    above it is). Organisations are left out: they name themselves ('it said the Church would ...')."""
+    content = ctx.text[span[0] : span[1]]
+    out = set()
+    for eid, entity in ctx.index.by_id.items():
+        if entity.type != "Person":
+            continue
+        for name in {entity.name, *entity.aliases}:
+            if name[:1].isupper() and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", content):
+                out.add(eid)
+                break
+    return frozenset(out)
