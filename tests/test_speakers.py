@@ -711,3 +711,23 @@ def test_whose_relative_the_subject_is_keeps_that_person_in_view():
     )
     speaker, _ = _by_cue(text, "replied")
     assert speaker == "Peter Hall"
+
+
+def test_a_participle_without_an_auxiliary_is_passive_and_names_no_speaker():
+    text = (
+        "In 2019, Norcam bought a stake in Velta and has since raised it to 40 percent, "
+        "expected to rise to 55 percent next year."
+    )
+    speaker, stmt = _by_cue(text, "expected")
+    assert speaker is None and stmt.speaker_text is None
+
+
+def test_a_condition_is_not_a_report():
+    assert _statements("Lena Park faces ten years in prison if found guilty of fraud.") == []
+
+
+def test_a_document_speaks_through_a_relative_clause():
+    text = (
+        "Stocks rose on Friday despite a report by the Labour Office, which said that the economy shed jobs in March."
+    )
+    assert _statements(text) == [("the Labour Office", "Labour Office", "said", "the economy shed jobs in March")]

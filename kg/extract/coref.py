@@ -133,7 +133,9 @@ class EntityIndex:
             return last.endswith("s") and (not last[:1].isupper() or len(parts) == 1)
         if pronoun in PRONOUN_GENDER:
             # a name ("analyst Hazem al-Nuaeimi", or a surname alone: "Wilkins") or a person noun
-            return last[:1].isupper() or last.lower() in PERSON_NOUNS | REPORTER_NOUNS
+            if last.lower() in PERSON_NOUNS | REPORTER_NOUNS:
+                return True
+            return last[:1].isupper() and parts[0].lower() not in {"the", "a", "an"}  # not "the Malaria Initiative"
         return False
 
     def learn_salience(self, doc) -> None:

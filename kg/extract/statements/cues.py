@@ -54,6 +54,8 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "Israel claims Jerusalem": a claim to land, not something said
     if "neg" in deps or _infinitive(token) or _inside_what_clause(token):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+        return False  # "if found guilty", "unless he says otherwise": a condition, not a report
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
         return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
     # "X was accused of ...", "it was reported that ...", "films are reported to want ...": a passive
@@ -148,4 +150,7 @@ def passive_without_agent(token: Token) -> bool:
 
 def _inside_what_clause(token: Token) -> bool:
     """'what it called X', 'what they described as X': naming, not reporting."""
-    return any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"what", "which"} for c in token.children)
+    return any(
+        (c.dep_ == "dobj" and c.lower_ in {"what", "which"}) or (c.dep_ == "nsubj" and c.lower_ == "what")
+        for c in token.children
+    )

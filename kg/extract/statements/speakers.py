@@ -37,6 +37,14 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
         # "reports stating that ...": the document speaks; "a statement (issued) denying that ..."
         # speaks for whoever issued it, found by climbing as for any participle
         return verb.head, False
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl", "dep"}
+        and not any(c.dep_ in {"aux", "auxpass", "agent", "nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        # "..., expected to rise to 57%", "plans announced in January": a participle without an
+        # auxiliary is passive; what it hangs on is expected or announced, by someone not named
+        return None, True
     current = verb
     for _ in range(6):
         if current is not verb and current.lemma_.lower() in QUOTED_AS:
