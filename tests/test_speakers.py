@@ -731,3 +731,18 @@ def test_a_document_speaks_through_a_relative_clause():
         "Stocks rose on Friday despite a report by the Labour Office, which said that the economy shed jobs in March."
     )
     assert _statements(text) == [("the Labour Office", "Labour Office", "said", "the economy shed jobs in March")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object is led to think; nobody says anything
+        "The new chip tricks the operating system into thinking that a second screen is attached.",
+        # where or how something was found, not a finding
+        "A confidential city budget was found wet on a bus seat by a commuter who gave it to reporters.",
+        # a claim to land, not a claim made in words
+        "Recognition of Valdoria's claim of the whole town is not universal.",
+    ],
+)
+def test_words_of_saying_that_say_nothing_here(text):
+    assert _statements(text) == []

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.coref import resolve
+from kg.extract.coref import PLACE_NOUNS, resolve
 from kg.extract.lexicon import CUE_KINDS, GENERIC_PRONOUNS, ISSUE_VERBS, ISSUED_NOUNS, NOUN_CUES, QUOTE_ONLY
 from kg.extract.statements.content import (
     before_other_speech,
@@ -138,7 +138,8 @@ def from_nouns(ctx: Context) -> None:
                 content = clause_span(ctx, child)
             elif child.dep_ == "prep" and child.lower_ == "of" and content is None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None:
+                if obj is not None and not (kind == "claim" and _a_place(ctx, obj)):
+                    # "Israel's claim of the entire city" is a claim to land, nothing said
                     content = ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
         speaker_tok = None
         for child in token.children:
@@ -160,6 +161,15 @@ def from_nouns(ctx: Context) -> None:
             quote=False,
             **fields,
         )
+
+
+def _a_place(ctx: Context, token) -> bool:
+    eid = ctx.index.at(token.idx, token.idx + len(token.text))
+    return (
+        (eid is not None and ctx.index.by_id[eid].type == "Place")
+        or token.ent_type_ in {"GPE", "LOC"}
+        or token.lemma_.lower() in PLACE_NOUNS
+    )
 
 
 def according_to(ctx: Context) -> None:

@@ -52,6 +52,14 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "accepted the offer", "accepted to stay": no admission
     if lemma == "claim" and not deps & {"ccomp", "xcomp"} and _claims_a_place(ctx, token):
         return False  # "Israel claims Jerusalem": a claim to land, not something said
+    if token.tag_ == "VBG" and token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "into":
+        return False  # "tricks the chip into thinking that ...": the object is led to think, nobody says
+    if (
+        lemma == "find"
+        and not deps & {"ccomp", "xcomp", "dobj"}
+        and any(c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" for c in token.children)
+    ):
+        return False  # "was found wet on a street", "found dead": where or how, not a finding
     if "neg" in deps or _infinitive(token) or _inside_what_clause(token):
         return False
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
