@@ -746,3 +746,12 @@ def test_a_document_speaks_through_a_relative_clause():
 )
 def test_words_of_saying_that_say_nothing_here(text):
     assert _statements(text) == []
+
+
+def test_he_as_subject_carries_on_who_is_in_view():
+    text = (
+        "Prosecutor Tom Reed said the case was strong. Mark Dale sat in silence for an hour. "
+        "He refused to look at the jury. He then told the court that he was innocent."
+    )
+    speaker, _ = _by_cue(text, "told")
+    assert speaker == "Mark Dale"

@@ -3,6 +3,7 @@ the name behind a description, the phrase cut to the speaker, pronouns resolved 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span, Token
@@ -277,7 +278,25 @@ def pronouns_in_text_order(ctx: Context) -> None:
     statements construction by construction, so 'According to analyst X, ...' was not yet a
     speaker when the verbs' pass met the '"...," he said' after it."""
     ctx.index.speakers = []
-    for stmt in sorted(ctx.statements, key=lambda s: s.cue_span[0]):
+    speaking = {s.speaker_span[0] for s in ctx.statements if s.speaker_span}
+    # 'He refused to testify. In that statement, he mentioned ...': a he or she subject outside
+    # quotes carries on who is in view, resolved in text order like the speakers
+    people = [
+        (t.idx, t)
+        for t in ctx.doc
+        if t.dep_ in {"nsubj", "nsubjpass"}
+        and t.tag_ == "PRP"
+        and t.lower_ in {"he", "she"}
+        and t.idx not in speaking
+        and not ctx.in_quote(t.idx)
+    ]
+    said = [(s.cue_span[0], s) for s in ctx.statements]
+    for _, item in sorted(people + said, key=lambda pair: pair[0]):
+        if isinstance(item, Token):
+            eid = resolve(ctx.doc[item.i : item.i + 1], ctx.index)
+            bisect.insort(ctx.index.subjects, (item.idx, eid or f"?{item.lower_}"))
+            continue
+        stmt = item
         if stmt.speaker_span and stmt.report is None:
             phrase = ctx.doc.char_span(*stmt.speaker_span, alignment_mode="expand")
             if phrase is not None and phrase.root.tag_ == "PRP" and phrase.root.lower_ in PRONOUN_TYPES:
