@@ -156,6 +156,9 @@ class EntityIndex:
                     owner = next((c for c in token.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
                     eid = self.at(owner.idx, owner.idx + len(owner.text)) if owner is not None else None
                     eid = eid if eid is not None and self.by_id[eid].type == "Person" else None
+                alone = token.pos_ in {"PROPN", "NOUN"} and not list(token.children)
+                if eid is None and alone and token.text[:1].isupper():
+                    eid = self.by_surname(token.text)  # "Jeffs represented himself ...", not attached
                 if eid is not None and token.tag_ not in {"PRP", "PRP$"}:
                     self.subjects.append((token.idx, eid))
 
