@@ -755,3 +755,16 @@ def test_he_as_subject_carries_on_who_is_in_view():
     )
     speaker, _ = _by_cue(text, "told")
     assert speaker == "Mark Dale"
+
+
+def test_a_cue_outside_a_quote_takes_no_speaker_from_inside_it():
+    text = 'Mayor Ann Price told reporters: "We have counted 20 injured", adding that more than 100 homes were damaged.'
+    speaker, stmt = _by_cue(text, "adding")
+    assert speaker == "Ann Price" and stmt.speaker_text == "Mayor Ann Price"
+
+
+def test_she_reaching_back_to_a_mere_mention_needs_a_known_gender():
+    # nobody spoke before and the only person named could be anyone: better unresolved than wrong
+    text = 'Officials met Zorbak Quell on Monday. The meeting was short. "We are done," she said.'
+    speaker, stmt = _by_cue(text, "said")
+    assert speaker is None and stmt.speaker_text == "she"

@@ -311,6 +311,10 @@ class EntityIndex:
             if e <= offset and self.fits(eid, types, pronoun, exclude):
                 quote = self.quote_at(s)
                 if quote is None or quote == own_quote:
+                    # a he or she reaching back to a mere mention needs the person's gender known:
+                    # 'a Texas Ranger' taken for a name says nothing of who 'she' is
+                    if pronoun in PRONOUN_GENDER and self.genders.get(eid) is None:
+                        return None
                     return eid
             i -= 1
         return None

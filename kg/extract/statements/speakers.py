@@ -55,8 +55,14 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
             quoted = next((c for c in current.children if c.dep_ in roles), None)
             if quoted is not None:
                 return quoted, False
+        quoted_subject = False
         for child in _subjects(ctx, current):
             if child.dep_ in {"nsubj", "csubj"}:
+                if ctx.in_quote(child.idx) and not ctx.in_quote(verb.idx):
+                    # 'told AFP: "We have recorded ...", adding that ...': a cue outside the quote
+                    # hangs on a verb inside it; the speaker is found above the quote, not in it
+                    quoted_subject = True
+                    break
                 if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
                     return _antecedent(ctx, current.head, child), False
                 inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -84,7 +90,7 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
                     and not quote[0] <= child.idx < quote[1]
                 ):
                     return inner, False
-        if current.dep_ in {"ROOT", "ccomp"} or current.head is current:
+        if (current.dep_ in {"ROOT", "ccomp"} and not quoted_subject) or current.head is current:
             # a reported clause has its own subject: 'he added the inquest would find ...' is not his finding
             return None, False
         current = current.head
