@@ -282,3 +282,25 @@ def test_relations_are_scored_where_relation_gold_exists(tmp_path, runner):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)["layers"]["relations"]["overlap"]
     assert (scores["tp"], scores["gold"]) == (2, 3) and scores["pred"] == 2
+
+
+def test_pronoun_speakers_are_scored_from_coreference_where_statements_are_not_annotated():
+    # a corpus with coreference and no statements (GUM): a statement kg gives a pronoun speaker is
+    # right when the pronoun's gold entity is the speaker kg resolved it to
+    entities = [{**GOLD_ENTITIES[0], "mentions": [*GOLD_ENTITIES[0]["mentions"], span("its")]}, GOLD_ENTITIES[1]]
+    ents = [
+        Entity("organization/acme-corp", "Acme Corp", "Organization", [], [tuple(span("Acme Corp"))]),
+        Entity("organization/beta-labs", "Beta Labs", "Organization", [], [tuple(span("Beta Labs"))]),
+    ]
+
+    def stmt(speaker):
+        return Statement(
+            "s1", speaker, "its", "design", tuple(span("design")), "x", (0, 1), speaker_span=tuple(span("its"))
+        )
+
+    right = score_article(gold(entities=entities), pred(entities=ents, statements=[stmt("organization/acme-corp")]))
+    assert f(right.overlap["speaker pronoun"]) == (1.0, 1.0, 1.0)
+    wrong = score_article(gold(entities=entities), pred(entities=ents, statements=[stmt("organization/beta-labs")]))
+    assert f(wrong.overlap["speaker pronoun"]) == (0.0, 0.0, 0.0)
+    unresolved = score_article(gold(entities=entities), pred(entities=ents, statements=[stmt(None)]))
+    assert f(unresolved.overlap["speaker pronoun"]) == (0.0, 0.0, 0.0)

@@ -657,3 +657,114 @@ def test_a_name_before_the_noun_of_its_kind_is_the_subject_a_pronoun_continues()
     )
     speaker, stmt = _by_cue(text, "denies")
     assert speaker == "Northern Liberation Front"
+
+
+# --------------------------------------------------------------- discourse-following pronoun speakers
+
+
+def test_a_pronoun_speaker_is_not_the_person_its_own_quote_names():
+    text = (
+        "The museum honoured Paul Grant on Monday. For Tom Becker, a local teacher, Grant was a hero. "
+        'He said, "Paul Grant changed this town forever."'
+    )
+    speaker, _ = _by_cue(text, "said,")
+    assert speaker == "Tom Becker"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_stays_unresolved():
+    # the latest speaker 'they' can continue names nobody: no organisation mentioned since is taken
+    text = (
+        "Researchers said the lake is shrinking fast. The figures appeared on the website of Greenpeace "
+        "this week. They say the drought will last."
+    )
+    speaker, stmt = _by_cue(text, "say the drought")
+    assert speaker is None and stmt.speaker_text == "They"
+
+
+def test_a_reporter_continued_by_he_is_not_an_earlier_named_speaker():
+    text = (
+        "Governor Mark Price said the road would reopen. Our correspondent says he reached the town at noon. "
+        "He says the shelling had stopped."
+    )
+    speaker, _ = _by_cue(text, "says the shelling")
+    assert speaker is None
+
+
+def test_a_conjunct_split_off_by_a_quote_keeps_the_subject_before_it():
+    text = (
+        'Senator Ruth Hale did not answer directly - stating "We respect everyone.", '
+        "and concluded that the bill was fair."
+    )
+    speaker, stmt = _by_cue(text, "concluded")
+    assert speaker == "Ruth Hale" and stmt.content == "the bill was fair"
+
+
+def test_a_gerund_read_as_a_subject_does_not_speak():
+    text = 'Countering claims that his country supports the rebels, he replied, "We are a peaceful nation."'
+    assert [s[2] for s in _statements(text)] == ["replied"]
+
+
+def test_whose_relative_the_subject_is_keeps_that_person_in_view():
+    text = (
+        "Judge Mark Stone said the case was closed. The family was not satisfied. "
+        "Peter Hall's brother begged him to stay, but he replied that he had to leave."
+    )
+    speaker, _ = _by_cue(text, "replied")
+    assert speaker == "Peter Hall"
+
+
+def test_a_participle_without_an_auxiliary_is_passive_and_names_no_speaker():
+    text = (
+        "In 2019, Norcam bought a stake in Velta and has since raised it to 40 percent, "
+        "expected to rise to 55 percent next year."
+    )
+    speaker, stmt = _by_cue(text, "expected")
+    assert speaker is None and stmt.speaker_text is None
+
+
+def test_a_condition_is_not_a_report():
+    assert _statements("Lena Park faces ten years in prison if found guilty of fraud.") == []
+
+
+def test_a_document_speaks_through_a_relative_clause():
+    text = (
+        "Stocks rose on Friday despite a report by the Labour Office, which said that the economy shed jobs in March."
+    )
+    assert _statements(text) == [("the Labour Office", "Labour Office", "said", "the economy shed jobs in March")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object is led to think; nobody says anything
+        "The new chip tricks the operating system into thinking that a second screen is attached.",
+        # where or how something was found, not a finding
+        "A confidential city budget was found wet on a bus seat by a commuter who gave it to reporters.",
+        # a claim to land, not a claim made in words
+        "Recognition of Valdoria's claim of the whole town is not universal.",
+    ],
+)
+def test_words_of_saying_that_say_nothing_here(text):
+    assert _statements(text) == []
+
+
+def test_he_as_subject_carries_on_who_is_in_view():
+    text = (
+        "Prosecutor Tom Reed said the case was strong. Mark Dale sat in silence for an hour. "
+        "He refused to look at the jury. He then told the court that he was innocent."
+    )
+    speaker, _ = _by_cue(text, "told")
+    assert speaker == "Mark Dale"
+
+
+def test_a_cue_outside_a_quote_takes_no_speaker_from_inside_it():
+    text = 'Mayor Ann Price told reporters: "We have counted 20 injured", adding that more than 100 homes were damaged.'
+    speaker, stmt = _by_cue(text, "adding")
+    assert speaker == "Ann Price" and stmt.speaker_text == "Mayor Ann Price"
+
+
+def test_she_reaching_back_to_a_mere_mention_needs_a_known_gender():
+    # nobody spoke before and the only person named could be anyone: better unresolved than wrong
+    text = 'Officials met Zorbak Quell on Monday. The meeting was short. "We are done," she said.'
+    speaker, stmt = _by_cue(text, "said")
+    assert speaker is None and stmt.speaker_text == "she"

@@ -275,6 +275,8 @@ class _Scorer:
             self.events(entity_map)
         if self.gold.statements:
             self.statements(entity_map)
+        elif self.gold.entities:
+            self.pronoun_speakers(entity_map)
         if self.gold.relations is not None:
             self.relations(entity_map)
         return self.scores
@@ -511,6 +513,33 @@ class _Scorer:
             describe,
         )
         self.speaker_kinds(golds, preds, speaker_ok)
+
+    def pronoun_speakers(self, entity_map: dict[str, str]) -> None:
+        """Where the gold annotates coreference but no statements (GUM): the statements kg finds
+        with a pronoun speaker ("he said") that the gold gives as a mention of an entity are scored
+        as 'speaker pronoun', right when kg resolved the pronoun to that entity (accuracy)."""
+        c = Counts()
+        for p in self.pred.statements:
+            span = p.speaker_span
+            if not span or self.gold.text[span[0] : span[1]].lower() not in PRONOUNS:
+                continue
+            owner = next(
+                (
+                    e["name"]
+                    for e in self.gold.entities
+                    if any(self.tokens.jaccard(tuple(m), tuple(span)) >= OVERLAP for m in e["mentions"])
+                ),
+                None,
+            )
+            if owner is not None:
+                c.add(Counts(int(p.speaker is not None and entity_map.get(owner) == p.speaker), 1, 1))
+                if entity_map.get(owner) != p.speaker:
+                    words = f"{self.gold.text[span[0] : span[1]]} {p.cue} (gold: {owner})"
+                    self.scores.errors.append(Miss("speaker pronoun", "miss", self.gold.id, words, self.sentence(span)))
+        if c.gold:
+            self.scores.files["speaker pronoun"] += 1
+            self.scores.exact["speaker pronoun"].add(c)
+            self.scores.overlap["speaker pronoun"].add(c)
 
     def speaker_kinds(self, golds: list[dict], preds: list, speaker_ok) -> None:
         """Speaker accuracy on statements whose cue kg found, by how the gold speaker is given: a

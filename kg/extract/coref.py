@@ -59,6 +59,12 @@ TITLE_GENDER = {
     **dict.fromkeys("mr mr. sir lord king prince father brother monsieur herr señor".split(), "male"),
     **dict.fromkeys("mrs mrs. ms ms. miss madam madame lady dame queen princess sister frau señora".split(), "female"),
 }
+# Words for people who report, beyond the titles of PERSON_NOUNS: an unnamed speaker "our reporter"
+# is what a later "he says" may continue.
+REPORTER_NOUNS = frozenset(
+    "reporter correspondent journalist editor witness resident policeman soldier doctor source "
+    "spokesperson activist expert professor economist observer diplomat".split()
+)
 SPEAKER_WINDOW = 1200  # characters: a pronoun looks back this far for the speaker it continues
 
 
@@ -84,6 +90,15 @@ def first_name_gender(name: str, *, alone: bool = False) -> str | None:
 def is_first_name(word: str) -> bool:
     """Whether gender-guesser knows a word as someone's first name (of any or no clear gender)."""
     return _gender_detector().get_gender(word) != "unknown"
+
+
+Excluded = str | frozenset[str] | None  # an entity, or entities, a reference cannot be
+
+
+def _excluded(exclude: Excluded) -> frozenset[str]:
+    if exclude is None:
+        return frozenset()
+    return frozenset({exclude}) if isinstance(exclude, str) else exclude
 
 
 class EntityIndex:
@@ -112,10 +127,21 @@ class EntityIndex:
         or a person noun for he/she, a plural for they."""
         parts = words.split()
         last = parts[-1] if parts else ""
+        if last.lower() in PRONOUN_TYPES:
+            # an unresolved 'he said' before: a later 'he' continues the same unknown speaker
+            return pronoun is not None and (
+                last.lower() == pronoun
+                or PRONOUN_GENDER.get(last.lower(), "?") == PRONOUN_GENDER.get(pronoun, "!")
+                or {last.lower(), pronoun} <= PLURAL_PRONOUNS
+            )
         if pronoun in PLURAL_PRONOUNS:
-            return last.endswith("s") and not last[:1].isupper()
+            # "critics", "Researchers" opening a sentence; not a name of several words ("Dow Jones")
+            return last.endswith("s") and (not last[:1].isupper() or len(parts) == 1)
         if pronoun in PRONOUN_GENDER:
-            return (last[:1].isupper() and len(parts) >= 2) or last.lower() in PERSON_NOUNS
+            # a name ("analyst Hazem al-Nuaeimi", or a surname alone: "Wilkins") or a person noun
+            if last.lower() in PERSON_NOUNS | REPORTER_NOUNS:
+                return True
+            return last[:1].isupper() and parts[0].lower() not in {"the", "a", "an"}  # not "the Malaria Initiative"
         return False
 
     def learn_salience(self, doc) -> None:
@@ -130,6 +156,15 @@ class EntityIndex:
                     named = [self.at(c.idx, c.idx + len(c.text)) for c in token.subtree if c.dep_ == "appos"]
                     people = [e for e in named if e and self.by_id[e].type == "Person"]
                     eid = people[0] if people else self._named_by_kind(token)
+                if eid is None and token.tag_ not in {"PRP", "PRP$"}:
+                    # "Thomas' sister pleaded with him ..., but he replied": whose sister, voice or
+                    # lawyer the subject is keeps that one in view
+                    owner = next((c for c in token.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+                    eid = self.at(owner.idx, owner.idx + len(owner.text)) if owner is not None else None
+                    eid = eid if eid is not None and self.by_id[eid].type == "Person" else None
+                alone = token.pos_ in {"PROPN", "NOUN"} and not list(token.children)
+                if eid is None and alone and token.text[:1].isupper():
+                    eid = self.by_surname(token.text)  # "Jeffs represented himself ...", not attached
                 if eid is not None and token.tag_ not in {"PRP", "PRP$"}:
                     self.subjects.append((token.idx, eid))
 
@@ -165,24 +200,36 @@ class EntityIndex:
             if words:
                 self.titles[eid] = words
 
-    def titled(self, noun: str, modifiers: set[str], offset: int, exclude: str | None) -> str | None:
+    def titled(self, noun: str, modifiers: set[str], offset: int, exclude: Excluded) -> str | None:
         """The latest person before ``offset`` whose title has the noun (and its modifiers)."""
         i = bisect.bisect_left(self.starts, offset) - 1
         while i >= 0:
             s, e, eid = self.spans[i]
             words = self.titles.get(eid, set())
-            if e <= offset and eid != exclude and noun in words and modifiers <= words:
+            if e <= offset and eid not in _excluded(exclude) and noun in words and modifiers <= words:
                 return eid
             i -= 1
         return None
 
+    def by_surname(self, word: str, exclude: Excluded = None) -> str | None:
+        """The one person whose name ends in ``word`` ('Wilkins said' where the mention was not
+        attached to Kristin Wilkins); None when none or several do."""
+        found = {
+            eid
+            for eid, e in self.by_id.items()
+            if e.type == "Person"
+            and eid not in _excluded(exclude)
+            and any(len(n.split()) > 1 and n.split()[-1] == word for n in [e.name, *e.aliases])
+        }
+        return found.pop() if len(found) == 1 else None
+
     def quote_at(self, offset: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.quotes if s <= offset < e), None)
 
-    def fits(self, eid: str, types: tuple[str, ...], pronoun: str | None, exclude: str | None) -> bool:
+    def fits(self, eid: str, types: tuple[str, ...], pronoun: str | None, exclude: Excluded) -> bool:
         """Whether an entity can be what a pronoun refers to: type, number and gender agree."""
         entity = self.by_id[eid]
-        if entity.type not in types or eid == exclude:
+        if entity.type not in types or eid in _excluded(exclude):
             return False
         if pronoun in PLURAL_PRONOUNS and entity.type == "Person":
             return False
@@ -222,7 +269,7 @@ class EntityIndex:
         types: tuple[str, ...],
         *,
         speakers_first: bool = True,
-        exclude: str | None = None,
+        exclude: Excluded = None,
         pronoun: str | None = None,
         near_mentions: bool = False,
     ) -> str | None:
@@ -251,7 +298,15 @@ class EntityIndex:
             for pos, eid in reversed(self.speakers):
                 if pos < offset - SPEAKER_WINDOW:
                     break
-                if pos < offset and not eid.startswith("?") and self.fits(eid, types, pronoun, exclude):
+                if pos >= offset:
+                    continue
+                if pronoun and eid == "?" and pos >= near:
+                    # 'In an interview Capaldi admitted ... He said ...' with the admission's speaker not
+                    # found: the pronoun most likely continues it, so no older speaker is taken instead
+                    return None
+                if pronoun and eid.startswith("?") and self._could_be(eid[1:], pronoun):
+                    return None  # 'researchers say ... They say ...': the latest fitting speaker is unnamed
+                if not eid.startswith("?") and self.fits(eid, types, pronoun, exclude):
                     return eid
         own_quote = self.quote_at(offset)
         k = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -262,12 +317,16 @@ class EntityIndex:
             if e <= offset and self.fits(eid, types, pronoun, exclude):
                 quote = self.quote_at(s)
                 if quote is None or quote == own_quote:
+                    # a he or she reaching back to a mere mention needs the person's gender known:
+                    # 'a Texas Ranger' taken for a name says nothing of who 'she' is
+                    if pronoun in PRONOUN_GENDER and self.genders.get(eid) is None:
+                        return None
                     return eid
             i -= 1
         return None
 
 
-def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> str | None:
+def resolve(phrase: Span, index: EntityIndex, *, exclude: Excluded = None) -> str | None:
     """The entity a noun phrase names or refers to, or None when the text does not say.
 
     ``exclude`` keeps a phrase from resolving to the entity it describes ("Amnesty Israel, the
@@ -276,6 +335,8 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: str | None = None) -> 
     named = index.at(head.idx, head.idx + len(head.text))
     if named is not None:
         return named
+    if len(phrase) == 1 and head.text[:1].isupper() and head.pos_ in {"PROPN", "NOUN"}:
+        return index.by_surname(head.text, exclude)  # 'Wilkins said' (tagged a plural noun at times)
     lower = head.lower_
     if lower in PRONOUN_TYPES and head.tag_ in {"PRP", "PRP$"}:
         bound = _main_clause_subject(head, index, exclude)
@@ -357,7 +418,7 @@ def _plural_noun_before(pronoun, index: EntityIndex) -> bool:
     return False
 
 
-def _main_clause_subject(pronoun, index: EntityIndex, exclude: str | None) -> str | None:
+def _main_clause_subject(pronoun, index: EntityIndex, exclude: Excluded) -> str | None:
     """'Lewis misled the BBC when he stated that ...': a subject pronoun in a subordinate clause
     refers to the subject of the clause it depends on, when that subject agrees with it."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:

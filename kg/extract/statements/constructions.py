@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.coref import resolve
+from kg.extract.coref import PLACE_NOUNS, resolve
 from kg.extract.lexicon import CUE_KINDS, GENERIC_PRONOUNS, ISSUE_VERBS, ISSUED_NOUNS, NOUN_CUES, QUOTE_ONLY
 from kg.extract.statements.content import (
     before_other_speech,
@@ -21,7 +21,7 @@ from kg.extract.statements.content import (
 from kg.extract.statements.context import STRIP_CHARS, Context
 from kg.extract.statements.cues import bids, described_as, ends_headline, is_cue, passive_without_agent
 from kg.extract.statements.quotes import has_own_cue, is_real_quote, paragraph_of_its_own, quote_for
-from kg.extract.statements.speakers import misparsed_subject, speaker_fields, speaker_of
+from kg.extract.statements.speakers import misparsed_subject, speaker_fields, speaker_of, split_conjunct_subject
 from kg.extract.statements.venues import is_venue_noun
 
 
@@ -45,9 +45,11 @@ def from_verbs(ctx: Context) -> None:
             continue
         subject, passive = speaker_of(ctx, token, quote)
         if subject is None and not passive:
-            subject = misparsed_subject(ctx, token)
+            subject = misparsed_subject(ctx, token) or split_conjunct_subject(ctx, token)
         if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
             continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
+        if subject is not None and subject.tag_ == "VBG" and not list(subject.children):
+            continue  # "Countering claims that ..., he replied": a noun read as a verb, nobody speaks
         if subject is None and not passive_without_agent(token) and inside_content(ctx, token.idx):
             continue  # "he added the inquest would find ...": part of what he said, nobody's finding
         if subject is None and ends_headline(ctx, token):
@@ -136,7 +138,8 @@ def from_nouns(ctx: Context) -> None:
                 content = clause_span(ctx, child)
             elif child.dep_ == "prep" and child.lower_ == "of" and content is None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None:
+                if obj is not None and not (kind == "claim" and _a_place(ctx, obj)):
+                    # "Israel's claim of the entire city" is a claim to land, nothing said
                     content = ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
         speaker_tok = None
         for child in token.children:
@@ -158,6 +161,15 @@ def from_nouns(ctx: Context) -> None:
             quote=False,
             **fields,
         )
+
+
+def _a_place(ctx: Context, token) -> bool:
+    eid = ctx.index.at(token.idx, token.idx + len(token.text))
+    return (
+        (eid is not None and ctx.index.by_id[eid].type == "Place")
+        or token.ent_type_ in {"GPE", "LOC"}
+        or token.lemma_.lower() in PLACE_NOUNS
+    )
 
 
 def according_to(ctx: Context) -> None:

@@ -52,8 +52,18 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "accepted the offer", "accepted to stay": no admission
     if lemma == "claim" and not deps & {"ccomp", "xcomp"} and _claims_a_place(ctx, token):
         return False  # "Israel claims Jerusalem": a claim to land, not something said
+    if token.tag_ == "VBG" and token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "into":
+        return False  # "tricks the chip into thinking that ...": the object is led to think, nobody says
+    if (
+        lemma == "find"
+        and not deps & {"ccomp", "xcomp", "dobj"}
+        and any(c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" for c in token.children)
+    ):
+        return False  # "was found wet on a street", "found dead": where or how, not a finding
     if "neg" in deps or _infinitive(token) or _inside_what_clause(token):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+        return False  # "if found guilty", "unless he says otherwise": a condition, not a report
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
         return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
     # "X was accused of ...", "it was reported that ...", "films are reported to want ...": a passive
@@ -148,4 +158,7 @@ def passive_without_agent(token: Token) -> bool:
 
 def _inside_what_clause(token: Token) -> bool:
     """'what it called X', 'what they described as X': naming, not reporting."""
-    return any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"what", "which"} for c in token.children)
+    return any(
+        (c.dep_ == "dobj" and c.lower_ in {"what", "which"}) or (c.dep_ == "nsubj" and c.lower_ == "what")
+        for c in token.children
+    )

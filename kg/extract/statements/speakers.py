@@ -3,6 +3,9 @@ the name behind a description, the phrase cut to the speaker, pronouns resolved 
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.extract.coref import PERSON_NOUNS, PRONOUN_TYPES, resolve
@@ -35,6 +38,14 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
         # "reports stating that ...": the document speaks; "a statement (issued) denying that ..."
         # speaks for whoever issued it, found by climbing as for any participle
         return verb.head, False
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl", "dep"}
+        and not any(c.dep_ in {"aux", "auxpass", "agent", "nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        # "..., expected to rise to 57%", "plans announced in January": a participle without an
+        # auxiliary is passive; what it hangs on is expected or announced, by someone not named
+        return None, True
     current = verb
     for _ in range(6):
         if current is not verb and current.lemma_.lower() in QUOTED_AS:
@@ -44,8 +55,14 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
             quoted = next((c for c in current.children if c.dep_ in roles), None)
             if quoted is not None:
                 return quoted, False
+        quoted_subject = False
         for child in _subjects(ctx, current):
             if child.dep_ in {"nsubj", "csubj"}:
+                if ctx.in_quote(child.idx) and not ctx.in_quote(verb.idx):
+                    # 'told AFP: "We have recorded ...", adding that ...': a cue outside the quote
+                    # hangs on a verb inside it; the speaker is found above the quote, not in it
+                    quoted_subject = True
+                    break
                 if child.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
                     return _antecedent(ctx, current.head, child), False
                 inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -73,7 +90,7 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
                     and not quote[0] <= child.idx < quote[1]
                 ):
                     return inner, False
-        if current.dep_ in {"ROOT", "ccomp"} or current.head is current:
+        if (current.dep_ in {"ROOT", "ccomp"} and not quoted_subject) or current.head is current:
             # a reported clause has its own subject: 'he added the inquest would find ...' is not his finding
             return None, False
         current = current.head
@@ -92,6 +109,26 @@ def misparsed_subject(ctx: Context, verb: Token) -> Token | None:
         if not (token.dep_ in {"advmod", "aux", "neg"} and token.head.i == verb.i):
             return None
         i -= 1
+    return None
+
+
+def split_conjunct_subject(ctx: Context, verb: Token) -> Token | None:
+    """'X did not respond - stating "... ." and concluded that ...': a quote split the sentence, so
+    the conjunct verb the next part opens with ('and', 'but') has no subject; it shares the one of
+    the clause before the quote."""
+    sent = verb.sent
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.dep_ != "cc" or first.head.i != verb.i or verb.dep_ != "ROOT":
+        return None
+    for _ in range(8):
+        if sent.start == 0:
+            return None
+        sent = ctx.doc[sent.start - 1].sent
+        words = [t for t in sent if t.is_alpha]
+        if not words or all(ctx.in_quote(t.idx) for t in words):
+            continue
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None and subject.tag_ not in {"EX"} else None
     return None
 
 
@@ -247,10 +284,44 @@ def pronouns_in_text_order(ctx: Context) -> None:
     statements construction by construction, so 'According to analyst X, ...' was not yet a
     speaker when the verbs' pass met the '"...," he said' after it."""
     ctx.index.speakers = []
-    for stmt in sorted(ctx.statements, key=lambda s: s.cue_span[0]):
+    speaking = {s.speaker_span[0] for s in ctx.statements if s.speaker_span}
+    # 'He refused to testify. In that statement, he mentioned ...': a he or she subject outside
+    # quotes carries on who is in view, resolved in text order like the speakers
+    people = [
+        (t.idx, t)
+        for t in ctx.doc
+        if t.dep_ in {"nsubj", "nsubjpass"}
+        and t.tag_ == "PRP"
+        and t.lower_ in {"he", "she"}
+        and t.idx not in speaking
+        and not ctx.in_quote(t.idx)
+    ]
+    said = [(s.cue_span[0], s) for s in ctx.statements]
+    for _, item in sorted(people + said, key=lambda pair: pair[0]):
+        if isinstance(item, Token):
+            eid = resolve(ctx.doc[item.i : item.i + 1], ctx.index)
+            bisect.insort(ctx.index.subjects, (item.idx, eid or f"?{item.lower_}"))
+            continue
+        stmt = item
         if stmt.speaker_span and stmt.report is None:
             phrase = ctx.doc.char_span(*stmt.speaker_span, alignment_mode="expand")
             if phrase is not None and phrase.root.tag_ == "PRP" and phrase.root.lower_ in PRONOUN_TYPES:
-                stmt.speaker = resolve(phrase, ctx.index)
-        if stmt.speaker or stmt.speaker_text:
-            ctx.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text}")
+                stmt.speaker = resolve(phrase, ctx.index, exclude=named_in(ctx, stmt.content_span))
+        # a statement whose speaker the text does not give ("?") still ends the run of the one before
+        ctx.index.note_speaker(stmt.cue_span[0], stmt.speaker or f"?{stmt.speaker_text or ''}")
+
+
+def named_in(ctx: Context, span: tuple[int, int]) -> frozenset[str]:
+    """The people a statement's content names by name: 'He said, "Andy Warhol was ..."' and 'he said
+    Smith would ...' are not said by Warhol or Smith (a name inside the clause is not who the pronoun
+    above it is). Organisations are left out: they name themselves ('it said the Church would ...')."""
+    content = ctx.text[span[0] : span[1]]
+    out = set()
+    for eid, entity in ctx.index.by_id.items():
+        if entity.type != "Person":
+            continue
+        for name in {entity.name, *entity.aliases}:
+            if name[:1].isupper() and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", content):
+                out.add(eid)
+                break
+    return frozenset(out)
