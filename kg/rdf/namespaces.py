@@ -176,6 +176,17 @@ class KG(DefinedNamespace):
     attributedTo: URIRef
     holderText: URIRef
     reportsOn: URIRef
+    ActorPair: URIRef
+    pairFirst: URIRef
+    pairSecond: URIRef
+    sharedEvents: URIRef
+    assertedSharedEvents: URIRef
+    listPosition: URIRef
+    sharedListPosition: URIRef
+    assertedListPosition: URIRef
+    listedLabel: URIRef
+    listedEntity: URIRef
+    listedPair: URIRef
 
 
 PREFIXES = {

@@ -1,0 +1,405 @@
+"""Listings: the order of the entity and co-participant listings, kept so that a page reads its own rows.
+
+The ``entities`` and ``entity-list`` queries order every entity by article count, mention count and
+name; ``co-participants`` orders every pair of actors by the events they share and their names. On a
+large store each page of them paid for that whole ordering (counting the pairs, joining counts and
+names of 57,000 entities). This layer, in ``kgd:graph/listings``, keeps for every listed row one
+integer, ``kg:listPosition`` (for pairs also ``kg:assertedListPosition``, the order of the pairs that
+share an asserted event), whose order is the listing's: a page is one index range sorted by an
+integer that Oxigraph compares in place, and the page's details are read for its rows only.
+
+Positions are spaced (``_GAP`` apart), so a row whose counts or name change moves into the gap between
+its new neighbours without renumbering the others: after each ingest only the entities of the
+changed articles and the pairs of actors of their events are recomputed and placed again (found by
+binary search over the positions, reading the keys of the rows it compares with only). A gap that
+runs out renumbers the listing once. Pair rows also hold their counts (``kg:sharedEvents``,
+``kg:assertedSharedEvents``), recounted from the article graphs for the pairs a changed article has or
+had; entity rows hold the name they were placed by (``kg:listedLabel``), so that a name that changes
+places that entity's pairs again too.
+
+The layer follows :mod:`kg.layers.base`: it records the hash of each article graph it took in, with
+the entities (``kg:listedEntity``) and pairs (``kg:listedPair``) that article had, so a replaced or
+removed article's former rows are recomputed too. It reads the entity catalogue, so it runs after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from kg.layers.base import changed_since, record_taken, run_updates
+from kg.rdf.graphs import CATALOG_GRAPH, LISTINGS_GRAPH
+from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE, RDFS_LABEL, SCHEMA_MENTIONS, SEM
+from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
+from kg.store import Store
+
+PAIR_PREFIX = f"{DATA_NS}pair/"
+_GAP = 1 << 32  # between neighbouring positions when a listing is (re)numbered
+_CHUNK = 200
+_HAS_ACTOR = f"{SEM}hasActor"
+
+Key = tuple
+
+
+def pair_iri(x: str, y: str) -> str:
+    """The row of the pair of actors ``x`` and ``y`` (either order)."""
+    a, b = sorted((x, y))
+    return PAIR_PREFIX + hashlib.sha1(f"{a} {b}".encode()).hexdigest()[:20]
+
+
+def _pair_iri_sparql(x: str, y: str) -> str:
+    """:func:`pair_iri` in SPARQL, of two bound variables with STR(?x) < STR(?y)."""
+    return f'IRI(CONCAT("{PAIR_PREFIX}", SUBSTR(SHA1(CONCAT(STR({x}), " ", STR({y}))), 1, 20)))'
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# ------------------------------------------------------------------------------------- what is listed
+
+
+def _entity_keys(store: Store, entities: Iterable[str]) -> dict[str, tuple[Key | None, str | None]]:
+    """For each entity, its listing key when the entities query lists it (a catalogue entry with a
+    type, a name and counts: (-articles, -mentions, name, IRI), the query's ORDER BY), and its name
+    in the catalogue (None for either when there is none)."""
+    todo = sorted(set(entities))
+    out: dict[str, tuple[Key | None, str | None]] = {e: (None, None) for e in todo}
+    for chunk in _chunks(todo):
+        values = " ".join(f"<{e}>" for e in chunk)
+        rows = store.query(
+            f"SELECT ?e ?name ?a ?m ?class WHERE {{ VALUES ?e {{ {values} }} GRAPH <{CATALOG_GRAPH}> {{ "
+            f"?e <{RDFS_LABEL}> ?name OPTIONAL {{ ?e <{KG_NS}articleCount> ?a }} "
+            f"OPTIONAL {{ ?e <{KG_NS}mentionCount> ?m }} OPTIONAL {{ ?e a ?class }} }} }}"
+        ).rows
+        for r in rows:
+            e, name = r["e"].value, r["name"].value
+            listed = all(v in r for v in ("a", "m", "class"))
+            out[e] = ((-int(r["a"].value), -int(r["m"].value), name, e) if listed else None, name)
+    return out
+
+
+def _labels(store: Store, entities: Iterable[str]) -> dict[str, str]:
+    out = {}
+    for chunk in _chunks(sorted(set(entities))):
+        values = " ".join(f"<{e}>" for e in chunk)
+        rows = store.query(
+            f"SELECT ?e ?name WHERE {{ VALUES ?e {{ {values} }} "
+            f"GRAPH <{CATALOG_GRAPH}> {{ ?e <{RDFS_LABEL}> ?name }} }}"
+        ).rows
+        out.update({r["e"].value: r["name"].value for r in rows})
+    return out
+
+
+def _pair_key(shared: int, x: str, y: str, labels: dict[str, str]) -> tuple[Key, str, str] | None:
+    """The co-participants key of a pair sharing ``shared`` events, with the pair as listed (the
+    actor whose name sorts first, then the other); None when it is not listed."""
+    if shared <= 0 or x not in labels or y not in labels:
+        return None
+    a, b = labels[x], labels[y]
+    if not (a < b or (a == b and x < y)):
+        x, y, a, b = y, x, b, a
+    return (-shared, a, b, x, y), x, y
+
+
+def _count_pairs(store: Store, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
+    """Events each pair of actors shares: (all of them, those the article asserts), as the
+    co-participants query counts them (distinct events with both as sem:hasActor and kg:asserted)."""
+    out = {}
+    for chunk in _chunks(sorted(set(pairs)), 50):
+        branches = " UNION ".join(
+            f"{{ ?ev <{_HAS_ACTOR}> <{x}> . ?ev <{_HAS_ACTOR}> <{y}> BIND(<{x}> AS ?x) BIND(<{y}> AS ?y) }}"
+            for x, y in chunk
+        )
+        rows = store.query(
+            f"SELECT ?x ?y (COUNT(DISTINCT ?ev) AS ?all) (COUNT(DISTINCT ?fact) AS ?facts) WHERE {{ "
+            f"{branches} ?ev <{KG_NS}asserted> ?asserted BIND(IF(?asserted, ?ev, ?none) AS ?fact) }} GROUP BY ?x ?y"
+        ).rows
+        for r in rows:
+            out[(r["x"].value, r["y"].value)] = (int(r["all"].value), int(r["facts"].value))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- positions
+
+
+class _Order:
+    """One listing's rows in order (``predicate`` gives their positions), and where changed rows go."""
+
+    def __init__(self, store: Store, predicate: str, keys: Callable[[list[str]], dict[str, Key]]):
+        rows = store.query(
+            f"SELECT ?r ?p WHERE {{ GRAPH <{LISTINGS_GRAPH}> {{ ?r <{predicate}> ?p }} }} ORDER BY ?p"
+        ).rows
+        self.rows = [(r["r"].value, int(r["p"].value)) for r in rows]
+        self.predicate = predicate
+        self._keys = keys
+
+    def place(self, changed: dict[str, Key | None]) -> tuple[dict[str, int], bool]:
+        """New positions of the ``changed`` rows (their new keys; None: no longer listed). Returns
+        the positions to write, and whether the listing was renumbered (then every row is in them)."""
+        kept = [(r, p) for r, p in self.rows if r not in changed]
+        new = sorted((k, r) for r, k in changed.items() if k is not None)
+        if not new:
+            return {}, False
+        # binary search of all new rows at once, one read of the keys compared with per step
+        cache: dict[str, Key] = {}
+        lo, hi = [0] * len(new), [len(kept)] * len(new)
+        while True:
+            open_ = [i for i in range(len(new)) if lo[i] < hi[i]]
+            if not open_:
+                break
+            mids = {i: (lo[i] + hi[i]) // 2 for i in open_}
+            need = [kept[m][0] for m in mids.values() if kept[m][0] not in cache]
+            if need:
+                cache.update(self._keys(need))
+            for i, m in mids.items():
+                if cache[kept[m][0]] < new[i][0]:
+                    lo[i] = m + 1
+                else:
+                    hi[i] = m
+        groups: dict[int, list[str]] = {}
+        for i, (_, r) in enumerate(new):
+            groups.setdefault(lo[i], []).append(r)
+        out: dict[str, int] = {}
+        for at, rs in groups.items():
+            left = kept[at - 1][1] if at > 0 else None
+            right = kept[at][1] if at < len(kept) else None
+            k = len(rs)
+            if left is None and right is None:
+                out.update({r: _GAP * (j + 1) for j, r in enumerate(rs)})
+            elif left is None:
+                out.update({r: right - _GAP * (k - j) for j, r in enumerate(rs)})
+            elif right is None:
+                out.update({r: left + _GAP * (j + 1) for j, r in enumerate(rs)})
+            else:
+                step = (right - left) // (k + 1)
+                if step < 1:  # the gap ran out: number the whole listing again
+                    return self._renumber(kept, groups), True
+                out.update({r: left + step * (j + 1) for j, r in enumerate(rs)})
+        return out, False
+
+    @staticmethod
+    def _renumber(kept: list[tuple[str, int]], groups: dict[int, list[str]]) -> dict[str, int]:
+        order: list[str] = []
+        for i in range(len(kept) + 1):
+            order += groups.get(i, [])
+            if i < len(kept):
+                order.append(kept[i][0])
+        return {r: _GAP * (i + 1) for i, r in enumerate(order)}
+
+
+def _numbered(keys: dict[str, Key]) -> dict[str, int]:
+    return {r: _GAP * (i + 1) for i, r in enumerate(sorted(keys, key=keys.__getitem__))}
+
+
+# ------------------------------------------------------------------------------------------- syncing
+
+
+def _records(g: str) -> list[str]:
+    """What the layer records with each article graph it takes in: its entities and pairs of actors."""
+    lst, kg = LISTINGS_GRAPH, KG_NS
+    return [
+        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedEntity> ?e }} }}",
+        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedPair> ?p }} }}",
+        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedEntity> ?e }} }} "
+        f"WHERE {{ GRAPH <{g}> {{ <{g}> <{SCHEMA_MENTIONS}> ?e }} }}",
+        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedPair> ?pair }} }} WHERE {{ "
+        f"{{ SELECT DISTINCT ?x ?y WHERE {{ GRAPH <{g}> {{ ?ev <{_HAS_ACTOR}> ?x . ?ev <{_HAS_ACTOR}> ?y }} "
+        f"FILTER(STR(?x) < STR(?y)) }} }} BIND({_pair_iri_sparql('?x', '?y')} AS ?pair) }}",
+    ]
+
+
+def _pair_rows(store: Store, pairs: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The actors of stored pair rows."""
+    out = {}
+    for chunk in _chunks(sorted(set(pairs))):
+        values = " ".join(f"<{p}>" for p in chunk)
+        rows = store.query(
+            f"SELECT ?p ?x ?y WHERE {{ VALUES ?p {{ {values} }} GRAPH <{LISTINGS_GRAPH}> {{ "
+            f"?p <{KG_NS}pairFirst> ?x ; <{KG_NS}pairSecond> ?y }} }}"
+        ).rows
+        out.update({r["p"].value: tuple(sorted((r["x"].value, r["y"].value))) for r in rows})
+    return out
+
+
+def _stored_pair_keys(store: Store, predicate_count: str) -> Callable[[list[str]], dict[str, Key]]:
+    """Keys of pair rows as stored (their count, actors and the catalogue's names)."""
+
+    def keys(pairs: list[str]) -> dict[str, Key]:
+        out = {}
+        for chunk in _chunks(pairs):
+            values = " ".join(f"<{p}>" for p in chunk)
+            rows = store.query(
+                f"SELECT ?p ?n ?x ?y ?a ?b WHERE {{ VALUES ?p {{ {values} }} GRAPH <{LISTINGS_GRAPH}> {{ "
+                f"?p <{predicate_count}> ?n ; <{KG_NS}pairFirst> ?x ; <{KG_NS}pairSecond> ?y }} "
+                f"GRAPH <{CATALOG_GRAPH}> {{ ?x <{RDFS_LABEL}> ?a . ?y <{RDFS_LABEL}> ?b }} }}"
+            ).rows
+            for r in rows:
+                out[r["p"].value] = (-int(r["n"].value), r["a"].value, r["b"].value, r["x"].value, r["y"].value)
+        return out
+
+    return keys
+
+
+def _entity_probe(store: Store) -> Callable[[list[str]], dict[str, Key]]:
+    return lambda entities: {e: k for e, (k, _) in _entity_keys(store, entities).items() if k is not None}
+
+
+def sync_listings(store: Store, written: list[str] | None = None) -> int:
+    """Bring the listings up to date with the article graphs and the catalogue (run after it);
+    returns how many articles it caught up on. ``written``: the only article graphs changed since the
+    last sync, when the caller knows them. Running it twice changes nothing."""
+    lst, kg = LISTINGS_GRAPH, KG_NS
+    if not store.query(f"ASK {{ GRAPH <{lst}> {{ ?g <{kg}cataloguedHash> ?h }} }}").boolean:
+        return rebuild_listings(store)
+    changed = changed_since(store, lst) if written is None else sorted(written)
+    if not changed:
+        return 0
+    # the entities and pairs the changed articles have now or had when the layer last took them in
+    entities: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    old_pairs: set[str] = set()
+    for chunk in _chunks(changed):
+        values = " ".join(f"<{g}>" for g in chunk)
+        rows = store.query(
+            f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} "
+            f"{{ GRAPH <{lst}> {{ ?g <{kg}listedEntity> ?e }} }} "
+            f"UNION {{ GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }} }}"
+        ).rows
+        entities.update(r["e"].value for r in rows)
+        rows = store.query(
+            f"SELECT DISTINCT ?p WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g <{kg}listedPair> ?p }} }}"
+        ).rows
+        old_pairs.update(r["p"].value for r in rows)
+        rows = store.query(
+            f"SELECT DISTINCT ?x ?y WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?ev <{_HAS_ACTOR}> ?x . "
+            f"?ev <{_HAS_ACTOR}> ?y }} FILTER(STR(?x) < STR(?y)) }}"
+        ).rows
+        pairs.update((r["x"].value, r["y"].value) for r in rows)
+    # entities: new keys, and those whose name changed (their pairs are placed again)
+    new_entities = _entity_keys(store, entities)
+    old_labels = {}
+    for chunk in _chunks(sorted(entities)):
+        values = " ".join(f"<{e}>" for e in chunk)
+        rows = store.query(
+            f"SELECT ?e ?name WHERE {{ VALUES ?e {{ {values} }} GRAPH <{lst}> {{ ?e <{kg}listedLabel> ?name }} }}"
+        ).rows
+        old_labels.update({r["e"].value: r["name"].value for r in rows})
+    renamed = [e for e in entities if old_labels.get(e) != new_entities[e][1]]
+    for chunk in _chunks(sorted(renamed)):
+        values = " ".join(f"<{e}>" for e in chunk)
+        rows = store.query(
+            f"SELECT DISTINCT ?p WHERE {{ VALUES ?e {{ {values} }} GRAPH <{lst}> {{ "
+            f"{{ ?p <{kg}pairFirst> ?e }} UNION {{ ?p <{kg}pairSecond> ?e }} }} }}"
+        ).rows
+        old_pairs.update(r["p"].value for r in rows)
+    pairs.update(_pair_rows(store, old_pairs).values())
+    counts = _count_pairs(store, pairs)
+    actors = {a for p in pairs for a in p}
+    labels = _labels(store, actors)
+
+    entity_order = _Order(store, f"{kg}listPosition", _entity_probe(store))
+    entity_pos, renumbered_e = entity_order.place({e: new_entities[e][0] for e in entities})
+    rows = {pair_iri(x, y): _pair_row(x, y, counts.get((x, y), (0, 0)), labels) for x, y in pairs}
+    all_order = _Order(store, f"{kg}sharedListPosition", _stored_pair_keys(store, f"{kg}sharedEvents"))
+    all_pos, renumbered_a = all_order.place({p: v["all"] and v["all"][0] for p, v in rows.items()})
+    facts_order = _Order(store, f"{kg}assertedListPosition", _stored_pair_keys(store, f"{kg}assertedSharedEvents"))
+    facts_pos, renumbered_f = facts_order.place({p: v["facts"] and v["facts"][0] for p, v in rows.items()})
+
+    ops = [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{e}> ?p ?o }} }}" for e in sorted(entities)]
+    ops += [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{p}> ?q ?o }} }}" for p in sorted(rows)]
+    lines = []
+    for e in sorted(entities):
+        if e in entity_pos:
+            lines.append(triple(e, KG.listPosition, integer(entity_pos[e])))
+        if new_entities[e][1] is not None:
+            lines.append(triple(e, KG.listedLabel, literal(new_entities[e][1])))
+    for p, v in sorted(rows.items()):
+        lines += _pair_lines(p, v, all_pos.get(p), facts_pos.get(p))
+    ops += _renumbering(entity_order, entity_pos, renumbered_e, set(entities))
+    ops += _renumbering(all_order, all_pos, renumbered_a, set(rows))
+    ops += _renumbering(facts_order, facts_pos, renumbered_f, set(rows))
+    if lines:
+        ops.append(insert_data(lst, lines))
+    run_updates(store, ops, size=len(ops) or 1)  # one request: the listings move as a whole
+    record_taken(store, lst, changed, also=_records)
+    return len(changed)
+
+
+def _pair_row(x: str, y: str, counts: tuple[int, int], labels: dict[str, str]) -> dict:
+    return {
+        "all": _pair_key(counts[0], x, y, labels),
+        "facts": _pair_key(counts[1], x, y, labels),
+        "counts": counts,
+        "pair": (x, y),
+    }
+
+
+def _pair_lines(p: str, v: dict, all_pos: int | None, facts_pos: int | None) -> list[str]:
+    n_all, n_facts = v["counts"]
+    if n_all <= 0:
+        return []
+    listed = v["all"] or v["facts"]
+    x, y = (listed[1], listed[2]) if listed else v["pair"]
+    lines = [
+        triple(p, RDF_TYPE, iri(KG.ActorPair)),
+        triple(p, KG.pairFirst, iri(x)),
+        triple(p, KG.pairSecond, iri(y)),
+        triple(p, KG.sharedEvents, integer(n_all)),
+        triple(p, KG.assertedSharedEvents, integer(n_facts)),
+    ]
+    if all_pos is not None:
+        lines.append(triple(p, KG.sharedListPosition, integer(all_pos)))
+    if facts_pos is not None:
+        lines.append(triple(p, KG.assertedListPosition, integer(facts_pos)))
+    return lines
+
+
+def _renumbering(order: _Order, positions: dict[str, int], renumbered: bool, rewritten: set[str]) -> list[str]:
+    """When a listing was renumbered, the new positions of the rows not rewritten anyway."""
+    if not renumbered:
+        return []
+    ops = []
+    for r, _ in order.rows:
+        if r in rewritten or r not in positions:
+            continue
+        ops.append(f"DELETE WHERE {{ GRAPH <{LISTINGS_GRAPH}> {{ <{r}> <{order.predicate}> ?o }} }}")
+        ops.append(insert_data(LISTINGS_GRAPH, [triple(r, order.predicate, integer(positions[r]))]))
+    return ops
+
+
+def rebuild_listings(store: Store) -> int:
+    """Compute the listings from all article graphs and the catalogue; returns how many articles."""
+    lst, kg = LISTINGS_GRAPH, KG_NS
+    store.update(f"DROP SILENT GRAPH <{lst}>")
+    rows = store.query(
+        f"SELECT ?e ?name ?a ?m WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?e <{RDFS_LABEL}> ?name ; "
+        f"<{kg}articleCount> ?a ; <{kg}mentionCount> ?m ; a ?class }} }}"
+    ).rows
+    keys = {r["e"].value: (-int(r["a"].value), -int(r["m"].value), r["name"].value, r["e"].value) for r in rows}
+    lines = [triple(e, KG.listPosition, integer(pos)) for e, pos in _numbered(keys).items()]
+    labels = {r["e"].value: r["name"].value for r in store.query(
+        f"SELECT ?e ?name WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?e <{RDFS_LABEL}> ?name }} }}").rows}  # fmt: skip
+    lines += [triple(e, KG.listedLabel, literal(name)) for e, name in labels.items()]
+    counted = store.query(
+        f"SELECT ?x ?y (COUNT(DISTINCT ?ev) AS ?all) (COUNT(DISTINCT ?fact) AS ?facts) WHERE {{ "
+        f"{{ SELECT ?ev ?x WHERE {{ ?ev <{_HAS_ACTOR}> ?x }} }} {{ SELECT ?ev ?y WHERE {{ ?ev <{_HAS_ACTOR}> ?y }} }} "
+        f"FILTER(STR(?x) < STR(?y)) ?ev <{kg}asserted> ?asserted BIND(IF(?asserted, ?ev, ?none) AS ?fact) }} "
+        f"GROUP BY ?x ?y"
+    ).rows
+    rows_of = {
+        pair_iri(r["x"].value, r["y"].value): _pair_row(
+            r["x"].value, r["y"].value, (int(r["all"].value), int(r["facts"].value)), labels
+        )
+        for r in counted
+    }
+    all_pos = _numbered({p: v["all"][0] for p, v in rows_of.items() if v["all"]})
+    facts_pos = _numbered({p: v["facts"][0] for p, v in rows_of.items() if v["facts"]})
+    for p, v in rows_of.items():
+        lines += _pair_lines(p, v, all_pos.get(p), facts_pos.get(p))
+    for chunk in _chunks(lines, 20000):
+        store.update(insert_data(lst, chunk))
+    graphs = [r["g"].value for r in store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }}").rows]
+    record_taken(store, lst, graphs, also=_records)
+    return len(graphs)
