@@ -8,11 +8,12 @@ records), whatever positions it gave them."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from kg.curate import merge, split
+from kg.curate import merge, merge_events, split, split_event
 from kg.ingest import ingest, ingest_articles
 from kg.layers import listings, sync_layers
 from kg.layers.listings import pair_iri, rebuild_listings
@@ -33,21 +34,31 @@ STEPS = [
     "quay-dispute.txt",
     "bombing/b1-kirkuk-attack.txt",
 ]
-LISTED = [("entities", []), ("entity-list", []), ("co-participants", []), ("co-participants", ["all=true"])]
+LISTED = [
+    ("entities", []),
+    ("entity-list", []),
+    ("co-participants", []),
+    ("co-participants", ["all=true"]),
+    ("quantity-totals", []),
+    ("quantity-totals", ["all=true"]),
+]
+SEPARATORS = {"as_written": " | ", "sources": " ", "asWritten": " | "}  # GROUP_CONCATs of quantity-totals
 
 
-def _parts(value: str) -> str:
-    return ", ".join(sorted(re.split("; |, ", value)))
+def _parts(var: str, value: str) -> str:
+    return ", ".join(sorted(value.split(SEPARATORS[var]) if var in SEPARATORS else re.split("; |, ", value)))
 
 
 def _rows(result) -> list[tuple]:
     """Rows in order, GROUP_CONCAT parts sorted (their order is not defined)."""
-    return [tuple(_parts(r[v].value) if v in r else "" for v in result.variables) for r in result.rows]
+    return [tuple(_parts(v, r[v].value) if v in r else "" for v in result.variables) for r in result.rows]
 
 
 def _order_key(name: str, row: dict) -> tuple:
     if name == "co-participants":
         return (-int(row["shared"].value), row["a"].value, row["b"].value)
+    if name == "quantity-totals":
+        return (-Decimal(row["total"].value), row["type"].value, row["counts"].value, row["factuality"].value)
     key = (-int(row["articles"].value), -int(row["mentions"].value), row["name"].value)
     return key + ((row["entity"].value,) if "entity" in row else ())
 
@@ -82,11 +93,18 @@ def layer_state(store) -> dict:
     rows = store.query(
         f"SELECT ?s ?p ?o WHERE {{ GRAPH <{LISTINGS_GRAPH}> {{ ?s ?p ?o }} FILTER(!STRENDS(STR(?p), 'Position')) }}"
     ).rows
+    unordered = {"figuresAsWritten": "asWritten", "figureSources": "sources"}  # GROUP_CONCATs: parts in any order
+
+    def value(r) -> str:
+        name = r["p"].value.rsplit("#", 1)[-1]
+        return _parts(unordered[name], r["o"].value) if name in unordered else r["o"].value
+
     return {
         "entities": order("listPosition"),
         "pairs": order("sharedListPosition"),
         "asserted pairs": order("assertedListPosition"),
-        "facts": sorted((r["s"].value, r["p"].value, r["o"].value) for r in rows),
+        "figure totals": order("figurePosition"),
+        "facts": sorted((r["s"].value, r["p"].value, value(r)) for r in rows),
     }
 
 
@@ -109,6 +127,7 @@ def test_listings_follow_each_ingest(store):
     # the fixture articles give both listings rows, pairs not asserted among them
     state = layer_state(store)
     assert len(state["entities"]) > 10 and len(state["pairs"]) > len(state["asserted pairs"]) > 2
+    assert len(state["figure totals"]) > 2
     _ingest(store, STEPS[0])  # unchanged: nothing to do
     assert layer_state(store) == state
 
@@ -197,3 +216,38 @@ def test_a_renamed_actor_moves_its_pairs_of_unchanged_articles(store):
     turned = f"ASK {{ GRAPH <{LISTINGS_GRAPH}> {{ ?p kg:pairFirst <{second}> ; kg:pairSecond ?x }} }}"
     assert store.query(turned).boolean
     check_listings(store)
+
+
+def test_figures_follow_stories_merged_and_split(store):
+    """quantity-totals counts a story once: two stories merged by hand add their figures up as one
+    (articles unchanged), and apart again after the split."""
+    for name in [*STEPS, "bombing/b2-kirkuk-toll.txt"]:
+        _ingest(store, name)
+    rows = store.query(
+        "SELECT ?e ?type ?story WHERE { ?e a ?type ; kg:quantity ?q ; kg:asserted true "
+        "FILTER(?type != kg:Event && STRSTARTS(STR(?type), STR(kg:))) "
+        "OPTIONAL { GRAPH <https://w3id.org/kg-news/id/graph/stories> { ?e kg:canonicalEvent ?c } } "
+        "BIND(COALESCE(?c, ?e) AS ?story) } ORDER BY ?type ?e"
+    ).rows
+    first, second = next(
+        (x["e"].value, y["e"].value)
+        for x in rows
+        for y in rows
+        if x["type"] == y["type"] and x["story"] != y["story"] and x["e"].value < y["e"].value
+        and x["e"].value.split("/event/")[0] != y["e"].value.split("/event/")[0]
+    )
+    before = layer_state(store)["figure totals"]
+    a, b = merge_events(store, first, second)
+    check_listings(store)
+    totals = _totals(store)
+    story = store.query(
+        f"SELECT ?c WHERE {{ GRAPH <https://w3id.org/kg-news/id/graph/stories> {{ <{a}> kg:canonicalEvent ?c }} }}"
+    ).rows[0]["c"].value
+    split_event(store, story, b)
+    check_listings(store)
+    assert _totals(store) != totals and layer_state(store)["figure totals"] == before
+
+
+def _totals(store) -> list[tuple]:
+    text, bindings = prepare(load_query("quantity-totals"), None, [])
+    return [(r["type"].value, r["counts"].value, r["total"].value, r["events"].value) for r in store.query(text).rows]

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from kg.layers.base import changed_since, record_taken, run_updates
-from kg.rdf.graphs import CATALOG_GRAPH, LISTINGS_GRAPH
+from kg.rdf.graphs import CATALOG_GRAPH, LISTINGS_GRAPH, STORIES_GRAPH
 from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE, RDFS_LABEL, SCHEMA_MENTIONS, SEM
 from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
 from kg.store import Store
@@ -37,6 +38,7 @@ PAIR_PREFIX = f"{DATA_NS}pair/"
 _GAP = 1 << 32  # between neighbouring positions when a listing is (re)numbered
 _CHUNK = 200
 _HAS_ACTOR = f"{SEM}hasActor"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Key = tuple
 
@@ -207,6 +209,9 @@ def _records(g: str) -> list[str]:
         f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedPair> ?pair }} }} WHERE {{ "
         f"{{ SELECT DISTINCT ?x ?y WHERE {{ GRAPH <{g}> {{ ?ev <{_HAS_ACTOR}> ?x . ?ev <{_HAS_ACTOR}> ?y }} "
         f"FILTER(STR(?x) < STR(?y)) }} }} BIND({_pair_iri_sparql('?x', '?y')} AS ?pair) }}",
+        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedFigure> ?e }} }}",
+        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedFigure> ?e }} }} "
+        f"WHERE {{ SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{kg}quantity> ?q }} }} }}",
     ]
 
 
@@ -323,6 +328,7 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
     if lines:
         ops.append(insert_data(lst, lines))
     run_updates(store, ops, size=len(ops) or 1)  # one request: the listings move as a whole
+    sync_figures(store, changed, renamed)
     record_taken(store, lst, changed, also=_records)
     return len(changed)
 
@@ -401,5 +407,249 @@ def rebuild_listings(store: Store) -> int:
     for chunk in _chunks(lines, 20000):
         store.update(insert_data(lst, chunk))
     graphs = [r["g"].value for r in store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }}").rows]
+    sync_figures(store, graphs)
     record_taken(store, lst, graphs, also=_records)
     return len(graphs)
+
+
+# -------------------------------------------------------------------------------------------- figures
+#
+# quantity-totals adds up, for each event type, unit and factuality, the highest figure each event (or
+# story) gives. The layer keeps that aggregate in two levels: one row per story, type, unit and
+# factuality (kg:StoryFigure: its figure, whether approximate, its words, its articles), and one per
+# type, unit and factuality (kg:FigureTotal: the sum, the count, the words and articles, its place in
+# the listing). Each event with figures records the story it was counted in (kg:figureStory), so that
+# an event that changes story (a story formed, split or merged, also by a correction) is found by one
+# comparison with the stories graph; only the stories concerned are counted again, and only the totals
+# of their rows are added up again.
+
+_FACTUALITY = """
+      OPTIONAL { ?event kg:polarity ?polarity } OPTIONAL { ?event kg:future ?future }
+      OPTIONAL { ?event kg:certainty ?certainty }
+      OPTIONAL { ?event kg:special ?special } OPTIONAL { ?event kg:attributed ?attributed }
+      OPTIONAL { ?event kg:factualityCue ?cue }
+      OPTIONAL { ?event kg:attributedTo ?holder OPTIONAL { GRAPH <CATALOG> { ?holder rdfs:label ?holderLabel } } }
+      OPTIONAL { ?event kg:holderText ?holderText }
+      BIND(COALESCE(?holderLabel, ?holderText) AS ?source)
+      BIND(IF(?asserted, "asserted", REPLACE(CONCAT(
+             IF(?polarity = "negative", ", negated", ""), IF(?future, ", future", ""),
+             IF(?certainty = "certain", "", CONCAT(", ", ?certainty)),
+             IF(?special = "none", "", CONCAT(", ", ?special)),
+             IF(BOUND(?source), CONCAT(", reported by ", ?source), IF(?attributed, ", alleged", "")),
+             IF(BOUND(?cue), CONCAT(" (", ?cue, ")"), "")), "^, ", "")) AS ?factuality)
+""".replace("CATALOG", CATALOG_GRAPH)
+_PREFIXES = (
+    f"PREFIX kg: <{KG_NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    "PREFIX schema: <https://schema.org/>\n"
+)
+FIGURES_PREFIX = f"{DATA_NS}figures/"
+# the events a story (bound before) is made of: its members, or the event itself when it is in none
+_MEMBERS = (
+    f"OPTIONAL {{ GRAPH <{STORIES_GRAPH}> {{ ?member <{KG_NS}canonicalEvent> %s }} }} "
+    "BIND(COALESCE(?member, %s) AS %s) "
+    f"FILTER(BOUND(?member) || NOT EXISTS {{ GRAPH <{STORIES_GRAPH}> {{ %s <{KG_NS}canonicalEvent> ?other }} }})"
+)
+
+
+def _story_figures(store: Store, stories: list[str]) -> list[dict]:
+    """The rows of quantity-totals' inner query (one per story, type, unit and factuality) of these
+    stories, over every event (asserted or not: the factuality tells them apart)."""
+    out = []
+    for chunk in _chunks(stories):
+        values = " ".join(f"<{s}>" for s in chunk)
+        out += store.query(
+            _PREFIXES
+            + f"""SELECT ?story ?type ?counts ?factuality (MAX(?value) AS ?figure) (MAX(?approxValue) AS ?approx)
+           (SAMPLE(?text) AS ?written) (GROUP_CONCAT(DISTINCT STR(?article); separator=" ") AS ?articles)
+    WHERE {{
+      VALUES ?story {{ {values} }}
+      {_MEMBERS % ("?story", "?story", "?event", "?event")}
+      GRAPH ?article {{ ?event a ?type ; kg:quantity ?q ; kg:asserted ?asserted . }}
+      FILTER(?type NOT IN (kg:Event) && STRSTARTS(STR(?type), STR(kg:)))
+      ?q schema:value ?value ; kg:counts ?counts ; kg:approximate ?approxValue ; rdfs:label ?text .
+      FILTER(LCASE(?counts) NOT IN ("percent", "per cent", "%", "percentage", "year", "years"))
+      {_FACTUALITY}
+    }}
+    GROUP BY ?story ?type ?counts ?factuality"""
+        ).rows
+    return out
+
+
+def _figure_iri(*parts: str) -> str:
+    return FIGURES_PREFIX + hashlib.sha1("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def _term(t) -> str:
+    """A query result's term as N-Triples."""
+    if t.type == "uri":
+        return iri(t.value)
+    return literal(t.value, None if t.datatype == _XSD_STRING else t.datatype, lang=t.lang)
+
+
+def _stories_of(store: Store, events: list[str]) -> dict[str, str]:
+    """The story each event is counted in now: its canonical event, else itself."""
+    out = {e: e for e in events}
+    for chunk in _chunks(events):
+        values = " ".join(f"<{e}>" for e in chunk)
+        rows = store.query(
+            f"SELECT ?e ?s WHERE {{ VALUES ?e {{ {values} }} "
+            f"GRAPH <{STORIES_GRAPH}> {{ ?e <{KG_NS}canonicalEvent> ?s }} }}"
+        ).rows
+        out.update({r["e"].value: r["s"].value for r in rows})
+    return out
+
+
+def sync_story_figures(store: Store) -> int:
+    """After the stories changed without an article changing (a correction, a rebuild of the stories):
+    count again the stories of the events that changed story."""
+    return sync_figures(store, [])
+
+
+def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) -> int:
+    """Count again the stories whose figures may have changed: those of the ``changed`` article
+    graphs' events (now and before), of events whose story changed, and of events attributed to a
+    ``renamed`` entity (their factuality names it); then add up the totals of the rows concerned.
+    Returns how many stories were counted."""
+    lst, kg = LISTINGS_GRAPH, KG_NS
+    stories: set[str] = set()
+    events: set[str] = set()  # events with figures whose record is rewritten
+    for chunk in _chunks(changed):
+        values = " ".join(f"<{g}>" for g in chunk)
+        rows = store.query(
+            f"SELECT DISTINCT ?e ?s WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g <{kg}listedFigure> ?e "
+            f"OPTIONAL {{ ?e <{kg}figureStory> ?s }} }} }}"
+        ).rows
+        events.update(r["e"].value for r in rows)
+        stories.update(r["s"].value for r in rows if "s" in r)
+        rows = store.query(
+            f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{kg}quantity> ?q }} }}"
+        ).rows
+        events.update(r["e"].value for r in rows)
+    # events whose story is not the one they were counted in (one pass over the events with figures)
+    moved = store.query(
+        f"SELECT ?e ?s ?now WHERE {{ GRAPH <{lst}> {{ ?e <{kg}figureStory> ?s }} "
+        f"OPTIONAL {{ GRAPH <{STORIES_GRAPH}> {{ ?e <{kg}canonicalEvent> ?c }} }} "
+        f"BIND(COALESCE(?c, ?e) AS ?now) FILTER(?now != ?s) }}"
+    ).rows
+    for r in moved:
+        events.add(r["e"].value)
+        stories.add(r["s"].value)
+    renamed = sorted(set(renamed))
+    for chunk in _chunks(renamed):
+        values = " ".join(f"<{e}>" for e in chunk)
+        rows = store.query(
+            f"SELECT DISTINCT ?e WHERE {{ VALUES ?h {{ {values} }} ?e <{kg}attributedTo> ?h "
+            f"GRAPH <{lst}> {{ ?e <{kg}figureStory> ?s }} }}"
+        ).rows
+        events.update(r["e"].value for r in rows)
+    now = _stories_of(store, sorted(events))
+    stories.update(now.values())
+    if not stories:
+        return 0
+    todo = sorted(stories)
+    # the rows of these stories before, with their totals; then the rows now
+    groups: set[str] = set()
+    old_rows: set[str] = set()
+    for chunk in _chunks(todo):
+        values = " ".join(f"<{s}>" for s in chunk)
+        rows = store.query(
+            f"SELECT ?r ?t WHERE {{ VALUES ?s {{ {values} }} GRAPH <{lst}> {{ ?r <{kg}figureStory> ?s ; "
+            f"<{kg}figureGroup> ?t }} }}"
+        ).rows
+        old_rows.update(r["r"].value for r in rows)
+        groups.update(r["t"].value for r in rows)
+    lines = []
+    members: set[str] = set()
+    for r in _story_figures(store, todo):
+        key = (r["type"].value, r["counts"].value, r["factuality"].value)
+        total = _figure_iri(*key)
+        groups.add(total)
+        row = _figure_iri(r["story"].value, *key)
+        lines += [
+            triple(row, RDF_TYPE, iri(KG.StoryFigure)),
+            triple(row, KG.figureStory, iri(r["story"].value)),
+            triple(row, KG.figureGroup, iri(total)),
+            triple(row, KG.figureValue, _term(r["figure"])),
+            triple(row, KG.figureApproximate, _term(r["approx"])),
+            triple(row, KG.figureText, _term(r["written"])),
+            triple(row, KG.figureArticles, _term(r["articles"])),
+            triple(total, KG.figureType, _term(r["type"])),
+            triple(total, KG.figureCounts, _term(r["counts"])),
+            triple(total, KG.figureFactuality, _term(r["factuality"])),
+        ]
+    # the events with figures of these stories now, and where they are counted
+    for chunk in _chunks(todo):
+        values = " ".join(f"<{s}>" for s in chunk)
+        rows = store.query(
+            f"SELECT DISTINCT ?e ?s WHERE {{ VALUES ?s {{ {values} }} "
+            f"{_MEMBERS % ('?s', '?s', '?e', '?e')} ?e <{kg}quantity> ?q }}"
+        ).rows
+        for r in rows:
+            members.add(r["e"].value)
+            now[r["e"].value] = r["s"].value
+    ops = [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{r}> ?p ?o }} }}" for r in sorted(old_rows)]
+    ops += [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{e}> <{kg}figureStory> ?s }} }}" for e in sorted(events | members)]
+    lines += [triple(e, KG.figureStory, iri(now[e])) for e in sorted(members)]
+    if lines:
+        ops.append(insert_data(lst, lines))
+    run_updates(store, ops, size=len(ops))
+    _add_up(store, sorted(groups))
+    return len(todo)
+
+
+def _add_up(store: Store, groups: list[str]) -> None:
+    """Add up the totals of these rows of quantity-totals from their stories' rows (a row none is left
+    in goes), then number the rows in the listing's order: DESC(?total) ?type ?counts ?factuality."""
+    lst, kg = LISTINGS_GRAPH, KG_NS
+    summed = {}
+    for chunk in _chunks(groups):
+        values = " ".join(f"<{t}>" for t in chunk)
+        rows = store.query(
+            f"""SELECT ?t (SUM(?v) AS ?total) (COUNT(?r) AS ?events) (MAX(?a) AS ?approx)
+                   (GROUP_CONCAT(?w; separator=" | ") AS ?written) (GROUP_CONCAT(?s; separator=" ") AS ?sources)
+            WHERE {{ VALUES ?t {{ {values} }} GRAPH <{lst}> {{ ?r <{kg}figureGroup> ?t ; <{kg}figureValue> ?v ;
+                     <{kg}figureApproximate> ?a ; <{kg}figureText> ?w ; <{kg}figureArticles> ?s }} }}
+            GROUP BY ?t"""
+        ).rows
+        summed.update({r["t"].value: r for r in rows})
+    ops = []
+    lines = []
+    for t in groups:
+        if t not in summed:
+            ops.append(f"DELETE WHERE {{ GRAPH <{lst}> {{ <{t}> ?p ?o }} }}")
+            continue
+        r = summed[t]
+        ops += [
+            f"DELETE WHERE {{ GRAPH <{lst}> {{ <{t}> <{kg}{p}> ?o }} }}"
+            for p in ("figureTotal", "figureEvents", "figureApproximate", "figuresAsWritten", "figureSources")
+        ]
+        lines += [
+            triple(t, RDF_TYPE, iri(KG.FigureTotal)),
+            triple(t, KG.figureTotal, _term(r["total"])),
+            triple(t, KG.figureEvents, _term(r["events"])),
+            triple(t, KG.figureApproximate, _term(r["approx"])),
+            triple(t, KG.figuresAsWritten, _term(r["written"])),
+            triple(t, KG.figureSources, _term(r["sources"])),
+        ]
+    if lines:
+        ops.append(insert_data(lst, lines))
+    if ops:
+        run_updates(store, ops, size=len(ops))
+    # a few hundred rows at most: numbered again as a whole
+    rows = store.query(
+        f"SELECT ?t ?total ?type ?counts ?f ?p WHERE {{ GRAPH <{lst}> {{ ?t <{kg}figureTotal> ?total ; "
+        f"<{kg}figureType> ?type ; <{kg}figureCounts> ?counts ; <{kg}figureFactuality> ?f "
+        f"OPTIONAL {{ ?t <{kg}figurePosition> ?p }} }} }}"
+    ).rows
+    order = sorted(rows, key=lambda r: (-Decimal(r["total"].value), r["type"].value, r["counts"].value, r["f"].value))
+    ops = []
+    for i, r in enumerate(order, 1):
+        if "p" in r and int(r["p"].value) == i:
+            continue
+        t = r["t"].value
+        ops += [
+            f"DELETE WHERE {{ GRAPH <{lst}> {{ <{t}> <{kg}figurePosition> ?p }} }}",
+            insert_data(lst, [triple(t, KG.figurePosition, integer(i))]),
+        ]
+    if ops:
+        run_updates(store, ops, size=len(ops))

@@ -187,6 +187,23 @@ class KG(DefinedNamespace):
     listedLabel: URIRef
     listedEntity: URIRef
     listedPair: URIRef
+    StoryFigure: URIRef
+    FigureTotal: URIRef
+    figureStory: URIRef
+    figureGroup: URIRef
+    figureValue: URIRef
+    figureApproximate: URIRef
+    figureText: URIRef
+    figureArticles: URIRef
+    figureType: URIRef
+    figureCounts: URIRef
+    figureFactuality: URIRef
+    figureTotal: URIRef
+    figureEvents: URIRef
+    figuresAsWritten: URIRef
+    figureSources: URIRef
+    figurePosition: URIRef
+    listedFigure: URIRef
 
 
 PREFIXES = {
