@@ -42,6 +42,11 @@ LISTED = [
     ("quantity-totals", []),
     ("quantity-totals", ["all=true"]),
 ]
+RANGES = (
+    ["from=1900-01-01", "to=2100-12-31"],
+    ["from=2025-04-01", "to=2025-04-09"],
+    ["from=2025-01-01", "to=2025-05-31"],
+)
 SEPARATORS = {"as_written": " | ", "sources": " ", "asWritten": " | "}  # GROUP_CONCATs of quantity-totals
 
 
@@ -76,6 +81,12 @@ def check_listings(store) -> None:
         whole = _rows(fast)
         pages = [_rows(store.query(paged(text, 3, offset), bindings)) for offset in range(0, len(whole) + 3, 3)]
         assert [row for page in pages for row in page] == whole, f"{name} {pairs}: pages differ from the listing"
+    for dates in RANGES:
+        for pairs in (dates, [*dates, "all=true"]):
+            text, bindings = prepare(load_query("events-in-range"), None, pairs)
+            plain_text, plain_bindings = prepare(None, (PLAIN_DIR / "events-in-range.rq").read_text(), pairs)
+            fast, plain = store.query(text, bindings), store.query(plain_text, plain_bindings)
+            assert _rows(fast) == _rows(plain), pairs  # same rows, ordered by time
     before = layer_state(store)
     rebuild_listings(store)
     assert layer_state(store) == before

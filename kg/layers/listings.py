@@ -17,6 +17,11 @@ runs out renumbers the listing once. Pair rows also hold their counts (``kg:shar
 had; entity rows hold the name they were placed by (``kg:listedLabel``), so that a name that changes
 places that entity's pairs again too.
 
+For ``events-in-range`` it files each typed event with a time under the month its time starts in
+(``kg:bucketEvent`` of ``kgd:month/YYYY-MM``, whose ``kg:bucketKey`` is "YYYY-MM"), so that a range of
+dates reads the events of its months only, not every time of the store. ``quantity-totals`` is kept
+as totals (see the figures part below).
+
 The layer follows :mod:`kg.layers.base`: it records the hash of each article graph it took in, with
 the entities (``kg:listedEntity``) and pairs (``kg:listedPair``) that article had, so a replaced or
 removed article's former rows are recomputed too. It reads the entity catalogue, so it runs after it.
@@ -35,6 +40,13 @@ from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
 from kg.store import Store
 
 PAIR_PREFIX = f"{DATA_NS}pair/"
+MONTH_PREFIX = f"{DATA_NS}month/"
+# the event types events-in-range lists (as the events query: speech acts are statements)
+_TIMED_TYPES = " ".join(
+    f"<{KG_NS}{t}>"
+    for t in ("Attack", "Killing", "HostageTaking", "Release", "MilitaryCampaign", "Publication", "Interview",
+              "Investigation", "Arrest", "Ruling", "Election", "Agreement", "Protest")
+)  # fmt: skip
 _GAP = 1 << 32  # between neighbouring positions when a listing is (re)numbered
 _CHUNK = 200
 _HAS_ACTOR = f"{SEM}hasActor"
@@ -212,6 +224,15 @@ def _records(g: str) -> list[str]:
         f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedFigure> ?e }} }}",
         f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedFigure> ?e }} }} "
         f"WHERE {{ SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{kg}quantity> ?q }} }} }}",
+        # the article's typed events with a time, in the month buckets of events-in-range
+        f"DELETE {{ GRAPH <{lst}> {{ ?b <{kg}bucketEvent> ?e }} }} "
+        f"WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedTimed> ?e . ?b <{kg}bucketEvent> ?e }} }}",
+        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedTimed> ?e }} }}",
+        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedTimed> ?e . ?b <{kg}bucketEvent> ?e ; <{kg}bucketKey> ?key }} }} "
+        f"WHERE {{ {{ SELECT DISTINCT ?e ?key WHERE {{ VALUES ?type {{ {_TIMED_TYPES} }} "
+        f"GRAPH <{g}> {{ ?e <{kg}time> ?time ; a ?type }} "
+        f'BIND(SUBSTR(CONCAT(STR(?time), "-01-01"), 1, 7) AS ?key) }} }} '
+        f'BIND(IRI(CONCAT("{MONTH_PREFIX}", ENCODE_FOR_URI(?key))) AS ?b) }}',
     ]
 
 

@@ -204,6 +204,9 @@ class KG(DefinedNamespace):
     figureSources: URIRef
     figurePosition: URIRef
     listedFigure: URIRef
+    bucketEvent: URIRef
+    bucketKey: URIRef
+    listedTimed: URIRef
 
 
 PREFIXES = {
