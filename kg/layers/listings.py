@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from urllib.parse import quote
 
 from kg.layers.base import changed_since, record_taken, run_updates
 from kg.rdf.graphs import CATALOG_GRAPH, LISTINGS_GRAPH, STORIES_GRAPH
@@ -210,30 +211,80 @@ def _numbered(keys: dict[str, Key]) -> dict[str, int]:
 # ------------------------------------------------------------------------------------------- syncing
 
 
-def _records(g: str) -> list[str]:
-    """What the layer records with each article graph it takes in: its entities and pairs of actors."""
+_RECORDS = ("listedEntity", "listedPair", "listedFigure", "listedTimed")
+
+
+def _old_records(store: Store, graphs: list[str]) -> tuple[dict[str, set[tuple[str, str]]], set[tuple[str, str]]]:
+    """What the layer recorded for these article graphs when it last took them in (by predicate:
+    (graph, value) pairs), and the month buckets their timed events are filed in."""
     lst, kg = LISTINGS_GRAPH, KG_NS
-    return [
-        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedEntity> ?e }} }}",
-        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedPair> ?p }} }}",
-        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedEntity> ?e }} }} "
-        f"WHERE {{ GRAPH <{g}> {{ <{g}> <{SCHEMA_MENTIONS}> ?e }} }}",
-        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedPair> ?pair }} }} WHERE {{ "
-        f"{{ SELECT DISTINCT ?x ?y WHERE {{ GRAPH <{g}> {{ ?ev <{_HAS_ACTOR}> ?x . ?ev <{_HAS_ACTOR}> ?y }} "
-        f"FILTER(STR(?x) < STR(?y)) }} }} BIND({_pair_iri_sparql('?x', '?y')} AS ?pair) }}",
-        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedFigure> ?e }} }}",
-        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedFigure> ?e }} }} "
-        f"WHERE {{ SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ ?e <{kg}quantity> ?q }} }} }}",
-        # the article's typed events with a time, in the month buckets of events-in-range
-        f"DELETE {{ GRAPH <{lst}> {{ ?b <{kg}bucketEvent> ?e }} }} "
-        f"WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedTimed> ?e . ?b <{kg}bucketEvent> ?e }} }}",
-        f"DELETE WHERE {{ GRAPH <{lst}> {{ <{g}> <{kg}listedTimed> ?e }} }}",
-        f"INSERT {{ GRAPH <{lst}> {{ <{g}> <{kg}listedTimed> ?e . ?b <{kg}bucketEvent> ?e ; <{kg}bucketKey> ?key }} }} "
-        f"WHERE {{ {{ SELECT DISTINCT ?e ?key WHERE {{ VALUES ?type {{ {_TIMED_TYPES} }} "
-        f"GRAPH <{g}> {{ ?e <{kg}time> ?time ; a ?type }} "
-        f'BIND(SUBSTR(CONCAT(STR(?time), "-01-01"), 1, 7) AS ?key) }} }} '
-        f'BIND(IRI(CONCAT("{MONTH_PREFIX}", ENCODE_FOR_URI(?key))) AS ?b) }}',
-    ]
+    old: dict[str, set[tuple[str, str]]] = {name: set() for name in _RECORDS}
+    buckets: set[tuple[str, str]] = set()
+    kinds = ", ".join(f"<{kg}{name}>" for name in _RECORDS)
+    for chunk in _chunks(graphs):
+        values = " ".join(f"<{g}>" for g in chunk)
+        for r in store.query(
+            f"SELECT ?g ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g ?p ?o }} FILTER(?p IN ({kinds})) }}"
+        ).rows:
+            old[r["p"].value[len(kg) :]].add((r["g"].value, r["o"].value))
+        for r in store.query(
+            f"SELECT ?b ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g <{kg}listedTimed> ?e . "
+            f"?b <{kg}bucketEvent> ?e }} }}"
+        ).rows:
+            buckets.add((r["b"].value, r["e"].value))
+    return old, buckets
+
+
+def _new_records(store: Store, graphs: list[str]) -> tuple[dict[str, set[tuple[str, str]]], dict, dict[str, set[str]]]:
+    """What the article graphs hold now, as the layer records it: their entities, pairs of actors
+    (by pair IRI; the pairs themselves in the second value), events with figures, and typed events with
+    a time (with the month bucket of each, third value)."""
+    kg = KG_NS
+    new: dict[str, set[tuple[str, str]]] = {name: set() for name in _RECORDS}
+    pairs: dict[str, tuple[str, str]] = {}
+    months: dict[str, set[str]] = {}
+    for chunk in _chunks(graphs):
+        values = " ".join(f"<{g}>" for g in chunk)
+        for r in store.query(
+            f"SELECT ?g ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }}"
+        ).rows:
+            new["listedEntity"].add((r["g"].value, r["e"].value))
+        for r in store.query(
+            f"SELECT DISTINCT ?g ?x ?y WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?ev <{_HAS_ACTOR}> ?x . "
+            f"?ev <{_HAS_ACTOR}> ?y }} FILTER(STR(?x) < STR(?y)) }}"
+        ).rows:
+            pair = pair_iri(r["x"].value, r["y"].value)
+            pairs[pair] = (r["x"].value, r["y"].value)
+            new["listedPair"].add((r["g"].value, pair))
+        for r in store.query(
+            f"SELECT DISTINCT ?g ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{kg}quantity> ?q }} }}"
+        ).rows:
+            new["listedFigure"].add((r["g"].value, r["e"].value))
+        for r in store.query(
+            f"SELECT DISTINCT ?g ?e ?key WHERE {{ VALUES ?g {{ {values} }} VALUES ?type {{ {_TIMED_TYPES} }} "
+            f'GRAPH ?g {{ ?e <{kg}time> ?time ; a ?type }} BIND(SUBSTR(CONCAT(STR(?time), "-01-01"), 1, 7) AS ?key) }}'
+        ).rows:
+            new["listedTimed"].add((r["g"].value, r["e"].value))
+            months.setdefault(r["e"].value, set()).add(r["key"].value)
+    return new, pairs, months
+
+
+def _record_updates(old: dict, old_buckets: set, new: dict, months: dict) -> list[str]:
+    """The updates that replace the old records (and bucket entries) with the new ones."""
+    lst, kg = LISTINGS_GRAPH, KG_NS
+    gone = [triple(g, f"{kg}{name}", iri(o)) for name in _RECORDS for g, o in old[name] - new[name]]
+    gone += [triple(b, KG.bucketEvent, iri(e)) for b, e in old_buckets]
+    added = [triple(g, f"{kg}{name}", iri(o)) for name in _RECORDS for g, o in new[name] - old[name]]
+    for e, keys in months.items():
+        for key in keys:
+            bucket = MONTH_PREFIX + quote(key, safe="")
+            added += [triple(bucket, KG.bucketEvent, iri(e)), triple(bucket, KG.bucketKey, literal(key))]
+    ops = []
+    for chunk in _chunks(gone, 5000):
+        ops.append(f"DELETE DATA {{ GRAPH <{lst}> {{\n" + "\n".join(chunk) + "\n} }")
+    for chunk in _chunks(added, 5000):
+        ops.append(insert_data(lst, chunk))
+    return ops
 
 
 def _pair_rows(store: Store, pairs: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -283,26 +334,11 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
     if not changed:
         return 0
     # the entities and pairs the changed articles have now or had when the layer last took them in
-    entities: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
-    old_pairs: set[str] = set()
-    for chunk in _chunks(changed):
-        values = " ".join(f"<{g}>" for g in chunk)
-        rows = store.query(
-            f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} "
-            f"{{ GRAPH <{lst}> {{ ?g <{kg}listedEntity> ?e }} }} "
-            f"UNION {{ GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }} }}"
-        ).rows
-        entities.update(r["e"].value for r in rows)
-        rows = store.query(
-            f"SELECT DISTINCT ?p WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g <{kg}listedPair> ?p }} }}"
-        ).rows
-        old_pairs.update(r["p"].value for r in rows)
-        rows = store.query(
-            f"SELECT DISTINCT ?x ?y WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?ev <{_HAS_ACTOR}> ?x . "
-            f"?ev <{_HAS_ACTOR}> ?y }} FILTER(STR(?x) < STR(?y)) }}"
-        ).rows
-        pairs.update((r["x"].value, r["y"].value) for r in rows)
+    old_records, old_buckets = _old_records(store, changed)
+    new_records, pair_actors, months = _new_records(store, changed)
+    entities = {e for _, e in old_records["listedEntity"] | new_records["listedEntity"]}
+    pairs = set(pair_actors.values())
+    old_pairs = {p for _, p in old_records["listedPair"]}
     # entities: new keys, and those whose name changed (their pairs are placed again)
     new_entities = _entity_keys(store, entities)
     old_labels = {}
@@ -350,7 +386,8 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
         ops.append(insert_data(lst, lines))
     run_updates(store, ops, size=len(ops) or 1)  # one request: the listings move as a whole
     sync_figures(store, changed, renamed)
-    record_taken(store, lst, changed, also=_records)
+    run_updates(store, _record_updates(old_records, old_buckets, new_records, months), size=1000)
+    record_taken(store, lst, changed)
     return len(changed)
 
 
@@ -429,7 +466,10 @@ def rebuild_listings(store: Store) -> int:
         store.update(insert_data(lst, chunk))
     graphs = [r["g"].value for r in store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }}").rows]
     sync_figures(store, graphs)
-    record_taken(store, lst, graphs, also=_records)
+    new_records, _, months = _new_records(store, graphs)
+    empty = {name: set() for name in _RECORDS}
+    run_updates(store, _record_updates(empty, set(), new_records, months), size=1000)
+    record_taken(store, lst, graphs)
     return len(graphs)
 
 
