@@ -262,3 +262,16 @@ def test_figures_follow_stories_merged_and_split(store):
 def _totals(store) -> list[tuple]:
     text, bindings = prepare(load_query("quantity-totals"), None, [])
     return [(r["type"].value, r["counts"].value, r["total"].value, r["events"].value) for r in store.query(text).rows]
+
+
+def test_an_ingest_counts_again_only_the_stories_of_its_events(store, monkeypatch):
+    for name in STEPS:
+        _ingest(store, name)
+    counted = []
+    plain = listings._story_figures
+    monkeypatch.setattr(listings, "_story_figures", lambda s, stories: counted.extend(stories) or plain(s, stories))
+    _ingest(store, "bombing/b2-kirkuk-toll.txt")
+    graph = article_iri(next(iter(read_articles([str(DATA / "bombing/b2-kirkuk-toll.txt")]))).article.id)
+    events = store.query(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{graph}> {{ ?e kg:quantity ?q }} }}").rows
+    assert events and 0 < len(set(counted)) <= len(events)  # each event's story (or the event itself), no more
+    check_listings(store)

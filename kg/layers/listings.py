@@ -78,20 +78,20 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
 def _entity_keys(store: Store, entities: Iterable[str]) -> dict[str, tuple[Key | None, str | None]]:
     """For each entity, its listing key when the entities query lists it (a catalogue entry with a
     type, a name and counts: (-articles, -mentions, name, IRI), the query's ORDER BY), and its name
-    in the catalogue (None for either when there is none)."""
+    in the catalogue (None for either when there is none). Required patterns only: with the entities
+    given first, Oxigraph looks each up (an OPTIONAL there makes it read the whole catalogue)."""
     todo = sorted(set(entities))
-    out: dict[str, tuple[Key | None, str | None]] = {e: (None, None) for e in todo}
-    for chunk in _chunks(todo):
+    names = _labels(store, todo)
+    out: dict[str, tuple[Key | None, str | None]] = {e: (None, names.get(e)) for e in todo}
+    for chunk in _chunks([e for e in todo if e in names]):
         values = " ".join(f"<{e}>" for e in chunk)
         rows = store.query(
-            f"SELECT ?e ?name ?a ?m ?class WHERE {{ VALUES ?e {{ {values} }} GRAPH <{CATALOG_GRAPH}> {{ "
-            f"?e <{RDFS_LABEL}> ?name OPTIONAL {{ ?e <{KG_NS}articleCount> ?a }} "
-            f"OPTIONAL {{ ?e <{KG_NS}mentionCount> ?m }} OPTIONAL {{ ?e a ?class }} }} }}"
+            f"SELECT ?e ?a ?m WHERE {{ VALUES ?e {{ {values} }} GRAPH <{CATALOG_GRAPH}> {{ "
+            f"?e <{KG_NS}articleCount> ?a ; <{KG_NS}mentionCount> ?m ; a ?class }} }}"
         ).rows
         for r in rows:
-            e, name = r["e"].value, r["name"].value
-            listed = all(v in r for v in ("a", "m", "class"))
-            out[e] = ((-int(r["a"].value), -int(r["m"].value), name, e) if listed else None, name)
+            e = r["e"].value
+            out[e] = ((-int(r["a"].value), -int(r["m"].value), names[e], e), names[e])
     return out
 
 
@@ -479,7 +479,7 @@ def rebuild_listings(store: Store) -> int:
 # story) gives. The layer keeps that aggregate in two levels: one row per story, type, unit and
 # factuality (kg:StoryFigure: its figure, whether approximate, its words, its articles), and one per
 # type, unit and factuality (kg:FigureTotal: the sum, the count, the words and articles, its place in
-# the listing). Each event with figures records the story it was counted in (kg:figureStory), so that
+# the listing). Each event with figures records the story it was counted in (kg:countedInStory), so that
 # an event that changes story (a story formed, split or merged, also by a correction) is found by one
 # comparison with the stories graph; only the stories concerned are counted again, and only the totals
 # of their rows are added up again.
@@ -578,7 +578,7 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
         values = " ".join(f"<{g}>" for g in chunk)
         rows = store.query(
             f"SELECT DISTINCT ?e ?s WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g <{kg}listedFigure> ?e "
-            f"OPTIONAL {{ ?e <{kg}figureStory> ?s }} }} }}"
+            f"OPTIONAL {{ ?e <{kg}countedInStory> ?s }} }} }}"
         ).rows
         events.update(r["e"].value for r in rows)
         stories.update(r["s"].value for r in rows if "s" in r)
@@ -588,7 +588,7 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
         events.update(r["e"].value for r in rows)
     # events whose story is not the one they were counted in (one pass over the events with figures)
     moved = store.query(
-        f"SELECT ?e ?s ?now WHERE {{ GRAPH <{lst}> {{ ?e <{kg}figureStory> ?s }} "
+        f"SELECT ?e ?s ?now WHERE {{ GRAPH <{lst}> {{ ?e <{kg}countedInStory> ?s }} "
         f"OPTIONAL {{ GRAPH <{STORIES_GRAPH}> {{ ?e <{kg}canonicalEvent> ?c }} }} "
         f"BIND(COALESCE(?c, ?e) AS ?now) FILTER(?now != ?s) }}"
     ).rows
@@ -600,7 +600,7 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
         values = " ".join(f"<{e}>" for e in chunk)
         rows = store.query(
             f"SELECT DISTINCT ?e WHERE {{ VALUES ?h {{ {values} }} ?e <{kg}attributedTo> ?h "
-            f"GRAPH <{lst}> {{ ?e <{kg}figureStory> ?s }} }}"
+            f"GRAPH <{lst}> {{ ?e <{kg}countedInStory> ?s }} }}"
         ).rows
         events.update(r["e"].value for r in rows)
     now = _stories_of(store, sorted(events))
@@ -610,14 +610,14 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
     todo = sorted(stories)
     # the rows of these stories before, with their totals; then the rows now
     groups: set[str] = set()
-    old_rows: set[str] = set()
+    gone: list[str] = []  # the triples of those rows, deleted as data (one update, not one per row)
     for chunk in _chunks(todo):
         values = " ".join(f"<{s}>" for s in chunk)
         rows = store.query(
-            f"SELECT ?r ?t WHERE {{ VALUES ?s {{ {values} }} GRAPH <{lst}> {{ ?r <{kg}figureStory> ?s ; "
-            f"<{kg}figureGroup> ?t }} }}"
+            f"SELECT ?r ?t ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH <{lst}> {{ ?r <{kg}figureStory> ?s ; "
+            f"<{kg}figureGroup> ?t ; ?p ?o }} }}"
         ).rows
-        old_rows.update(r["r"].value for r in rows)
+        gone += [triple(r["r"].value, r["p"].value, _term(r["o"])) for r in rows]
         groups.update(r["t"].value for r in rows)
     lines = []
     members: set[str] = set()
@@ -648,12 +648,17 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
         for r in rows:
             members.add(r["e"].value)
             now[r["e"].value] = r["s"].value
-    ops = [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{r}> ?p ?o }} }}" for r in sorted(old_rows)]
-    ops += [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{e}> <{kg}figureStory> ?s }} }}" for e in sorted(events | members)]
-    lines += [triple(e, KG.figureStory, iri(now[e])) for e in sorted(members)]
-    if lines:
-        ops.append(insert_data(lst, lines))
-    run_updates(store, ops, size=len(ops))
+    for chunk in _chunks(sorted(events | members)):
+        values = " ".join(f"<{e}>" for e in chunk)
+        rows = store.query(
+            f"SELECT ?e ?s WHERE {{ VALUES ?e {{ {values} }} GRAPH <{lst}> {{ ?e <{kg}countedInStory> ?s }} }}"
+        ).rows
+        gone += [triple(r["e"].value, KG.countedInStory, iri(r["s"].value)) for r in rows]
+    lines += [triple(e, KG.countedInStory, iri(now[e])) for e in sorted(members)]
+    ops = [f"DELETE DATA {{ GRAPH <{lst}> {{\n" + "\n".join(chunk) + "\n} }" for chunk in _chunks(gone, 5000)]
+    ops += [insert_data(lst, chunk) for chunk in _chunks(lines, 5000)]
+    if ops:
+        run_updates(store, ops, size=len(ops))  # one request: old rows out, new rows in
     _add_up(store, sorted(groups))
     return len(todo)
 

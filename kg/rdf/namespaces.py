@@ -207,6 +207,7 @@ class KG(DefinedNamespace):
     bucketEvent: URIRef
     bucketKey: URIRef
     listedTimed: URIRef
+    countedInStory: URIRef
 
 
 PREFIXES = {
