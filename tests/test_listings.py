@@ -36,6 +36,7 @@ STEPS = [
 ]
 LISTED = [
     ("entities", []),
+    ("entities", ["type=https://w3id.org/kg-news/ontology#Organization"]),
     ("entity-list", []),
     ("co-participants", []),
     ("co-participants", ["all=true"]),

@@ -24,7 +24,10 @@ as totals (see the figures part below).
 
 The layer follows :mod:`kg.layers.base`: it records the hash of each article graph it took in, with
 the entities (``kg:listedEntity``) and pairs (``kg:listedPair``) that article had, so a replaced or
-removed article's former rows are recomputed too. It reads the entity catalogue, so it runs after it.
+removed article's former rows are recomputed too. It reads the entity catalogue and the stories, so
+it runs after them. Unlike the catalogue's, its updates depend on what it read before (the positions):
+two processes syncing it at the same moment (ingests into one remote store) may place rows against
+each other's stale neighbours; ``rebuild_listings`` puts it right.
 """
 
 from __future__ import annotations
