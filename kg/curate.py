@@ -23,6 +23,7 @@ from kg.layers.corrections import (
     recorded_merges,
     remove_merge,
 )
+from kg.layers.listings import sync_story_figures
 from kg.layers.stories import sync_stories
 from kg.rdf.graphs import STORIES_GRAPH
 from kg.rdf.iris import expand_ref
@@ -66,9 +67,11 @@ def _slug(name: str) -> str:
 
 
 def _restory(store: Store, events: list[str]) -> None:
-    """Make the stories layer take the events' articles in again, then sync it."""
+    """Make the stories layer take the events' articles in again, then sync it (and the figures the
+    listings add up by story)."""
     forget_taken(store, STORIES_GRAPH, sorted({e.split("/event/", 1)[0] for e in events}))
     sync_stories(store)
+    sync_story_figures(store)
 
 
 def merge_events(store: Store, keep_ref: str, other_ref: str) -> tuple[str, str]:

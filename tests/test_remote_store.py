@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -20,13 +21,25 @@ def inputs(data_dir):
     ]
 
 
+POSITION = re.compile(r'(#\w*[lL]istPosition)> "(-?\d+)"')
+
+
 def _quads(store) -> set[str]:
-    """The store's quads as N-Quads lines, without the ingest times (which differ between runs)."""
+    """The store's quads as N-Quads lines, without the ingest times (which differ between runs), and
+    with the listings' positions as their ranks: the numbers depend on the order rows were placed in,
+    the order they give may not."""
     try:
         text = store.dump("nq").decode("utf-8")
     finally:
         store.close()
-    return {line for line in text.splitlines() if line.strip() and INGESTED_AT not in line}
+    lines = {line for line in text.splitlines() if line.strip() and INGESTED_AT not in line}
+    found = {line: POSITION.search(line) for line in lines}
+    positions = {line: m for line, m in found.items() if m}
+    ranked = set()
+    for predicate in {m[1] for m in positions.values()}:
+        mine = sorted((int(m[2]), line) for line, m in positions.items() if m[1] == predicate)
+        ranked.update(POSITION.sub(rf'\g<1>> "{rank}"', line) for rank, (_, line) in enumerate(mine))
+    return (lines - set(positions)) | ranked
 
 
 def _remote(server) -> list[str]:

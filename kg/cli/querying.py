@@ -138,6 +138,7 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     --window days after the claim. Only stories two or more articles report are listed unless --all;
     --explain STORY prints a story's links with both sentences.
     """
+    from kg.layers.listings import sync_story_figures
     from kg.layers.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
     from kg.queries import load_query, parse_value
     from kg.results import FORMATTERS
@@ -147,6 +148,7 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
         raise click.UsageError("--window needs --rebuild (the links already made were made with the window in force)")
     with open_store(store_path, must_exist=True) as store:
         rebuild_stories(store, window=window) if rebuild else sync_stories(store)
+        sync_story_figures(store)  # quantity-totals adds figures up by story
         if explain:
             from kg.rdf.iris import expand_ref
 

@@ -2,7 +2,9 @@
 
 Each layer is one module writing one named graph; :mod:`kg.layers.base` is the protocol they share
 (what changed since a layer last looked, what it has taken in, the pending mark). The corrections
-and links graphs record what users asked for; the stories layer reads the corrections; the joins
+and links graphs record what users asked for; the stories layer reads the corrections; the listings
+layer (:mod:`kg.layers.listings`) keeps the order of the large listings from the catalogue and the
+stories; the joins
 layer (:mod:`kg.layers.joins`, run by ingest after these, since a join makes it extract articles
 again) records automatic merges of persons there too.
 """
@@ -10,12 +12,15 @@ again) records automatic merges of persons there too.
 from __future__ import annotations
 
 from kg.layers.catalog import sync_catalog
+from kg.layers.listings import sync_listings
 from kg.layers.stories import sync_stories
 from kg.store import Store
 
 
 def sync_layers(store: Store, written: list[str] | None = None) -> None:
-    """Bring every derived graph up to date, in order (the catalogue first); ``written``: the only
-    article graphs changed since the last sync, when the caller knows them."""
+    """Bring every derived graph up to date, in order (the catalogue first, the listings, which read
+    both others, last); ``written``: the only article graphs changed since the last sync, when the
+    caller knows them."""
     sync_catalog(store, written)
     sync_stories(store, written)
+    sync_listings(store, written)

@@ -10,6 +10,7 @@ from kg.rdf.namespaces import DATA_NS
 
 CATALOG_GRAPH = f"{DATA_NS}graph/entities"
 STORIES_GRAPH = f"{DATA_NS}graph/stories"
+LISTINGS_GRAPH = f"{DATA_NS}graph/listings"
 CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
 LINKS_GRAPH = f"{DATA_NS}graph/links"
 ANALYSIS_GRAPH = f"{DATA_NS}graph/analysis"

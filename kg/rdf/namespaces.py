@@ -176,6 +176,38 @@ class KG(DefinedNamespace):
     attributedTo: URIRef
     holderText: URIRef
     reportsOn: URIRef
+    ActorPair: URIRef
+    pairFirst: URIRef
+    pairSecond: URIRef
+    sharedEvents: URIRef
+    assertedSharedEvents: URIRef
+    listPosition: URIRef
+    sharedListPosition: URIRef
+    assertedListPosition: URIRef
+    listedLabel: URIRef
+    listedEntity: URIRef
+    listedPair: URIRef
+    StoryFigure: URIRef
+    FigureTotal: URIRef
+    figureStory: URIRef
+    figureGroup: URIRef
+    figureValue: URIRef
+    figureApproximate: URIRef
+    figureText: URIRef
+    figureArticles: URIRef
+    figureType: URIRef
+    figureCounts: URIRef
+    figureFactuality: URIRef
+    figureTotal: URIRef
+    figureEvents: URIRef
+    figuresAsWritten: URIRef
+    figureSources: URIRef
+    figurePosition: URIRef
+    listedFigure: URIRef
+    bucketEvent: URIRef
+    bucketKey: URIRef
+    listedTimed: URIRef
+    countedInStory: URIRef
 
 
 PREFIXES = {
