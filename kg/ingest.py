@@ -16,7 +16,7 @@ from functools import partial
 from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
 from kg.layers import sync_layers
-from kg.layers.base import begin_writes, end_writes, writes_pending
+from kg.layers.base import begin_writes, end_writes, layers_locked, writes_pending
 from kg.layers.corrections import Merge, apply_merges, recorded_merges
 from kg.layers.joins import sync_joins
 from kg.model import Article, Extraction
@@ -36,8 +36,9 @@ def catch_up(store: Store) -> bool | None:
         return False
     if getattr(store, "read_only", False):
         return None
-    sync_layers(store)
-    end_writes(store)
+    with layers_locked(store):
+        sync_layers(store)
+        end_writes(store)
     return True
 
 
@@ -192,9 +193,10 @@ def _write(
         behind = writes_pending(store)
         if not behind:
             return report
-    sync_layers(store, None if behind else written)
-    end_writes(store)
-    joined, redo = sync_joins(store, None if behind else written)
+    with layers_locked(store):
+        sync_layers(store, None if behind else written)
+        end_writes(store)
+        joined, redo = sync_joins(store, None if behind else written)
     report.joined += joined
     if redo:  # joins made or lifted: the articles that name those persons are extracted again
         report.joined += ingest_articles(stored_articles(store, redo), store).joined

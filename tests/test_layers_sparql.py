@@ -31,6 +31,8 @@ FILLS = {
     "selection": "?e ?a ?type",
     "filter": 'STRSTARTS(STR(?s), "urn:")',
     "triples": "<urn:kg:a> <urn:kg:p> <urn:kg:b> .",
+    "token": '"t"',
+    "at": '"2026-01-01T00:00:00+00:00"^^xsd:dateTime',
 }
 OVERRIDES = {"KB_ITEMS_NAMED": {"values": '("Oxfam" "Oxfam"@en)'}}
 TEMPLATES = {

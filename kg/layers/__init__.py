@@ -11,16 +11,26 @@ again) records automatic merges of persons there too.
 
 from __future__ import annotations
 
+from kg.layers.base import changed_since
 from kg.layers.catalog import sync_catalog
 from kg.layers.listings import sync_listings
 from kg.layers.stories import sync_stories
+from kg.rdf.graphs import CATALOG_GRAPH, LISTINGS_GRAPH, STORIES_GRAPH
 from kg.store import Store
+
+LAYER_GRAPHS = (CATALOG_GRAPH, STORIES_GRAPH, LISTINGS_GRAPH)
 
 
 def sync_layers(store: Store, written: list[str] | None = None) -> None:
     """Bring every derived graph up to date, in order (the catalogue first, the listings, which read
     both others, last); ``written``: the only article graphs changed since the last sync, when the
-    caller knows them."""
+    caller knows them.
+
+    Otherwise what changed is found once, for all layers together: another process may write an
+    article while these run, and a layer that found it on its own would record it as taken in,
+    though the layers before it never saw it."""
+    if written is None:
+        written = sorted({g for layer in LAYER_GRAPHS for g in changed_since(store, layer)})
     sync_catalog(store, written)
     sync_stories(store, written)
     sync_listings(store, written)

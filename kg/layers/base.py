@@ -8,21 +8,29 @@ once every layer has caught up, so a run killed in between is finished by the ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import random
+import secrets
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
 
 from kg.layers.sparql import (
     CLEAR_PENDING,
+    FORGET_ENTRY,
     FORGET_TAKEN,
     FORGET_TAKEN_ENTITIES,
+    LOCK_HOLDERS,
     NOT_TAKEN,
     RECORD_TAKEN,
+    TAKE_LOCK,
     TAKEN_GONE,
     WRITES_PENDING,
     render,
 )
-from kg.rdf.graphs import PENDING_GRAPH
+from kg.rdf.graphs import LOCK_GRAPH, PENDING_GRAPH
 from kg.rdf.namespaces import KG
-from kg.rdf.ntriples import boolean, insert_data, triple
+from kg.rdf.ntriples import XSD_DATETIME, boolean, insert_data, literal, triple
 from kg.store import Store
 
 
@@ -59,6 +67,34 @@ def begin_writes(store: Store) -> bool:
 def end_writes(store: Store) -> None:
     """The derived graphs have taken in every article written: clear the mark."""
     store.update(render(CLEAR_PENDING))
+
+
+STALE_LOCK = timedelta(minutes=15)  # a lock held longer was left by a killed run
+
+
+@contextmanager
+def layers_locked(store: Store, *, wait: float = 0.2) -> Iterator[None]:
+    """Hold the lock on the derived graphs while bringing them up to date, so that runs writing one
+    store at once (several ``kg ingest`` against one SPARQL server) take turns instead of computing
+    positions, counts and stories from each other's half-done updates. A run waits while another
+    holds it; a lock older than :data:`STALE_LOCK` was left by a killed run and is taken over."""
+    token = secrets.token_hex(8)
+    held = f"{LOCK_GRAPH}/{token}"
+    while True:
+        now = datetime.now(timezone.utc)
+        at = literal(now.isoformat(), XSD_DATETIME)
+        store.update(render(TAKE_LOCK, held=held, token=literal(token), at=at))
+        holders = {r["held"].value: r["at"].value for r in store.query(render(LOCK_HOLDERS)).rows}
+        if list(holders) == [held]:
+            break
+        for other, since in holders.items():
+            if other == held or now - datetime.fromisoformat(since) > STALE_LOCK:
+                store.update(render(FORGET_ENTRY, graph=LOCK_GRAPH, node=other))
+        time.sleep(wait * random.uniform(1, 2))
+    try:
+        yield
+    finally:
+        store.update(render(FORGET_ENTRY, graph=LOCK_GRAPH, node=held))
 
 
 def _forget(layer: str, graph: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from string import Template
 
-from kg.rdf.graphs import CATALOG_GRAPH, CORRECTIONS_GRAPH, LINKS_GRAPH, PENDING_GRAPH, STORIES_GRAPH
+from kg.rdf.graphs import CATALOG_GRAPH, CORRECTIONS_GRAPH, LINKS_GRAPH, LOCK_GRAPH, PENDING_GRAPH, STORIES_GRAPH
 
 GRAPHS = {
     "catalog": CATALOG_GRAPH,
@@ -23,6 +23,7 @@ GRAPHS = {
     "corrections": CORRECTIONS_GRAPH,
     "links": LINKS_GRAPH,
     "pending": PENDING_GRAPH,
+    "lock": LOCK_GRAPH,
 }
 
 
@@ -52,6 +53,16 @@ TAKEN_GONE = (
 WRITES_PENDING = "ASK { GRAPH <$pending> { ?s ?p ?o } }"
 # Clear the pending mark.
 CLEAR_PENDING = "DROP SILENT GRAPH <$pending>"
+# Take the lock on the derived graphs: ``$held`` (the lock's IRI for one run) held by ``$token`` since
+# ``$at`` (literals), unless some run holds it. Two runs may both get in at once (each sees the other's
+# insert only afterwards), so a run goes on only when LOCK_HOLDERS then names it alone. A run lets
+# go with FORGET_ENTRY (graph: the lock graph, node: ``$held``).
+TAKE_LOCK = (
+    "INSERT { GRAPH <$lock> { <$held> kg:lockHeldBy $token ; kg:lockedAt $at } } "
+    "WHERE { FILTER NOT EXISTS { GRAPH <$lock> { ?other kg:lockHeldBy ?anyone } } }"
+)
+# Who holds the lock, and since when.
+LOCK_HOLDERS = "SELECT ?held ?at WHERE { GRAPH <$lock> { ?held kg:lockHeldBy ?token ; kg:lockedAt ?at } }"
 # Forget that a layer took in an article graph (its recorded hash).
 FORGET_TAKEN = "DELETE WHERE { GRAPH <$layer> { <$graph> kg:cataloguedHash ?x } }"
 # Forget the entities a layer recorded for an article graph.

@@ -15,3 +15,4 @@ CORRECTIONS_GRAPH = f"{DATA_NS}graph/corrections"
 LINKS_GRAPH = f"{DATA_NS}graph/links"
 ANALYSIS_GRAPH = f"{DATA_NS}graph/analysis"
 PENDING_GRAPH = f"{DATA_NS}graph/pending"
+LOCK_GRAPH = f"{DATA_NS}graph/lock"  # who is bringing the derived graphs up to date (empty when no one)

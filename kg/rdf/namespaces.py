@@ -135,6 +135,8 @@ class KG(DefinedNamespace):
     cataloguedHash: URIRef
     cataloguedEntity: URIRef
     writesPending: URIRef
+    lockHeldBy: URIRef
+    lockedAt: URIRef
     countedQuads: URIRef
     countedEvents: URIRef
     countedStatements: URIRef
