@@ -31,6 +31,10 @@ FILLS = {
     "selection": "?e ?a ?type",
     "filter": 'STRSTARTS(STR(?s), "urn:")',
     "triples": "<urn:kg:a> <urn:kg:p> <urn:kg:b> .",
+    # PAIR_EVENTS_PART of two pairs, joined as the listings layer joins them
+    "pairs": " UNION ".join(
+        sparql.render(sparql.PAIR_EVENTS_PART, x="urn:kg:a", y=y) for y in ("urn:kg:b", "urn:kg:c")
+    ),
 }
 OVERRIDES = {"KB_ITEMS_NAMED": {"values": '("Oxfam" "Oxfam"@en)'}}
 TEMPLATES = {
