@@ -27,7 +27,7 @@ the entities (``kg:listedEntity``) and pairs (``kg:listedPair``) that article ha
 removed article's former rows are recomputed too. It reads the entity catalogue and the stories, so
 it runs after them. Unlike the catalogue's, its updates depend on what it read before (the positions):
 two processes syncing it at the same moment (ingests into one remote store) may place rows against
-each other's stale neighbours; ``rebuild_listings`` puts it right.
+each other's stale neighbours; ``rebuild_listings`` (run by ``kg stories --rebuild``) puts it right.
 """
 
 from __future__ import annotations
