@@ -33,6 +33,10 @@ FILLS = {
     "triples": "<urn:kg:a> <urn:kg:p> <urn:kg:b> .",
     "token": '"t"',
     "at": '"2026-01-01T00:00:00+00:00"^^xsd:dateTime',
+    # PAIR_EVENTS_PART of two pairs, joined as the listings layer joins them
+    "pairs": " UNION ".join(
+        sparql.render(sparql.PAIR_EVENTS_PART, x="urn:kg:a", y=y) for y in ("urn:kg:b", "urn:kg:c")
+    ),
 }
 OVERRIDES = {"KB_ITEMS_NAMED": {"values": '("Oxfam" "Oxfam"@en)'}}
 TEMPLATES = {

@@ -28,6 +28,10 @@ def query(query, sparql, params, fmt, list_, limit, offset, store_path):
     with a factuality column; --param all=true adds the alleged, reported, feared, planned,
     negated and possible ones, with who reports them.
 
+    entities, entity-list, co-participants, quantity-totals and events-in-range read the order and
+    totals that every ingest keeps in the listings graph; if two ingests wrote into one endpoint at
+    the same time and pages skip or repeat rows, 'kg stories --rebuild' recomputes them.
+
     \b
     Examples:
       kg query --list
@@ -102,7 +106,14 @@ def _class_name(type_: str) -> str:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--rebuild", is_flag=True, help="Recompute every story from all articles (else only what changed).")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Recompute every story from all articles, then the listings that read them (else only what "
+    "changed): the order of entities, entity-list and co-participants, the quantity-totals and the months "
+    "of events-in-range. Run it when two ingests wrote into one endpoint at the same time: the listings "
+    "may then have placed rows against each other's stale neighbours (pages that skip or repeat rows).",
+)
 @click.option("--all", "show_all", is_flag=True, help="Also list the stories of a single article.")
 @click.option(
     "--explain",
@@ -138,7 +149,7 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     --window days after the claim. Only stories two or more articles report are listed unless --all;
     --explain STORY prints a story's links with both sentences.
     """
-    from kg.layers.listings import sync_story_figures
+    from kg.layers.listings import rebuild_listings, sync_story_figures
     from kg.layers.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
     from kg.queries import load_query, parse_value
     from kg.results import FORMATTERS
@@ -147,8 +158,12 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     if window is not None and not rebuild:
         raise click.UsageError("--window needs --rebuild (the links already made were made with the window in force)")
     with open_store(store_path, must_exist=True) as store:
-        rebuild_stories(store, window=window) if rebuild else sync_stories(store)
-        sync_story_figures(store)  # quantity-totals adds figures up by story
+        if rebuild:
+            rebuild_stories(store, window=window)
+            rebuild_listings(store)  # after the stories: quantity-totals adds figures up by story
+        else:
+            sync_stories(store)
+            sync_story_figures(store)  # quantity-totals adds figures up by story
         if explain:
             from kg.rdf.iris import expand_ref
 

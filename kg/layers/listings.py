@@ -27,7 +27,7 @@ the entities (``kg:listedEntity``) and pairs (``kg:listedPair``) that article ha
 removed article's former rows are recomputed too. It reads the entity catalogue and the stories, so
 it runs after them. Unlike the catalogue's, its updates depend on what it read before (the positions):
 two processes syncing it at the same moment (ingests into one remote store) may place rows against
-each other's stale neighbours; ``rebuild_listings`` puts it right.
+each other's stale neighbours; ``rebuild_listings`` (run by ``kg stories --rebuild``) puts it right.
 """
 
 from __future__ import annotations
@@ -38,22 +38,52 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from kg.layers.base import changed_since, record_taken, run_updates
-from kg.rdf.graphs import CATALOG_GRAPH, LISTINGS_GRAPH, STORIES_GRAPH
-from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE, RDFS_LABEL, SCHEMA_MENTIONS, SEM
+from kg.layers.sparql import (
+    ALL_CATALOG_LABELS,
+    ALL_SHARED_EVENTS,
+    ARTICLE_ACTOR_PAIRS,
+    ARTICLE_FIGURE_EVENTS,
+    ARTICLE_TIMED_EVENTS,
+    ARTICLES_NAMING,
+    CATALOG_LABELS,
+    COUNTED_IN_STORY,
+    DROP_LISTINGS,
+    FIGURE_EVENTS_ATTRIBUTED,
+    FIGURE_SUMS,
+    FIGURE_TOTALS,
+    FILED_MONTHS,
+    FORGET_ENTRY,
+    FORGET_LISTED,
+    LISTED_ENTITIES,
+    LISTED_ENTITY_COUNTS,
+    LISTED_FIGURE_EVENTS,
+    LISTED_LABELS,
+    LISTED_RECORDS,
+    LISTING_ORDER,
+    LISTINGS_TAKEN_ANY,
+    MOVED_FIGURE_EVENTS,
+    PAIR_ACTORS,
+    PAIR_EVENTS_PART,
+    PAIR_KEYS,
+    PAIRS_OF_ENTITIES,
+    PAIRS_SHARED_EVENTS,
+    STORED_ARTICLES,
+    STORY_FIGURE_EVENTS,
+    STORY_FIGURE_ROWS,
+    STORY_FIGURES,
+    STORY_OF_EVENTS,
+    UNLIST,
+    render,
+)
+from kg.rdf.graphs import LISTINGS_GRAPH
+from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE
 from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
 from kg.store import Store
 
 PAIR_PREFIX = f"{DATA_NS}pair/"
 MONTH_PREFIX = f"{DATA_NS}month/"
-# the event types events-in-range lists (as the events query: speech acts are statements)
-_TIMED_TYPES = " ".join(
-    f"<{KG_NS}{t}>"
-    for t in ("Attack", "Killing", "HostageTaking", "Release", "MilitaryCampaign", "Publication", "Interview",
-              "Investigation", "Arrest", "Ruling", "Election", "Agreement", "Protest")
-)  # fmt: skip
 _GAP = 1 << 32  # between neighbouring positions when a listing is (re)numbered
 _CHUNK = 200
-_HAS_ACTOR = f"{SEM}hasActor"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Key = tuple
@@ -65,14 +95,19 @@ def pair_iri(x: str, y: str) -> str:
     return PAIR_PREFIX + hashlib.sha1(f"{a} {b}".encode()).hexdigest()[:20]
 
 
-def _pair_iri_sparql(x: str, y: str) -> str:
-    """:func:`pair_iri` in SPARQL, of two bound variables with STR(?x) < STR(?y)."""
-    return f'IRI(CONCAT("{PAIR_PREFIX}", SUBSTR(SHA1(CONCAT(STR({x}), " ", STR({y}))), 1, 20)))'
-
-
 def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _values(items: Iterable[str]) -> str:
+    """IRIs as the terms of a VALUES block."""
+    return " ".join(f"<{x}>" for x in items)
+
+
+def _unlist(lines: list[str]) -> str:
+    """The update that takes these N-Triples lines out of the listings graph."""
+    return render(UNLIST, triples="\n".join(lines))
 
 
 # ------------------------------------------------------------------------------------- what is listed
@@ -87,11 +122,7 @@ def _entity_keys(store: Store, entities: Iterable[str]) -> dict[str, tuple[Key |
     names = _labels(store, todo)
     out: dict[str, tuple[Key | None, str | None]] = {e: (None, names.get(e)) for e in todo}
     for chunk in _chunks([e for e in todo if e in names]):
-        values = " ".join(f"<{e}>" for e in chunk)
-        rows = store.query(
-            f"SELECT ?e ?a ?m WHERE {{ VALUES ?e {{ {values} }} GRAPH <{CATALOG_GRAPH}> {{ "
-            f"?e <{KG_NS}articleCount> ?a ; <{KG_NS}mentionCount> ?m ; a ?class }} }}"
-        ).rows
+        rows = store.query(render(LISTED_ENTITY_COUNTS, values=_values(chunk))).rows
         for r in rows:
             e = r["e"].value
             out[e] = ((-int(r["a"].value), -int(r["m"].value), names[e], e), names[e])
@@ -101,11 +132,7 @@ def _entity_keys(store: Store, entities: Iterable[str]) -> dict[str, tuple[Key |
 def _labels(store: Store, entities: Iterable[str]) -> dict[str, str]:
     out = {}
     for chunk in _chunks(sorted(set(entities))):
-        values = " ".join(f"<{e}>" for e in chunk)
-        rows = store.query(
-            f"SELECT ?e ?name WHERE {{ VALUES ?e {{ {values} }} "
-            f"GRAPH <{CATALOG_GRAPH}> {{ ?e <{RDFS_LABEL}> ?name }} }}"
-        ).rows
+        rows = store.query(render(CATALOG_LABELS, values=_values(chunk))).rows
         out.update({r["e"].value: r["name"].value for r in rows})
     return out
 
@@ -126,14 +153,8 @@ def _count_pairs(store: Store, pairs: Iterable[tuple[str, str]]) -> dict[tuple[s
     co-participants query counts them (distinct events with both as sem:hasActor and kg:asserted)."""
     out = {}
     for chunk in _chunks(sorted(set(pairs)), 50):
-        branches = " UNION ".join(
-            f"{{ ?ev <{_HAS_ACTOR}> <{x}> . ?ev <{_HAS_ACTOR}> <{y}> BIND(<{x}> AS ?x) BIND(<{y}> AS ?y) }}"
-            for x, y in chunk
-        )
-        rows = store.query(
-            f"SELECT ?x ?y (COUNT(DISTINCT ?ev) AS ?all) (COUNT(DISTINCT ?fact) AS ?facts) WHERE {{ "
-            f"{branches} ?ev <{KG_NS}asserted> ?asserted BIND(IF(?asserted, ?ev, ?none) AS ?fact) }} GROUP BY ?x ?y"
-        ).rows
+        branches = " UNION ".join(render(PAIR_EVENTS_PART, x=x, y=y) for x, y in chunk)
+        rows = store.query(render(PAIRS_SHARED_EVENTS, pairs=branches)).rows
         for r in rows:
             out[(r["x"].value, r["y"].value)] = (int(r["all"].value), int(r["facts"].value))
     return out
@@ -146,9 +167,7 @@ class _Order:
     """One listing's rows in order (``predicate`` gives their positions), and where changed rows go."""
 
     def __init__(self, store: Store, predicate: str, keys: Callable[[list[str]], dict[str, Key]]):
-        rows = store.query(
-            f"SELECT ?r ?p WHERE {{ GRAPH <{LISTINGS_GRAPH}> {{ ?r <{predicate}> ?p }} }} ORDER BY ?p"
-        ).rows
+        rows = store.query(render(LISTING_ORDER, predicate=predicate)).rows
         self.rows = [(r["r"].value, int(r["p"].value)) for r in rows]
         self.predicate = predicate
         self._keys = keys
@@ -220,20 +239,13 @@ _RECORDS = ("listedEntity", "listedPair", "listedFigure", "listedTimed")
 def _old_records(store: Store, graphs: list[str]) -> tuple[dict[str, set[tuple[str, str]]], set[tuple[str, str]]]:
     """What the layer recorded for these article graphs when it last took them in (by predicate:
     (graph, value) pairs), and the month buckets their timed events are filed in."""
-    lst, kg = LISTINGS_GRAPH, KG_NS
     old: dict[str, set[tuple[str, str]]] = {name: set() for name in _RECORDS}
     buckets: set[tuple[str, str]] = set()
-    kinds = ", ".join(f"<{kg}{name}>" for name in _RECORDS)
     for chunk in _chunks(graphs):
-        values = " ".join(f"<{g}>" for g in chunk)
-        for r in store.query(
-            f"SELECT ?g ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g ?p ?o }} FILTER(?p IN ({kinds})) }}"
-        ).rows:
-            old[r["p"].value[len(kg) :]].add((r["g"].value, r["o"].value))
-        for r in store.query(
-            f"SELECT ?b ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g <{kg}listedTimed> ?e . "
-            f"?b <{kg}bucketEvent> ?e }} }}"
-        ).rows:
+        values = _values(chunk)
+        for r in store.query(render(LISTED_RECORDS, values=values)).rows:  # the predicates of _RECORDS
+            old[r["p"].value[len(KG_NS) :]].add((r["g"].value, r["o"].value))
+        for r in store.query(render(FILED_MONTHS, values=values)).rows:
             buckets.add((r["b"].value, r["e"].value))
     return old, buckets
 
@@ -242,31 +254,20 @@ def _new_records(store: Store, graphs: list[str]) -> tuple[dict[str, set[tuple[s
     """What the article graphs hold now, as the layer records it: their entities, pairs of actors
     (by pair IRI; the pairs themselves in the second value), events with figures, and typed events with
     a time (with the month bucket of each, third value)."""
-    kg = KG_NS
     new: dict[str, set[tuple[str, str]]] = {name: set() for name in _RECORDS}
     pairs: dict[str, tuple[str, str]] = {}
     months: dict[str, set[str]] = {}
     for chunk in _chunks(graphs):
-        values = " ".join(f"<{g}>" for g in chunk)
-        for r in store.query(
-            f"SELECT ?g ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{SCHEMA_MENTIONS}> ?e }} }}"
-        ).rows:
+        values = _values(chunk)
+        for r in store.query(render(ARTICLES_NAMING, given="g", values=values)).rows:
             new["listedEntity"].add((r["g"].value, r["e"].value))
-        for r in store.query(
-            f"SELECT DISTINCT ?g ?x ?y WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?ev <{_HAS_ACTOR}> ?x . "
-            f"?ev <{_HAS_ACTOR}> ?y }} FILTER(STR(?x) < STR(?y)) }}"
-        ).rows:
+        for r in store.query(render(ARTICLE_ACTOR_PAIRS, values=values)).rows:
             pair = pair_iri(r["x"].value, r["y"].value)
             pairs[pair] = (r["x"].value, r["y"].value)
             new["listedPair"].add((r["g"].value, pair))
-        for r in store.query(
-            f"SELECT DISTINCT ?g ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{kg}quantity> ?q }} }}"
-        ).rows:
+        for r in store.query(render(ARTICLE_FIGURE_EVENTS, values=values)).rows:
             new["listedFigure"].add((r["g"].value, r["e"].value))
-        for r in store.query(
-            f"SELECT DISTINCT ?g ?e ?key WHERE {{ VALUES ?g {{ {values} }} VALUES ?type {{ {_TIMED_TYPES} }} "
-            f'GRAPH ?g {{ ?e <{kg}time> ?time ; a ?type }} BIND(SUBSTR(CONCAT(STR(?time), "-01-01"), 1, 7) AS ?key) }}'
-        ).rows:
+        for r in store.query(render(ARTICLE_TIMED_EVENTS, values=values)).rows:
             new["listedTimed"].add((r["g"].value, r["e"].value))
             months.setdefault(r["e"].value, set()).add(r["key"].value)
     return new, pairs, months
@@ -284,7 +285,7 @@ def _record_updates(old: dict, old_buckets: set, new: dict, months: dict) -> lis
             added += [triple(bucket, KG.bucketEvent, iri(e)), triple(bucket, KG.bucketKey, literal(key))]
     ops = []
     for chunk in _chunks(gone, 5000):
-        ops.append(f"DELETE DATA {{ GRAPH <{lst}> {{\n" + "\n".join(chunk) + "\n} }")
+        ops.append(_unlist(chunk))
     for chunk in _chunks(added, 5000):
         ops.append(insert_data(lst, chunk))
     return ops
@@ -294,11 +295,7 @@ def _pair_rows(store: Store, pairs: Iterable[str]) -> dict[str, tuple[str, str]]
     """The actors of stored pair rows."""
     out = {}
     for chunk in _chunks(sorted(set(pairs))):
-        values = " ".join(f"<{p}>" for p in chunk)
-        rows = store.query(
-            f"SELECT ?p ?x ?y WHERE {{ VALUES ?p {{ {values} }} GRAPH <{LISTINGS_GRAPH}> {{ "
-            f"?p <{KG_NS}pairFirst> ?x ; <{KG_NS}pairSecond> ?y }} }}"
-        ).rows
+        rows = store.query(render(PAIR_ACTORS, values=_values(chunk))).rows
         out.update({r["p"].value: tuple(sorted((r["x"].value, r["y"].value))) for r in rows})
     return out
 
@@ -309,12 +306,7 @@ def _stored_pair_keys(store: Store, predicate_count: str) -> Callable[[list[str]
     def keys(pairs: list[str]) -> dict[str, Key]:
         out = {}
         for chunk in _chunks(pairs):
-            values = " ".join(f"<{p}>" for p in chunk)
-            rows = store.query(
-                f"SELECT ?p ?n ?x ?y ?a ?b WHERE {{ VALUES ?p {{ {values} }} GRAPH <{LISTINGS_GRAPH}> {{ "
-                f"?p <{predicate_count}> ?n ; <{KG_NS}pairFirst> ?x ; <{KG_NS}pairSecond> ?y }} "
-                f"GRAPH <{CATALOG_GRAPH}> {{ ?x <{RDFS_LABEL}> ?a . ?y <{RDFS_LABEL}> ?b }} }}"
-            ).rows
+            rows = store.query(render(PAIR_KEYS, values=_values(chunk), predicate=predicate_count)).rows
             for r in rows:
                 out[r["p"].value] = (-int(r["n"].value), r["a"].value, r["b"].value, r["x"].value, r["y"].value)
         return out
@@ -331,7 +323,7 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
     returns how many articles it caught up on. ``written``: the only article graphs changed since the
     last sync, when the caller knows them. Running it twice changes nothing."""
     lst, kg = LISTINGS_GRAPH, KG_NS
-    if not store.query(f"ASK {{ GRAPH <{lst}> {{ ?g <{kg}cataloguedHash> ?h }} }}").boolean:
+    if not store.query(render(LISTINGS_TAKEN_ANY)).boolean:
         return rebuild_listings(store)
     changed = changed_since(store, lst) if written is None else sorted(written)
     if not changed:
@@ -346,18 +338,11 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
     new_entities = _entity_keys(store, entities)
     old_labels = {}
     for chunk in _chunks(sorted(entities)):
-        values = " ".join(f"<{e}>" for e in chunk)
-        rows = store.query(
-            f"SELECT ?e ?name WHERE {{ VALUES ?e {{ {values} }} GRAPH <{lst}> {{ ?e <{kg}listedLabel> ?name }} }}"
-        ).rows
+        rows = store.query(render(LISTED_LABELS, values=_values(chunk))).rows
         old_labels.update({r["e"].value: r["name"].value for r in rows})
     renamed = [e for e in entities if old_labels.get(e) != new_entities[e][1]]
     for chunk in _chunks(sorted(renamed)):
-        values = " ".join(f"<{e}>" for e in chunk)
-        rows = store.query(
-            f"SELECT DISTINCT ?p WHERE {{ VALUES ?e {{ {values} }} GRAPH <{lst}> {{ "
-            f"{{ ?p <{kg}pairFirst> ?e }} UNION {{ ?p <{kg}pairSecond> ?e }} }} }}"
-        ).rows
+        rows = store.query(render(PAIRS_OF_ENTITIES, values=_values(chunk))).rows
         old_pairs.update(r["p"].value for r in rows)
     pairs.update(_pair_rows(store, old_pairs).values())
     counts = _count_pairs(store, pairs)
@@ -372,8 +357,8 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
     facts_order = _Order(store, f"{kg}assertedListPosition", _stored_pair_keys(store, f"{kg}assertedSharedEvents"))
     facts_pos, renumbered_f = facts_order.place({p: v["facts"] and v["facts"][0] for p, v in rows.items()})
 
-    ops = [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{e}> ?p ?o }} }}" for e in sorted(entities)]
-    ops += [f"DELETE WHERE {{ GRAPH <{lst}> {{ <{p}> ?q ?o }} }}" for p in sorted(rows)]
+    ops = [render(FORGET_ENTRY, graph=lst, node=e) for e in sorted(entities)]
+    ops += [render(FORGET_ENTRY, graph=lst, node=p) for p in sorted(rows)]
     lines = []
     for e in sorted(entities):
         if e in entity_pos:
@@ -431,30 +416,21 @@ def _renumbering(order: _Order, positions: dict[str, int], renumbered: bool, rew
     for r, _ in order.rows:
         if r in rewritten or r not in positions:
             continue
-        ops.append(f"DELETE WHERE {{ GRAPH <{LISTINGS_GRAPH}> {{ <{r}> <{order.predicate}> ?o }} }}")
+        ops.append(render(FORGET_LISTED, node=r, predicate=order.predicate))
         ops.append(insert_data(LISTINGS_GRAPH, [triple(r, order.predicate, integer(positions[r]))]))
     return ops
 
 
 def rebuild_listings(store: Store) -> int:
     """Compute the listings from all article graphs and the catalogue; returns how many articles."""
-    lst, kg = LISTINGS_GRAPH, KG_NS
-    store.update(f"DROP SILENT GRAPH <{lst}>")
-    rows = store.query(
-        f"SELECT ?e ?name ?a ?m WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?e <{RDFS_LABEL}> ?name ; "
-        f"<{kg}articleCount> ?a ; <{kg}mentionCount> ?m ; a ?class }} }}"
-    ).rows
+    lst = LISTINGS_GRAPH
+    store.update(render(DROP_LISTINGS))
+    rows = store.query(render(LISTED_ENTITIES)).rows
     keys = {r["e"].value: (-int(r["a"].value), -int(r["m"].value), r["name"].value, r["e"].value) for r in rows}
     lines = [triple(e, KG.listPosition, integer(pos)) for e, pos in _numbered(keys).items()]
-    labels = {r["e"].value: r["name"].value for r in store.query(
-        f"SELECT ?e ?name WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?e <{RDFS_LABEL}> ?name }} }}").rows}  # fmt: skip
+    labels = {r["e"].value: r["name"].value for r in store.query(render(ALL_CATALOG_LABELS)).rows}
     lines += [triple(e, KG.listedLabel, literal(name)) for e, name in labels.items()]
-    counted = store.query(
-        f"SELECT ?x ?y (COUNT(DISTINCT ?ev) AS ?all) (COUNT(DISTINCT ?fact) AS ?facts) WHERE {{ "
-        f"{{ SELECT ?ev ?x WHERE {{ ?ev <{_HAS_ACTOR}> ?x }} }} {{ SELECT ?ev ?y WHERE {{ ?ev <{_HAS_ACTOR}> ?y }} }} "
-        f"FILTER(STR(?x) < STR(?y)) ?ev <{kg}asserted> ?asserted BIND(IF(?asserted, ?ev, ?none) AS ?fact) }} "
-        f"GROUP BY ?x ?y"
-    ).rows
+    counted = store.query(render(ALL_SHARED_EVENTS)).rows
     rows_of = {
         pair_iri(r["x"].value, r["y"].value): _pair_row(
             r["x"].value, r["y"].value, (int(r["all"].value), int(r["facts"].value)), labels
@@ -467,7 +443,7 @@ def rebuild_listings(store: Store) -> int:
         lines += _pair_lines(p, v, all_pos.get(p), facts_pos.get(p))
     for chunk in _chunks(lines, 20000):
         store.update(insert_data(lst, chunk))
-    graphs = [r["g"].value for r in store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{kg}contentHash> ?h }} }}").rows]
+    graphs = [r["g"].value for r in store.query(render(STORED_ARTICLES)).rows]
     sync_figures(store, graphs)
     new_records, _, months = _new_records(store, graphs)
     empty = {name: set() for name in _RECORDS}
@@ -487,32 +463,7 @@ def rebuild_listings(store: Store) -> int:
 # comparison with the stories graph; only the stories concerned are counted again, and only the totals
 # of their rows are added up again.
 
-_FACTUALITY = """
-      OPTIONAL { ?event kg:polarity ?polarity } OPTIONAL { ?event kg:future ?future }
-      OPTIONAL { ?event kg:certainty ?certainty }
-      OPTIONAL { ?event kg:special ?special } OPTIONAL { ?event kg:attributed ?attributed }
-      OPTIONAL { ?event kg:factualityCue ?cue }
-      OPTIONAL { ?event kg:attributedTo ?holder OPTIONAL { GRAPH <CATALOG> { ?holder rdfs:label ?holderLabel } } }
-      OPTIONAL { ?event kg:holderText ?holderText }
-      BIND(COALESCE(?holderLabel, ?holderText) AS ?source)
-      BIND(IF(?asserted, "asserted", REPLACE(CONCAT(
-             IF(?polarity = "negative", ", negated", ""), IF(?future, ", future", ""),
-             IF(?certainty = "certain", "", CONCAT(", ", ?certainty)),
-             IF(?special = "none", "", CONCAT(", ", ?special)),
-             IF(BOUND(?source), CONCAT(", reported by ", ?source), IF(?attributed, ", alleged", "")),
-             IF(BOUND(?cue), CONCAT(" (", ?cue, ")"), "")), "^, ", "")) AS ?factuality)
-""".replace("CATALOG", CATALOG_GRAPH)
-_PREFIXES = (
-    f"PREFIX kg: <{KG_NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-    "PREFIX schema: <https://schema.org/>\n"
-)
 FIGURES_PREFIX = f"{DATA_NS}figures/"
-# the events a story (bound before) is made of: its members, or the event itself when it is in none
-_MEMBERS = (
-    f"OPTIONAL {{ GRAPH <{STORIES_GRAPH}> {{ ?member <{KG_NS}canonicalEvent> %s }} }} "
-    "BIND(COALESCE(?member, %s) AS %s) "
-    f"FILTER(BOUND(?member) || NOT EXISTS {{ GRAPH <{STORIES_GRAPH}> {{ %s <{KG_NS}canonicalEvent> ?other }} }})"
-)
 
 
 def _story_figures(store: Store, stories: list[str]) -> list[dict]:
@@ -520,22 +471,7 @@ def _story_figures(store: Store, stories: list[str]) -> list[dict]:
     stories, over every event (asserted or not: the factuality tells them apart)."""
     out = []
     for chunk in _chunks(stories):
-        values = " ".join(f"<{s}>" for s in chunk)
-        out += store.query(
-            _PREFIXES
-            + f"""SELECT ?story ?type ?counts ?factuality (MAX(?value) AS ?figure) (MAX(?approxValue) AS ?approx)
-           (SAMPLE(?text) AS ?written) (GROUP_CONCAT(DISTINCT STR(?article); separator=" ") AS ?articles)
-    WHERE {{
-      VALUES ?story {{ {values} }}
-      {_MEMBERS % ("?story", "?story", "?event", "?event")}
-      GRAPH ?article {{ ?event a ?type ; kg:quantity ?q ; kg:asserted ?asserted . }}
-      FILTER(?type NOT IN (kg:Event) && STRSTARTS(STR(?type), STR(kg:)))
-      ?q schema:value ?value ; kg:counts ?counts ; kg:approximate ?approxValue ; rdfs:label ?text .
-      FILTER(LCASE(?counts) NOT IN ("percent", "per cent", "%", "percentage", "year", "years"))
-      {_FACTUALITY}
-    }}
-    GROUP BY ?story ?type ?counts ?factuality"""
-        ).rows
+        out += store.query(render(STORY_FIGURES, values=_values(chunk))).rows
     return out
 
 
@@ -554,12 +490,8 @@ def _stories_of(store: Store, events: list[str]) -> dict[str, str]:
     """The story each event is counted in now: its canonical event, else itself."""
     out = {e: e for e in events}
     for chunk in _chunks(events):
-        values = " ".join(f"<{e}>" for e in chunk)
-        rows = store.query(
-            f"SELECT ?e ?s WHERE {{ VALUES ?e {{ {values} }} "
-            f"GRAPH <{STORIES_GRAPH}> {{ ?e <{KG_NS}canonicalEvent> ?s }} }}"
-        ).rows
-        out.update({r["e"].value: r["s"].value for r in rows})
+        rows = store.query(render(STORY_OF_EVENTS, values=_values(chunk))).rows
+        out.update({r["e"].value: r["c"].value for r in rows})
     return out
 
 
@@ -574,37 +506,23 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
     graphs' events (now and before), of events whose story changed, and of events attributed to a
     ``renamed`` entity (their factuality names it); then add up the totals of the rows concerned.
     Returns how many stories were counted."""
-    lst, kg = LISTINGS_GRAPH, KG_NS
     stories: set[str] = set()
     events: set[str] = set()  # events with figures whose record is rewritten
     for chunk in _chunks(changed):
-        values = " ".join(f"<{g}>" for g in chunk)
-        rows = store.query(
-            f"SELECT DISTINCT ?e ?s WHERE {{ VALUES ?g {{ {values} }} GRAPH <{lst}> {{ ?g <{kg}listedFigure> ?e "
-            f"OPTIONAL {{ ?e <{kg}countedInStory> ?s }} }} }}"
-        ).rows
+        values = _values(chunk)
+        rows = store.query(render(LISTED_FIGURE_EVENTS, values=values)).rows
         events.update(r["e"].value for r in rows)
         stories.update(r["s"].value for r in rows if "s" in r)
-        rows = store.query(
-            f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?e <{kg}quantity> ?q }} }}"
-        ).rows
+        rows = store.query(render(ARTICLE_FIGURE_EVENTS, values=values)).rows
         events.update(r["e"].value for r in rows)
     # events whose story is not the one they were counted in (one pass over the events with figures)
-    moved = store.query(
-        f"SELECT ?e ?s ?now WHERE {{ GRAPH <{lst}> {{ ?e <{kg}countedInStory> ?s }} "
-        f"OPTIONAL {{ GRAPH <{STORIES_GRAPH}> {{ ?e <{kg}canonicalEvent> ?c }} }} "
-        f"BIND(COALESCE(?c, ?e) AS ?now) FILTER(?now != ?s) }}"
-    ).rows
+    moved = store.query(render(MOVED_FIGURE_EVENTS)).rows
     for r in moved:
         events.add(r["e"].value)
         stories.add(r["s"].value)
     renamed = sorted(set(renamed))
     for chunk in _chunks(renamed):
-        values = " ".join(f"<{e}>" for e in chunk)
-        rows = store.query(
-            f"SELECT DISTINCT ?e WHERE {{ VALUES ?h {{ {values} }} ?e <{kg}attributedTo> ?h "
-            f"GRAPH <{lst}> {{ ?e <{kg}countedInStory> ?s }} }}"
-        ).rows
+        rows = store.query(render(FIGURE_EVENTS_ATTRIBUTED, values=_values(chunk))).rows
         events.update(r["e"].value for r in rows)
     now = _stories_of(store, sorted(events))
     stories.update(now.values())
@@ -615,11 +533,7 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
     groups: set[str] = set()
     gone: list[str] = []  # the triples of those rows, deleted as data (one update, not one per row)
     for chunk in _chunks(todo):
-        values = " ".join(f"<{s}>" for s in chunk)
-        rows = store.query(
-            f"SELECT ?r ?t ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH <{lst}> {{ ?r <{kg}figureStory> ?s ; "
-            f"<{kg}figureGroup> ?t ; ?p ?o }} }}"
-        ).rows
+        rows = store.query(render(STORY_FIGURE_ROWS, values=_values(chunk))).rows
         gone += [triple(r["r"].value, r["p"].value, _term(r["o"])) for r in rows]
         groups.update(r["t"].value for r in rows)
     lines = []
@@ -643,23 +557,16 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
         ]
     # the events with figures of these stories now, and where they are counted
     for chunk in _chunks(todo):
-        values = " ".join(f"<{s}>" for s in chunk)
-        rows = store.query(
-            f"SELECT DISTINCT ?e ?s WHERE {{ VALUES ?s {{ {values} }} "
-            f"{_MEMBERS % ('?s', '?s', '?e', '?e')} ?e <{kg}quantity> ?q }}"
-        ).rows
+        rows = store.query(render(STORY_FIGURE_EVENTS, values=_values(chunk))).rows
         for r in rows:
-            members.add(r["e"].value)
-            now[r["e"].value] = r["s"].value
+            members.add(r["event"].value)
+            now[r["event"].value] = r["story"].value
     for chunk in _chunks(sorted(events | members)):
-        values = " ".join(f"<{e}>" for e in chunk)
-        rows = store.query(
-            f"SELECT ?e ?s WHERE {{ VALUES ?e {{ {values} }} GRAPH <{lst}> {{ ?e <{kg}countedInStory> ?s }} }}"
-        ).rows
+        rows = store.query(render(COUNTED_IN_STORY, values=_values(chunk))).rows
         gone += [triple(r["e"].value, KG.countedInStory, iri(r["s"].value)) for r in rows]
     lines += [triple(e, KG.countedInStory, iri(now[e])) for e in sorted(members)]
-    ops = [f"DELETE DATA {{ GRAPH <{lst}> {{\n" + "\n".join(chunk) + "\n} }" for chunk in _chunks(gone, 5000)]
-    ops += [insert_data(lst, chunk) for chunk in _chunks(lines, 5000)]
+    ops = [_unlist(chunk) for chunk in _chunks(gone, 5000)]
+    ops += [insert_data(LISTINGS_GRAPH, chunk) for chunk in _chunks(lines, 5000)]
     if ops:
         run_updates(store, ops, size=len(ops))  # one request: old rows out, new rows in
     _add_up(store, sorted(groups))
@@ -669,27 +576,20 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
 def _add_up(store: Store, groups: list[str]) -> None:
     """Add up the totals of these rows of quantity-totals from their stories' rows (a row none is left
     in goes), then number the rows in the listing's order: DESC(?total) ?type ?counts ?factuality."""
-    lst, kg = LISTINGS_GRAPH, KG_NS
+    lst = LISTINGS_GRAPH
     summed = {}
     for chunk in _chunks(groups):
-        values = " ".join(f"<{t}>" for t in chunk)
-        rows = store.query(
-            f"""SELECT ?t (SUM(?v) AS ?total) (COUNT(?r) AS ?events) (MAX(?a) AS ?approx)
-                   (GROUP_CONCAT(?w; separator=" | ") AS ?written) (GROUP_CONCAT(?s; separator=" ") AS ?sources)
-            WHERE {{ VALUES ?t {{ {values} }} GRAPH <{lst}> {{ ?r <{kg}figureGroup> ?t ; <{kg}figureValue> ?v ;
-                     <{kg}figureApproximate> ?a ; <{kg}figureText> ?w ; <{kg}figureArticles> ?s }} }}
-            GROUP BY ?t"""
-        ).rows
+        rows = store.query(render(FIGURE_SUMS, values=_values(chunk))).rows
         summed.update({r["t"].value: r for r in rows})
     ops = []
     lines = []
     for t in groups:
         if t not in summed:
-            ops.append(f"DELETE WHERE {{ GRAPH <{lst}> {{ <{t}> ?p ?o }} }}")
+            ops.append(render(FORGET_ENTRY, graph=lst, node=t))
             continue
         r = summed[t]
         ops += [
-            f"DELETE WHERE {{ GRAPH <{lst}> {{ <{t}> <{kg}{p}> ?o }} }}"
+            render(FORGET_LISTED, node=t, predicate=f"{KG_NS}{p}")
             for p in ("figureTotal", "figureEvents", "figureApproximate", "figuresAsWritten", "figureSources")
         ]
         lines += [
@@ -705,11 +605,7 @@ def _add_up(store: Store, groups: list[str]) -> None:
     if ops:
         run_updates(store, ops, size=len(ops))
     # a few hundred rows at most: numbered again as a whole
-    rows = store.query(
-        f"SELECT ?t ?total ?type ?counts ?f ?p WHERE {{ GRAPH <{lst}> {{ ?t <{kg}figureTotal> ?total ; "
-        f"<{kg}figureType> ?type ; <{kg}figureCounts> ?counts ; <{kg}figureFactuality> ?f "
-        f"OPTIONAL {{ ?t <{kg}figurePosition> ?p }} }} }}"
-    ).rows
+    rows = store.query(render(FIGURE_TOTALS)).rows
     order = sorted(rows, key=lambda r: (-Decimal(r["total"].value), r["type"].value, r["counts"].value, r["f"].value))
     ops = []
     for i, r in enumerate(order, 1):
@@ -717,7 +613,7 @@ def _add_up(store: Store, groups: list[str]) -> None:
             continue
         t = r["t"].value
         ops += [
-            f"DELETE WHERE {{ GRAPH <{lst}> {{ <{t}> <{kg}figurePosition> ?p }} }}",
+            render(FORGET_LISTED, node=t, predicate=KG.figurePosition),
             insert_data(lst, [triple(t, KG.figurePosition, integer(i))]),
         ]
     if ops:

@@ -1,9 +1,9 @@
 """Every SPARQL query and update of the derived layers, by name, each with what it answers or does.
 
 Templates use ``$name`` placeholders (:class:`string.Template`) that :func:`render` fills: the
-derived graphs (``$catalog``, ``$stories``, ``$corrections``, ``$links``, ``$pending``) always, the
-rest from its arguments, as SPARQL text the caller writes (an IRI's text goes between ``<`` and ``>``
-in the template; ``$values`` is a list of terms for a VALUES block). Short names (``kg:``,
+derived graphs (``$catalog``, ``$stories``, ``$listings``, ``$corrections``, ``$links``,
+``$pending``) always, the rest from its arguments, as SPARQL text the caller writes (an IRI's text
+goes between ``<`` and ``>`` in the template; ``$values`` is a list of terms for a VALUES block). Short names (``kg:``,
 ``schema:``, ``rdfs:`` ...) are predeclared by every store. Fragments that a query is assembled from
 end in ``_PART``.
 
@@ -15,11 +15,20 @@ from __future__ import annotations
 
 from string import Template
 
-from kg.rdf.graphs import CATALOG_GRAPH, CORRECTIONS_GRAPH, LINKS_GRAPH, LOCK_GRAPH, PENDING_GRAPH, STORIES_GRAPH
+from kg.rdf.graphs import (
+    CATALOG_GRAPH,
+    CORRECTIONS_GRAPH,
+    LINKS_GRAPH,
+    LISTINGS_GRAPH,
+    LOCK_GRAPH,
+    PENDING_GRAPH,
+    STORIES_GRAPH,
+)
 
 GRAPHS = {
     "catalog": CATALOG_GRAPH,
     "stories": STORIES_GRAPH,
+    "listings": LISTINGS_GRAPH,
     "corrections": CORRECTIONS_GRAPH,
     "links": LINKS_GRAPH,
     "pending": PENDING_GRAPH,
@@ -409,3 +418,145 @@ STATEMENT_LINKS = """SELECT ?l ?a ?b ?rule ?score ?evidence WHERE { GRAPH <$stor
   FILTER(?a != ?b) } }"""
 # Whether statement ``$a`` answers ``$b``.
 ANSWERS = "ASK { GRAPH <$stories> { <$a> kg:respondsTo <$b> } }"
+
+# ---------------------------------------------------------------------------------------- listings: what is listed
+
+# Whether the listings layer has taken in any article graph (else it is built from scratch).
+LISTINGS_TAKEN_ANY = "ASK { GRAPH <$listings> { ?g kg:cataloguedHash ?h } }"
+# Drop the listings graph.
+DROP_LISTINGS = "DROP SILENT GRAPH <$listings>"
+# Every article graph stored (one with a content hash).
+STORED_ARTICLES = "SELECT ?g WHERE { GRAPH ?g { ?g kg:contentHash ?h } }"
+# Article counts and mention counts of some entities the entities query lists (a catalogue entry with
+# a type and counts). Required patterns only: with the entities given first, Oxigraph looks each up
+# (an OPTIONAL there makes it read the whole catalogue).
+LISTED_ENTITY_COUNTS = """SELECT ?e ?a ?m WHERE { VALUES ?e { $values } GRAPH <$catalog> {
+  ?e kg:articleCount ?a ; kg:mentionCount ?m ; a ?class } }"""
+# Every entity the entities query lists, with its name, article count and mention count.
+LISTED_ENTITIES = """SELECT ?e ?name ?a ?m WHERE { GRAPH <$catalog> {
+  ?e rdfs:label ?name ; kg:articleCount ?a ; kg:mentionCount ?m ; a ?class } }"""
+# The names of some entities in the catalogue.
+CATALOG_LABELS = "SELECT ?e ?name WHERE { VALUES ?e { $values } GRAPH <$catalog> { ?e rdfs:label ?name } }"
+# The name of every entity in the catalogue.
+ALL_CATALOG_LABELS = "SELECT ?e ?name WHERE { GRAPH <$catalog> { ?e rdfs:label ?name } }"
+# The events one pair of actors shares, the pair bound as ?x ?y (joined by UNION in PAIRS_SHARED_EVENTS).
+PAIR_EVENTS_PART = "{ ?ev sem:hasActor <$x> . ?ev sem:hasActor <$y> BIND(<$x> AS ?x) BIND(<$y> AS ?y) }"
+# How many events each of some pairs of actors shares (``$pairs``: PAIR_EVENTS_PART joined by UNION):
+# all of them, and those the article asserts, as the co-participants query counts them.
+PAIRS_SHARED_EVENTS = """SELECT ?x ?y (COUNT(DISTINCT ?ev) AS ?all) (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
+  $pairs ?ev kg:asserted ?asserted BIND(IF(?asserted, ?ev, ?none) AS ?fact) } GROUP BY ?x ?y"""
+# How many events every pair of actors (?x before ?y by IRI) shares: all of them, and those asserted.
+ALL_SHARED_EVENTS = """SELECT ?x ?y (COUNT(DISTINCT ?ev) AS ?all) (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
+  { SELECT ?ev ?x WHERE { ?ev sem:hasActor ?x } } { SELECT ?ev ?y WHERE { ?ev sem:hasActor ?y } }
+  FILTER(STR(?x) < STR(?y)) ?ev kg:asserted ?asserted BIND(IF(?asserted, ?ev, ?none) AS ?fact) }
+GROUP BY ?x ?y"""
+# The pairs of actors of events in some article graphs (?x before ?y by IRI).
+ARTICLE_ACTOR_PAIRS = """SELECT DISTINCT ?g ?x ?y WHERE { VALUES ?g { $values }
+  GRAPH ?g { ?ev sem:hasActor ?x . ?ev sem:hasActor ?y } FILTER(STR(?x) < STR(?y)) }"""
+# The events with figures in some article graphs.
+ARTICLE_FIGURE_EVENTS = "SELECT DISTINCT ?g ?e WHERE { VALUES ?g { $values } GRAPH ?g { ?e kg:quantity ?q } }"
+# The typed events with a time in some article graphs (the types events-in-range lists, as the events
+# query: speech acts are statements), with the month (``?key``, "YYYY-MM") their time starts in.
+ARTICLE_TIMED_EVENTS = """SELECT DISTINCT ?g ?e ?key WHERE { VALUES ?g { $values }
+  VALUES ?type { kg:Attack kg:Killing kg:HostageTaking kg:Release kg:MilitaryCampaign kg:Publication
+    kg:Interview kg:Investigation kg:Arrest kg:Ruling kg:Election kg:Agreement kg:Protest }
+  GRAPH ?g { ?e kg:time ?time ; a ?type } BIND(SUBSTR(CONCAT(STR(?time), "-01-01"), 1, 7) AS ?key) }"""
+# What the listings layer recorded for some article graphs when it last took them in: their entities,
+# pairs, events with figures and timed events.
+LISTED_RECORDS = """SELECT ?g ?p ?o WHERE { VALUES ?g { $values } GRAPH <$listings> { ?g ?p ?o }
+  FILTER(?p IN (kg:listedEntity, kg:listedPair, kg:listedFigure, kg:listedTimed)) }"""
+# The month buckets the timed events recorded for some article graphs are filed in.
+FILED_MONTHS = """SELECT ?b ?e WHERE { VALUES ?g { $values } GRAPH <$listings> {
+  ?g kg:listedTimed ?e . ?b kg:bucketEvent ?e } }"""
+# Take triples (``$triples``, N-Triples lines) out of the listings graph.
+UNLIST = "DELETE DATA { GRAPH <$listings> {\n$triples\n} }"
+
+# ---------------------------------------------------------------------------------------- listings: positions
+
+# The rows of one listing in order: their positions (``$predicate``: kg:listPosition ...).
+LISTING_ORDER = "SELECT ?r ?p WHERE { GRAPH <$listings> { ?r <$predicate> ?p } } ORDER BY ?p"
+# Forget one value of a listings row (its position, one of its totals ...).
+FORGET_LISTED = "DELETE WHERE { GRAPH <$listings> { <$node> <$predicate> ?o } }"
+# The actors of some stored pair rows.
+PAIR_ACTORS = """SELECT ?p ?x ?y WHERE { VALUES ?p { $values } GRAPH <$listings> {
+  ?p kg:pairFirst ?x ; kg:pairSecond ?y } }"""
+# The keys of some pair rows as stored: their count (``$predicate``: kg:sharedEvents or
+# kg:assertedSharedEvents), their actors and the catalogue's names of them.
+PAIR_KEYS = """SELECT ?p ?n ?x ?y ?a ?b WHERE { VALUES ?p { $values } GRAPH <$listings> {
+  ?p <$predicate> ?n ; kg:pairFirst ?x ; kg:pairSecond ?y }
+  GRAPH <$catalog> { ?x rdfs:label ?a . ?y rdfs:label ?b } }"""
+# The names some entities were placed by.
+LISTED_LABELS = "SELECT ?e ?name WHERE { VALUES ?e { $values } GRAPH <$listings> { ?e kg:listedLabel ?name } }"
+# The pair rows of some entities.
+PAIRS_OF_ENTITIES = """SELECT DISTINCT ?p WHERE { VALUES ?e { $values } GRAPH <$listings> {
+  { ?p kg:pairFirst ?e } UNION { ?p kg:pairSecond ?e } } }"""
+
+# ---------------------------------------------------------------------------------------- listings: figures
+
+# The events a story ``?story`` (bound before) is made of, as ``?event``: its members, or the event
+# itself when it is in none.
+STORY_MEMBERS_PART = """OPTIONAL { GRAPH <$stories> { ?member kg:canonicalEvent ?story } }
+  BIND(COALESCE(?member, ?story) AS ?event)
+  FILTER(BOUND(?member) || NOT EXISTS { GRAPH <$stories> { ?event kg:canonicalEvent ?other } })"""
+# The factuality of an ``?event`` (whose kg:asserted is ``?asserted``) as quantity-totals words it.
+FACTUALITY_PART = """
+  OPTIONAL { ?event kg:polarity ?polarity } OPTIONAL { ?event kg:future ?future }
+  OPTIONAL { ?event kg:certainty ?certainty }
+  OPTIONAL { ?event kg:special ?special } OPTIONAL { ?event kg:attributed ?attributed }
+  OPTIONAL { ?event kg:factualityCue ?cue }
+  OPTIONAL { ?event kg:attributedTo ?holder OPTIONAL { GRAPH <$catalog> { ?holder rdfs:label ?holderLabel } } }
+  OPTIONAL { ?event kg:holderText ?holderText }
+  BIND(COALESCE(?holderLabel, ?holderText) AS ?source)
+  BIND(IF(?asserted, "asserted", REPLACE(CONCAT(
+         IF(?polarity = "negative", ", negated", ""), IF(?future, ", future", ""),
+         IF(?certainty = "certain", "", CONCAT(", ", ?certainty)),
+         IF(?special = "none", "", CONCAT(", ", ?special)),
+         IF(BOUND(?source), CONCAT(", reported by ", ?source), IF(?attributed, ", alleged", "")),
+         IF(BOUND(?cue), CONCAT(" (", ?cue, ")"), "")), "^, ", "")) AS ?factuality)
+"""
+# The rows of quantity-totals' inner query of some stories (one per story, type, unit and factuality),
+# over every event (asserted or not: the factuality tells them apart).
+STORY_FIGURES = (
+    """SELECT ?story ?type ?counts ?factuality (MAX(?value) AS ?figure) (MAX(?approxValue) AS ?approx)
+       (SAMPLE(?text) AS ?written) (GROUP_CONCAT(DISTINCT STR(?article); separator=" ") AS ?articles)
+WHERE {
+  VALUES ?story { $values }
+  """
+    + STORY_MEMBERS_PART
+    + """
+  GRAPH ?article { ?event a ?type ; kg:quantity ?q ; kg:asserted ?asserted . }
+  FILTER(?type NOT IN (kg:Event) && STRSTARTS(STR(?type), STR(kg:)))
+  ?q schema:value ?value ; kg:counts ?counts ; kg:approximate ?approxValue ; rdfs:label ?text .
+  FILTER(LCASE(?counts) NOT IN ("percent", "per cent", "%", "percentage", "year", "years"))
+  """
+    + FACTUALITY_PART
+    + """}
+GROUP BY ?story ?type ?counts ?factuality"""
+)
+# The events with figures (``?event``) of some stories (``?story``).
+STORY_FIGURE_EVENTS = (
+    "SELECT DISTINCT ?event ?story WHERE { VALUES ?story { $values } " + STORY_MEMBERS_PART + " ?event kg:quantity ?q }"
+)
+# The events with figures the listings recorded for some article graphs, with the story each was counted in.
+LISTED_FIGURE_EVENTS = """SELECT DISTINCT ?e ?s WHERE { VALUES ?g { $values } GRAPH <$listings> {
+  ?g kg:listedFigure ?e OPTIONAL { ?e kg:countedInStory ?s } } }"""
+# Events counted in another story than the one they are in now (their canonical event, else themselves).
+MOVED_FIGURE_EVENTS = """SELECT ?e ?s ?now WHERE { GRAPH <$listings> { ?e kg:countedInStory ?s }
+  OPTIONAL { GRAPH <$stories> { ?e kg:canonicalEvent ?c } } BIND(COALESCE(?c, ?e) AS ?now) FILTER(?now != ?s) }"""
+# Counted events attributed to some entities (their factuality names them).
+FIGURE_EVENTS_ATTRIBUTED = """SELECT DISTINCT ?e WHERE { VALUES ?h { $values } ?e kg:attributedTo ?h
+  GRAPH <$listings> { ?e kg:countedInStory ?s } }"""
+# The story each of some events is counted in.
+COUNTED_IN_STORY = "SELECT ?e ?s WHERE { VALUES ?e { $values } GRAPH <$listings> { ?e kg:countedInStory ?s } }"
+# Every triple of the story rows (kg:StoryFigure) of some stories, with the total (``?t``) each is in.
+STORY_FIGURE_ROWS = """SELECT ?r ?t ?p ?o WHERE { VALUES ?s { $values } GRAPH <$listings> {
+  ?r kg:figureStory ?s ; kg:figureGroup ?t ; ?p ?o } }"""
+# Some totals of quantity-totals added up from their story rows: sum, count, approximate, words, articles.
+FIGURE_SUMS = """SELECT ?t (SUM(?v) AS ?total) (COUNT(?r) AS ?events) (MAX(?a) AS ?approx)
+       (GROUP_CONCAT(?w; separator=" | ") AS ?written) (GROUP_CONCAT(?s; separator=" ") AS ?sources)
+WHERE { VALUES ?t { $values } GRAPH <$listings> { ?r kg:figureGroup ?t ; kg:figureValue ?v ;
+  kg:figureApproximate ?a ; kg:figureText ?w ; kg:figureArticles ?s } }
+GROUP BY ?t"""
+# Every total of quantity-totals with what orders it, and its position when it has one.
+FIGURE_TOTALS = """SELECT ?t ?total ?type ?counts ?f ?p WHERE { GRAPH <$listings> { ?t kg:figureTotal ?total ;
+  kg:figureType ?type ; kg:figureCounts ?counts ; kg:figureFactuality ?f OPTIONAL { ?t kg:figurePosition ?p } } }"""
