@@ -1,0 +1,161 @@
+"""Reporting nouns: "the mayor's claim that ...", "the announcement by GM that ...", "a warning from the
+fire brigade that ...", "X made the announcement that ...". The noun is the cue, its clause (or, for
+some nouns, its infinitive or object) the content, and the speaker its possessor, its "by"/"from"
+phrase or the subject of the light verb that takes it. Without a speaker the noun makes no statement
+here ("the claim that ..." alone is talked about, by whoever denies or repeats it)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.extract.coref import PLACE_NOUNS
+from kg.extract.lexicon import (
+    ALLEGATION_NOUNS,
+    CALL_FOR_NOUNS,
+    COMMITTING_VERBS,
+    CUE_KINDS,
+    INTENTION_NOUNS,
+    INTENTIONS,
+    IRREGULAR_NOMINALS,
+    LIGHT_VERBS,
+    NOMINAL_SUFFIXES,
+    OTHER_SENSE_NOUNS,
+    REPORT_NOUNS,
+    REPORTING_VERBS,
+    TIME_NOUNS,
+)
+from kg.extract.statements.content import clause_span, deniable
+from kg.extract.statements.context import Context
+from kg.extract.statements.speakers import speaker_fields, speaker_of
+from kg.extract.statements.venues import is_venue_noun
+
+
+def derive_reporting_nouns(known_nouns: frozenset[str] | None) -> dict[str, str]:
+    """Reporting noun -> the verb it names the act of: the verbs' regular nominalisations that
+    ``known_nouns`` holds (all of them when it is None), the irregular ones, and the verbs that are
+    nouns of claims or calls themselves; not for verbs of intention, nor report documents."""
+    nouns: dict[str, str] = {}
+    for verb, cue in REPORTING_VERBS.items():
+        if verb in INTENTIONS or cue.kind == "other":
+            continue
+        for strip, suffix in NOMINAL_SUFFIXES:
+            if strip and not verb.endswith(strip):
+                continue
+            noun = verb[: len(verb) - len(strip)] + suffix
+            if noun != verb and (known_nouns is None or noun in known_nouns):
+                nouns.setdefault(noun, verb)
+        if verb in IRREGULAR_NOMINALS:
+            nouns[IRREGULAR_NOMINALS[verb]] = verb
+        if verb in ALLEGATION_NOUNS | INTENTION_NOUNS:
+            nouns[verb] = verb
+    return {n: v for n, v in nouns.items() if n not in OTHER_SENSE_NOUNS | REPORT_NOUNS}
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> dict[str, str]:
+    """The reporting nouns, checked against the nouns spaCy's English lemmatizer knows."""
+    from kg.nlp import load_nlp
+
+    try:
+        table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        known = frozenset(table["noun"])
+    except (KeyError, ValueError):
+        known = None
+    return derive_reporting_nouns(known)
+
+
+def from_nouns(ctx: Context) -> None:
+    nouns = reporting_nouns()
+    for token in ctx.doc:
+        verb = nouns.get(token.lemma_.lower())
+        if (
+            verb is None
+            or token.pos_ != "NOUN"
+            or token.i in ctx.cue_tokens
+            or ctx.in_quote(token.idx)
+            or is_venue_noun(token)
+            or _negated(token)
+        ):
+            continue
+        kind = CUE_KINDS[verb]
+        content = _content(ctx, token, verb, kind)
+        speaker = _speaker(ctx, token) if content is not None else None
+        if speaker is None:
+            continue
+        fields = speaker_fields(ctx, speaker)
+        if fields["speaker"] is None and _a_time(speaker):
+            continue  # "last week's announcement that ...": when, not who
+        if fields.get("report") and kind == "claim":
+            kind = "finding"
+        ctx.cue_tokens.add(token.i)
+        ctx.add(
+            cue=token.text,
+            cue_span=(token.idx, token.idx + len(token.text)),
+            content_span=content,
+            kind=kind,
+            quote=False,
+            **fields,
+        )
+
+
+def _a_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in TIME_NOUNS
+
+
+def _negated(noun: Token) -> bool:
+    """'there was no announcement that ...', 'without any warning': nothing was said."""
+    return any(c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "any"} for c in noun.children) or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "without"
+    )
+
+
+def _content(ctx: Context, noun: Token, verb: str, kind: str) -> tuple[int, int] | None:
+    """What the noun reports: its "that" clause ("the claim that ..."); for a promise or a call its
+    infinitive ("the pledge to cut taxes") or "for" ("a call for calm"); for an accusation, a
+    criticism or a denial what it bears on ("his criticism of the plan", "her denial of any role")."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in {"acl", "ccomp", "relcl", "appos"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return clause_span(ctx, child)
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ == "acl" and child.tag_ == "VB" and to and (kind == "call" or verb in COMMITTING_VERBS):
+            return ctx.span(child.left_edge.i, child.right_edge.i + 1)
+    for child in noun.children:
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if obj is None or child.dep_ != "prep" or child.i < noun.i:
+            continue
+        if child.lower_ == "for" and noun.lemma_.lower() in CALL_FOR_NOUNS:
+            return ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
+        if child.lower_ == "of" and (kind in {"accusation", "criticism"} or (kind == "denial" and deniable(obj, verb))):
+            return ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def _speaker(ctx: Context, noun: Token) -> Token | None:
+    """Who makes the claim: the possessor ("the mayor's claim", "his denial"), a named modifier ("the
+    GM announcement"), "by X" or "from X", or the subject of a light verb ("X made the announcement",
+    "a warning was issued by X")."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in {"compound", "nmod"} and ctx.index.at(child.idx, child.idx + len(child.text))
+        ):
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"} and child.i > noun.i:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and not _a_time(obj) and obj.lemma_.lower() not in PLACE_NOUNS:
+                return obj
+    head = noun.head
+    if head.lemma_.lower() in LIGHT_VERBS and head.pos_ in {"VERB", "AUX"}:
+        if noun.dep_ == "dobj":
+            subject, passive = speaker_of(ctx, head)
+            return None if passive else subject
+        if noun.dep_ == "nsubjpass":
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return None
