@@ -491,7 +491,7 @@ def test_nouns_that_report_nothing(text):
 
 
 def test_reporting_nouns_derive_from_the_verbs():
-    from kg.extract.statements.nouns import derive_reporting_nouns, reporting_nouns
+    from kg.extract.lexicon import derive_reporting_nouns, reporting_nouns
 
     nouns = reporting_nouns()
     assert {nouns[n] for n in ("announcement", "denial", "allegation", "accusation", "warning")} == {
@@ -503,3 +503,38 @@ def test_reporting_nouns_derive_from_the_verbs():
     }
     assert not {"station", "notion", "plan", "hope", "report"} & set(nouns)
     assert "statement" in derive_reporting_nouns(None)  # without spaCy's noun list the rules still apply
+
+
+@pytest.mark.parametrize(
+    "text, speaker_text, cue, kind, content",
+    [
+        # the parser reads the complementizer as a relative pronoun's object
+        (
+            "The charge by the prosecutor that the firm lied was dismissed.",
+            "the prosecutor",
+            "charge",
+            "accusation",
+            "the firm lied",
+        ),
+        (
+            "Divers made the discovery that the wreck had moved.",
+            "Divers",
+            "discovery",
+            "finding",
+            "the wreck had moved",
+        ),
+    ],
+)
+def test_reporting_nouns_through_parser_slips(text, speaker_text, cue, kind, content):
+    x = _extract(text)
+    [stmt] = [s for s in x.statements if s.cue == cue]
+    assert (stmt.speaker_text, stmt.kind, stmt.content) == (speaker_text, kind, content)
+
+
+def test_passive_accusation_with_its_agent():
+    x = _extract("Norway was accused by Sweden of breaking the fishing treaty.")
+    [stmt] = x.statements
+    names = {e.id: e.name for e in x.entities}
+    assert stmt.kind == "accusation" and names.get(stmt.speaker) == "Sweden" and stmt.speaker_text == "Sweden"
+    assert names.get(stmt.about) == "Norway"
+    assert stmt.content.endswith("of breaking the fishing treaty")

@@ -4,6 +4,7 @@ speaks, where words are said."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ---------------------------------------------------------------- reporting verbs
 
@@ -271,7 +272,7 @@ NOMINAL_SUFFIXES = (
 IRREGULAR_NOMINALS = {
     "warn": "warning", "find": "finding", "testify": "testimony", "argue": "argument", "urge": "urging",
     "explain": "explanation", "reveal": "revelation", "concede": "concession", "emphasize": "emphasis",
-    "emphasise": "emphasis", "exclaim": "exclamation",
+    "emphasise": "emphasis", "exclaim": "exclamation", "discover": "discovery",
 }  # fmt: skip
 # Words the suffix rules make that name something else than the verb's speech act: "station", "notion",
 # "agreement" (a deal), "establishment", "dismissal" (from a job), "indication" (a sign).
@@ -279,6 +280,42 @@ OTHER_SENSE_NOUNS = frozenset(
     "acceptation agreement allegement citation contestation continuation disputation dismissal dismission "
     "documentation establishment estimation expression indication notation notion station stature".split()
 )
+
+
+def derive_reporting_nouns(known_nouns: frozenset[str] | None) -> dict[str, str]:
+    """Reporting noun -> the verb it names the act of: the verbs' regular nominalisations that
+    ``known_nouns`` holds (all of them when it is None), the irregular ones, and the verbs that are
+    nouns of claims or calls themselves; not for verbs of intention, nor report documents."""
+    nouns: dict[str, str] = {}
+    for verb, cue in REPORTING_VERBS.items():
+        if verb in INTENTIONS or cue.kind == "other":
+            continue
+        for strip, suffix in NOMINAL_SUFFIXES:
+            if strip and not verb.endswith(strip):
+                continue
+            noun = verb[: len(verb) - len(strip)] + suffix
+            if noun != verb and (known_nouns is None or noun in known_nouns):
+                nouns.setdefault(noun, verb)
+        if verb in IRREGULAR_NOMINALS:
+            nouns[IRREGULAR_NOMINALS[verb]] = verb
+        if verb in ALLEGATION_NOUNS | INTENTION_NOUNS:
+            nouns[verb] = verb
+    return {n: v for n, v in nouns.items() if n not in OTHER_SENSE_NOUNS | REPORT_NOUNS}
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> dict[str, str]:
+    """The reporting nouns, checked against the nouns spaCy's English lemmatizer knows."""
+    from kg.nlp import load_nlp
+
+    try:
+        table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        known = frozenset(table["noun"])
+    except (KeyError, ValueError):
+        known = None
+    return derive_reporting_nouns(known)
+
+
 VENUES = frozenset(
     "statement interview post tweet letter speech memo release email conference briefing message filing "
     "broadcast editorial column blog video podcast hearing testimony "

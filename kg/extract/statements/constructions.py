@@ -85,7 +85,7 @@ def from_verbs(ctx: Context) -> None:
         if passive and subject is not None:
             about = resolve(ctx.phrase(subject), ctx.index)
         elif kind == "accusation":
-            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             about = resolve(ctx.phrase(obj), ctx.index) if obj is not None else None
         if fields.get("report") and kind == "claim":
             kind = "finding"

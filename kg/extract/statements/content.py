@@ -110,6 +110,8 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         and not _addressee(ctx, c, lemma)
         and not (c.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in c.children))
     ]
+    if not parts and CUE_KINDS.get(lemma) in {"accusation", "criticism"}:
+        parts = [p for p in [misplaced_charge(verb)] if p is not None]
     if not parts:
         return None
     if CUE_KINDS.get(lemma) == "denial" and not any(deniable(p, lemma) for p in parts):
@@ -117,6 +119,17 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     return ctx.span(start, end)
+
+
+def misplaced_charge(verb: Token) -> Token | None:
+    """'was accused by the opposition of hiding losses': the parser hangs what the accusation is about
+    on the agent; the 'of'/'for' phrase after the agent's noun is the verb's."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in (c for c in agent.children if c.dep_ == "pobj"):
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over"} and prep.i > obj.i:
+                    return prep
+    return None
 
 
 def deniable(token: Token, lemma: str) -> bool:

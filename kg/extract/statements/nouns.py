@@ -6,64 +6,21 @@ here ("the claim that ..." alone is talked about, by whoever denies or repeats i
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from kg.extract.coref import PLACE_NOUNS
 from kg.extract.lexicon import (
-    ALLEGATION_NOUNS,
     CALL_FOR_NOUNS,
     COMMITTING_VERBS,
     CUE_KINDS,
-    INTENTION_NOUNS,
-    INTENTIONS,
-    IRREGULAR_NOMINALS,
     LIGHT_VERBS,
-    NOMINAL_SUFFIXES,
-    OTHER_SENSE_NOUNS,
-    REPORT_NOUNS,
-    REPORTING_VERBS,
     TIME_NOUNS,
+    reporting_nouns,
 )
 from kg.extract.statements.content import clause_span, deniable
 from kg.extract.statements.context import Context
 from kg.extract.statements.speakers import speaker_fields, speaker_of
 from kg.extract.statements.venues import is_venue_noun
-
-
-def derive_reporting_nouns(known_nouns: frozenset[str] | None) -> dict[str, str]:
-    """Reporting noun -> the verb it names the act of: the verbs' regular nominalisations that
-    ``known_nouns`` holds (all of them when it is None), the irregular ones, and the verbs that are
-    nouns of claims or calls themselves; not for verbs of intention, nor report documents."""
-    nouns: dict[str, str] = {}
-    for verb, cue in REPORTING_VERBS.items():
-        if verb in INTENTIONS or cue.kind == "other":
-            continue
-        for strip, suffix in NOMINAL_SUFFIXES:
-            if strip and not verb.endswith(strip):
-                continue
-            noun = verb[: len(verb) - len(strip)] + suffix
-            if noun != verb and (known_nouns is None or noun in known_nouns):
-                nouns.setdefault(noun, verb)
-        if verb in IRREGULAR_NOMINALS:
-            nouns[IRREGULAR_NOMINALS[verb]] = verb
-        if verb in ALLEGATION_NOUNS | INTENTION_NOUNS:
-            nouns[verb] = verb
-    return {n: v for n, v in nouns.items() if n not in OTHER_SENSE_NOUNS | REPORT_NOUNS}
-
-
-@lru_cache(maxsize=1)
-def reporting_nouns() -> dict[str, str]:
-    """The reporting nouns, checked against the nouns spaCy's English lemmatizer knows."""
-    from kg.nlp import load_nlp
-
-    try:
-        table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        known = frozenset(table["noun"])
-    except (KeyError, ValueError):
-        known = None
-    return derive_reporting_nouns(known)
 
 
 def from_nouns(ctx: Context) -> None:
@@ -122,6 +79,9 @@ def _content(ctx: Context, noun: Token, verb: str, kind: str) -> tuple[int, int]
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
         ):
             return clause_span(ctx, child)
+        if child.dep_ in {"acl", "relcl"} and _complementizer_as_object(child):
+            that = next(c for c in child.children if c.lower_ == "that")
+            return ctx.span(that.i + 1, child.right_edge.i + 1)
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if child.dep_ == "acl" and child.tag_ == "VB" and to and (kind == "call" or verb in COMMITTING_VERBS):
             return ctx.span(child.left_edge.i, child.right_edge.i + 1)
@@ -134,6 +94,20 @@ def _content(ctx: Context, noun: Token, verb: str, kind: str) -> tuple[int, int]
         if child.lower_ == "of" and (kind in {"accusation", "criticism"} or (kind == "denial" and deniable(obj, verb))):
             return ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
     return None
+
+
+def _complementizer_as_object(clause: Token) -> bool:
+    """'the announcement by GM that it had filed for bankruptcy': the parser made 'that' the object of
+    the clause as if it were relative ('the claim that he made'), where the tagger read it as a
+    complementizer; believed when the clause's verb is not one that takes a claim as its object."""
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    return (
+        that is not None
+        and that.dep_ == "dobj"
+        and that.tag_ == "IN"
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and clause.lemma_.lower() not in LIGHT_VERBS | CUE_KINDS.keys()
+    )
 
 
 def _speaker(ctx: Context, noun: Token) -> Token | None:

@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     SPEAKING_NOUNS,
     UTTERANCE_NOUNS,
 )
+from kg.extract.statements.content import misplaced_charge
 from kg.extract.statements.context import Context
 from kg.extract.statements.reports import report_for
 from kg.extract.statements.venues import is_statement_venue
@@ -268,6 +269,9 @@ def _speaker_phrase(ctx: Context, subject: Token, cue: Token | None) -> Span:
     end = phrase.end
     if cue is not None and phrase.start < cue.i < phrase.end:
         end = cue.left_edge.i
+    charge = misplaced_charge(cue) if cue is not None else None
+    if charge is not None and phrase.start < charge.i < end:
+        end = charge.i  # "accused by the opposition | of hiding losses"
     for t in phrase:
         if t.i > subject.i and (t.dep_ == "relcl" or (t.dep_ == "npadvmod" and t.ent_type_ in {"DATE", "TIME"})):
             end = min(end, t.left_edge.i)  # "... Balaguer who adds that ...", "politicians this weekend"
