@@ -38,6 +38,8 @@ def from_nouns(ctx: Context) -> None:
             continue
         kind = CUE_KINDS[verb]
         content = _content(ctx, token, verb, kind)
+        if content is not None and _cut_short(ctx, token, content):
+            continue
         speaker = _speaker(ctx, token) if content is not None else None
         if speaker is None:
             continue
@@ -94,6 +96,25 @@ def _content(ctx: Context, noun: Token, verb: str, kind: str) -> tuple[int, int]
         if child.lower_ == "of" and (kind in {"accusation", "criticism"} or (kind == "denial" and deniable(obj, verb))):
             return ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
     return None
+
+
+def _cut_short(ctx: Context, noun: Token, content: tuple[int, int]) -> bool:
+    """'His insistence that the vote was | fair angered ...', 'the call to end | the strike was
+    heard': where the noun is the sentence's subject, its clause must run up to the main verb; a
+    clause that stops before it, or a noun the parser made the sentence's root, is a misparse."""
+    if noun.dep_ == "ROOT":
+        # a noun that heads a sentence of the body ("The coach's admission that the team played badly
+        # surprised fans" read as one noun phrase) swallowed the main verb; headlines are noun phrases
+        return "\n" in ctx.text[: noun.idx] and noun.sent[-1].text in {".", "!", "?"}
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    after = next((t for t in noun.sent if t.idx >= content[1] and not t.is_punct), None)
+    verb = noun.head
+    return (
+        after is not None
+        and after.i != verb.i
+        and not (after.head.i == verb.i and after.dep_ in {"aux", "auxpass", "neg"})
+    )
 
 
 def _complementizer_as_object(clause: Token) -> bool:
