@@ -84,6 +84,10 @@ def test_what_the_article_tells_in_its_own_voice_is_asserted(x):
 
 def _inside(span, statement) -> bool:
     s, e = statement.content_span
+    # a passive cue's content starts with who it is about ("Amnesty has long been accused of ..."): the
+    # words up to the cue, and the cue itself, are the article's own
+    if s < statement.cue_span[0] and statement.cue_span[0] < e and span[0] < statement.cue_span[1]:
+        return False
     return s <= span[0] < e
 
 

@@ -181,6 +181,19 @@ ATTRIBUTION_CASES = [
         _not_asserted(attributed=True, cue="charged"),
         id="charged-with",
     ),
+    # Any noun of a reporting verb: "argument" (argue), "insistence" (insist), "explanation" (explain).
+    pytest.param(
+        "The argument that the levy had failed was popular in the valley.",
+        "failed",
+        _not_asserted(attributed=True, cue="argument"),
+        id="argument-that",
+    ),
+    pytest.param(
+        "Lawyers mocked the explanation that the files were burnt by accident.",
+        "burnt",
+        _not_asserted(attributed=True, cue="explanation"),
+        id="explanation-that",
+    ),
     # A fear is an attitude to something that may yet happen.
     pytest.param(
         "Residents voiced fears of an attack on the port.",

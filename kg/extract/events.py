@@ -403,9 +403,20 @@ class EventExtractor:
         best = None
         for st in self.statements:
             s, e = st.content_span
+            if self._in_passive_subject(st, start):
+                continue
             if s <= start < e and (best is None or e - s < best[1] - best[0]):
                 best = (s, e, st.id)
         return best[2] if best else None
+
+    def _in_passive_subject(self, st: Statement, start: int) -> bool:
+        """'The attack, which began at dawn, is reported to have killed 100': a passive cue's content
+        starts with its subject, which the article itself presents; what is reported comes after the
+        cue (and the cue itself is the act of saying)."""
+        if not st.content_span[0] <= start < st.cue_span[1] or st.cue_span[0] < st.content_span[0]:
+            return False
+        cue = self.doc.char_span(*st.cue_span, alignment_mode="expand")
+        return cue is not None and any(c.dep_ == "auxpass" for c in cue.root.children)
 
     def run(self) -> list[Event]:
         mentions: list[_Mention] = []

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import ALLEGATION_NOUNS, INTENTION_NOUNS
+from kg.extract.lexicon import ALLEGATION_NOUNS, INTENTION_NOUNS, reporting_nouns
 from kg.model import Factuality
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
@@ -346,6 +346,8 @@ class FactualityJudge:
                     self._set(f, "certainty", "possible", head.text)
             elif lemma in NEGATIVE_NOUNS:
                 self._set(f, "polarity", "negative", head.text)
+            elif via is None and lemma in reporting_nouns():
+                self._attribute(f, head.text, self._owner(head))  # "the insistence that the vote was rigged"
 
     # ------------------------------------------------------------------ helpers
 

@@ -4,6 +4,7 @@ speaks, where words are said."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ---------------------------------------------------------------- reporting verbs
 
@@ -115,6 +116,7 @@ REPORTING_VERBS: dict[str, Cue] = {
     "document": Cue("finding", clause=True),
     "show": Cue("finding", clause=True),
     "reveal": Cue("finding", clause=True),
+    "discover": Cue("finding", clause=True),
     "outline": Cue("finding"),
     # kind "denial"
     "deny": Cue("denial", headline=("denies", "deny")),
@@ -222,6 +224,16 @@ UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".sp
 # Verbs of phase: what they govern happens ("continue to demand", "began to accuse").
 ASPECTUAL = frozenset("continue begin start keep resume".split())
 ISSUE_VERBS = frozenset("issue release publish post put send give make".split())
+# Verbs whose subject speaks the reporting noun they take: "X made the announcement that ...", "X issued
+# a warning that ...", "X repeated her denial that ...".
+LIGHT_VERBS = ISSUE_VERBS | frozenset("repeat reiterate renew voice deliver".split())
+# Reporting nouns of verbs that promise or call for something take an infinitive as content ("X's pledge
+# to cut taxes", "X's request to remove the video"); "call" also "for" ("X's call for calm"; "requests for
+# payment" are applications).
+COMMITTING_VERBS = frozenset("promise pledge vow".split())
+CALL_FOR_NOUNS = frozenset({"call"})
+# Words of time that can stand where a speaker would: "last week's announcement", "today's warning".
+TIME_NOUNS = frozenset("today yesterday tomorrow week month year day weekend morning evening night".split())
 # documents issued by someone: "X issued a statement denying ..." is X's denial
 ISSUED_NOUNS = frozenset("statement release communique letter note message post declaration".split())
 # Modifiers a comma sets off after a speaker's name: not part of the name.
@@ -247,18 +259,63 @@ CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
     "ignores ignored distorted lies lie absurd outrageous unacceptable predetermined".split()
 )
-# Reporting nouns and the kind of statement they introduce.
-NOUN_CUES = {
-    **dict.fromkeys(
-        "announcement statement declaration claim assertion confirmation prediction forecast pledge promise "
-        "warning admission".split(),
-        "claim",
-    ),
-    **dict.fromkeys("allegation accusation".split(), "accusation"),
-    "denial": "denial",
-    "criticism": "criticism",
-    "finding": "finding",
-}
+# Reporting nouns are derived from REPORTING_VERBS (kg.extract.statements.nouns): a verb's regular
+# nominalisations (suffix rules below; "announce" -> "announcement", "deny" -> "denial", "allege" ->
+# "allegation"), kept where spaCy's English lemmatizer knows the word as a noun; the irregular ones
+# declared here; and verbs that are themselves ALLEGATION_NOUNS or INTENTION_NOUNS ("claim", "pledge",
+# "call"). A noun reports with the kind of its verb. Verbs of intention give none ("plan" and "hope" are
+# plans and hopes, not statements), nor do report documents (REPORT_NOUNS: reports speak themselves).
+NOMINAL_SUFFIXES = (
+    ("", "ment"), ("e", "ement"), ("y", "ial"), ("", "al"), ("e", "ation"), ("", "ation"), ("e", "ion"),
+    ("", "ion"), ("de", "sion"), ("t", "ssion"), ("ize", "ism"), ("ise", "ism"), ("e", "ure"), ("", "ence"),
+)  # fmt: skip
+IRREGULAR_NOMINALS = {
+    "warn": "warning", "find": "finding", "testify": "testimony", "argue": "argument", "urge": "urging",
+    "explain": "explanation", "reveal": "revelation", "concede": "concession", "emphasize": "emphasis",
+    "emphasise": "emphasis", "exclaim": "exclamation", "discover": "discovery",
+}  # fmt: skip
+# Words the suffix rules make that name something else than the verb's speech act: "station", "notion",
+# "agreement" (a deal), "establishment", "dismissal" (from a job), "indication" (a sign).
+OTHER_SENSE_NOUNS = frozenset(
+    "acceptation agreement allegement citation contestation continuation disputation dismissal dismission "
+    "documentation establishment estimation expression indication notation notion station stature".split()
+)
+
+
+def derive_reporting_nouns(known_nouns: frozenset[str] | None) -> dict[str, str]:
+    """Reporting noun -> the verb it names the act of: the verbs' regular nominalisations that
+    ``known_nouns`` holds (all of them when it is None), the irregular ones, and the verbs that are
+    nouns of claims or calls themselves; not for verbs of intention, nor report documents."""
+    nouns: dict[str, str] = {}
+    for verb, cue in REPORTING_VERBS.items():
+        if verb in INTENTIONS or cue.kind == "other":
+            continue
+        for strip, suffix in NOMINAL_SUFFIXES:
+            if strip and not verb.endswith(strip):
+                continue
+            noun = verb[: len(verb) - len(strip)] + suffix
+            if noun != verb and (known_nouns is None or noun in known_nouns):
+                nouns.setdefault(noun, verb)
+        if verb in IRREGULAR_NOMINALS:
+            nouns[IRREGULAR_NOMINALS[verb]] = verb
+        if verb in ALLEGATION_NOUNS | INTENTION_NOUNS:
+            nouns[verb] = verb
+    return {n: v for n, v in nouns.items() if n not in OTHER_SENSE_NOUNS | REPORT_NOUNS}
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> dict[str, str]:
+    """The reporting nouns, checked against the nouns spaCy's English lemmatizer knows."""
+    from kg.nlp import load_nlp
+
+    try:
+        table = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        known = frozenset(table["noun"])
+    except (KeyError, ValueError):
+        known = None
+    return derive_reporting_nouns(known)
+
+
 VENUES = frozenset(
     "statement interview post tweet letter speech memo release email conference briefing message filing "
     "broadcast editorial column blog video podcast hearing testimony "

@@ -3,13 +3,14 @@
 Constructions: reporting verbs with a clause or object ("X said that ...", "X denied ...",
 "X urged Y to ..."), participles that inherit their subject ("..., stating that ..."), direct
 quotes with a cue outside them ("'...,' it said"), "according to X", headline forms ("X Says
-..."), passive accusations ("X has been accused of ...") and reports as speakers ("the report
-found", "a December 2024 report by X determined"). The speaker is resolved through pronouns and
+..."), passives without an agent ("X has been accused of ...", "it was announced that ..."),
+reporting nouns ("the mayor's claim that ...") and reports as speakers ("the report found", "a
+December 2024 report by X determined"). The speaker is resolved through pronouns and
 descriptions; a finding of a report is attributed to the report's author and linked to the report.
 
 One module per concern: ``quotes`` (quotation marks, which quote a cue takes), ``cues`` (what counts
 as a reporting cue), ``content`` (what a cue reports), ``speakers`` (who speaks), ``reports``
-(reports as speakers), ``constructions`` and ``headlines`` (the passes that find statements),
+(reports as speakers), ``constructions``, ``nouns`` and ``headlines`` (the passes that find statements),
 ``answers`` (which statement answers which); ``context`` holds what the passes share.
 """
 
@@ -19,9 +20,10 @@ from spacy.tokens import Doc
 
 from kg.extract.coref import EntityIndex
 from kg.extract.statements.answers import relate
-from kg.extract.statements.constructions import according_to, continued_quotes, from_nouns, from_verbs, issued_quotes
+from kg.extract.statements.constructions import according_to, continued_quotes, from_verbs, issued_quotes
 from kg.extract.statements.context import Context
 from kg.extract.statements.headlines import headline, headline_inverted, headline_source
+from kg.extract.statements.nouns import from_nouns
 from kg.extract.statements.quotes import quote_spans
 from kg.extract.statements.speakers import pronouns_in_text_order
 from kg.model import Entity, Report, Statement

@@ -1,18 +1,17 @@
 """The constructions that make a statement in running text: reporting verbs ("X said that ...",
-"'...,' it said"), issued statements ('X issued a statement: "..."'), reporting nouns ("the
-announcement by GM that ..."), "according to X", and quotations that go on with the last speaker."""
+"'...,' it said", "X is alleged to have ..."), issued statements ('X issued a statement: "..."'),
+"according to X", and quotations that go on with the last speaker (reporting nouns: ``nouns``)."""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from kg.extract.coref import PLACE_NOUNS, resolve
-from kg.extract.lexicon import CUE_KINDS, GENERIC_PRONOUNS, ISSUE_VERBS, ISSUED_NOUNS, NOUN_CUES, QUOTE_ONLY
+from kg.extract.coref import resolve
+from kg.extract.lexicon import CUE_KINDS, GENERIC_PRONOUNS, ISSUE_VERBS, ISSUED_NOUNS, QUOTE_ONLY
 from kg.extract.statements.content import (
     before_other_speech,
-    clause_span,
     content_of,
     inside_content,
     without_attribution,
@@ -21,8 +20,13 @@ from kg.extract.statements.content import (
 from kg.extract.statements.context import STRIP_CHARS, Context
 from kg.extract.statements.cues import bids, described_as, ends_headline, is_cue, passive_without_agent
 from kg.extract.statements.quotes import has_own_cue, is_real_quote, paragraph_of_its_own, quote_for
-from kg.extract.statements.speakers import misparsed_subject, speaker_fields, speaker_of, split_conjunct_subject
-from kg.extract.statements.venues import is_venue_noun
+from kg.extract.statements.speakers import (
+    misparsed_subject,
+    speaker_fields,
+    speaker_of,
+    split_conjunct_subject,
+    stray_agent,
+)
 
 
 def from_verbs(ctx: Context) -> None:
@@ -44,6 +48,8 @@ def from_verbs(ctx: Context) -> None:
         if content is None:
             continue
         subject, passive = speaker_of(ctx, token, quote)
+        if not passive and passive_without_agent(token) and token.dep_ == "conj" and stray_agent(ctx, token) is None:
+            passive = True  # "its shape symbolizes wealth and is believed to bring luck": nobody named believes
         if subject is None and not passive:
             subject = misparsed_subject(ctx, token) or split_conjunct_subject(ctx, token)
         if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
@@ -56,7 +62,7 @@ def from_verbs(ctx: Context) -> None:
             continue  # "... according to rebels, report": a label, not a verb
         fields = speaker_fields(ctx, None if passive else subject, cue=token)
         kind = CUE_KINDS[lemma]
-        if lemma in {"tell", "warn"} and bids(token):
+        if lemma in {"tell", "warn"} and (bids(token) or _told_to(token)):
             kind = "call"  # "told the cardinal not to cut funding", "warned Turkey to hold back"
         if quote is None:
             first = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
@@ -66,11 +72,20 @@ def from_verbs(ctx: Context) -> None:
             content = without_attribution(ctx, content)
         if kind in {"accusation", "criticism"} and quote is None:
             content = without_preposition(ctx, content)
+        patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        whose = quote is None and patient is not None and _about_its_subject(token, patient, kind)
+        if whose:
+            # "the senator is alleged to have taken bribes", "the agency was accused of hiding data": who
+            # it is about belongs to what is alleged
+            content = (ctx.phrase(patient).start_char, max(content[1], token.idx + len(token.text)))
+            stray = stray_agent(ctx, token)
+            if stray is not None and stray.right_edge.idx + len(stray.right_edge.text) >= content[1]:
+                content = ctx.trimmed(content[0], stray.idx)  # "was urged to resign | by his party"
         about = None
         if passive and subject is not None:
             about = resolve(ctx.phrase(subject), ctx.index)
         elif kind == "accusation":
-            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             about = resolve(ctx.phrase(obj), ctx.index) if obj is not None else None
         if fields.get("report") and kind == "claim":
             kind = "finding"
@@ -78,7 +93,8 @@ def from_verbs(ctx: Context) -> None:
         for child in token.children:
             if child.dep_ == "prt" or (lemma == "call" and child.dep_ == "prep" and child.i == token.i + 1):
                 cue_end = child.idx + len(child.text)
-        if content[0] < cue_end < content[1]:  # "called on | the company to ...": the cue's words are not content
+        if content[0] < cue_end < content[1] and not whose:
+            # "called on | the company to ...": the cue's words are not content
             content = ctx.trimmed(cue_end, content[1])
         ctx.cue_tokens.add(token.i)
         if quote is not None:
@@ -92,6 +108,22 @@ def from_verbs(ctx: Context) -> None:
             about=about,
             **fields,
         )
+
+
+def _told_to(verb: Token) -> bool:
+    """'The workers were told to go home': a passive with an infinitive tells its subject to act."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+
+
+def _about_its_subject(verb: Token, subject: Token, kind: str) -> bool:
+    """Whether a passive cue's subject is part of what is reported: the one accused or criticised, or
+    the subject of the infinitive ("X is said to have fled"); not who was told ("residents were told
+    that ...") nor an expletive ("it was announced that ...")."""
+    if subject.head.i != verb.i or subject.i > verb.i or subject.lower_ == "it":
+        return False
+    return kind in {"accusation", "criticism"} or any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def issued_quotes(ctx: Context) -> None:
@@ -122,54 +154,6 @@ def issued_quotes(ctx: Context) -> None:
             quote=True,
             **speaker_fields(ctx, None if passive else subject, cue=verb),
         )
-
-
-def from_nouns(ctx: Context) -> None:
-    """Reporting nouns: "the announcement by GM that it had filed", "GM's declaration of bankruptcy"."""
-    for token in ctx.doc:
-        kind = NOUN_CUES.get(token.lemma_.lower())
-        if kind is None or token.pos_ != "NOUN" or ctx.in_quote(token.idx) or is_venue_noun(token):
-            continue
-        content = None
-        for child in token.children:
-            if child.dep_ in {"acl", "ccomp", "relcl"} and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
-            ):
-                content = clause_span(ctx, child)
-            elif child.dep_ == "prep" and child.lower_ == "of" and content is None:
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None and not (kind == "claim" and _a_place(ctx, obj)):
-                    # "Israel's claim of the entire city" is a claim to land, nothing said
-                    content = ctx.span(obj.left_edge.i, obj.right_edge.i + 1)
-        speaker_tok = None
-        for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and ctx.index.at(child.idx, child.idx + 1)):
-                speaker_tok = child
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                speaker_tok = next((c for c in child.children if c.dep_ == "pobj"), speaker_tok)
-        if content is None or speaker_tok is None:
-            continue
-        fields = speaker_fields(ctx, speaker_tok)
-        if fields["speaker"] is None:
-            continue
-        ctx.cue_tokens.add(token.i)
-        ctx.add(
-            cue=token.text,
-            cue_span=(token.idx, token.idx + len(token.text)),
-            content_span=content,
-            kind=kind,
-            quote=False,
-            **fields,
-        )
-
-
-def _a_place(ctx: Context, token) -> bool:
-    eid = ctx.index.at(token.idx, token.idx + len(token.text))
-    return (
-        (eid is not None and ctx.index.by_id[eid].type == "Place")
-        or token.ent_type_ in {"GPE", "LOC"}
-        or token.lemma_.lower() in PLACE_NOUNS
-    )
 
 
 def according_to(ctx: Context) -> None:

@@ -59,10 +59,11 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         and (CUE_KINDS.get(lemma) in {"call", "accusation", "criticism"} or comp.dep_ in {"xcomp", "advcl"})
     ):
         return ctx.span(obj.left_edge.i, comp.right_edge.i + 1)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)  # "was discovered to have kept ..."
     clauses = [
         c
         for c in verb.children
-        if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma not in NEEDS_CLAUSE - INTENTIONS))
+        if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and (lemma not in NEEDS_CLAUSE - INTENTIONS or passive)))
         and c.pos_ in {"VERB", "AUX"}
         and lemma not in {"call", "ask"}
     ]
@@ -109,16 +110,29 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         and not _addressee(ctx, c, lemma)
         and not (c.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in c.children))
     ]
+    if not parts and CUE_KINDS.get(lemma) in {"accusation", "criticism"}:
+        parts = [p for p in [misplaced_charge(verb)] if p is not None]
     if not parts:
         return None
-    if CUE_KINDS.get(lemma) == "denial" and not any(_deniable(p, lemma) for p in parts):
+    if CUE_KINDS.get(lemma) == "denial" and not any(deniable(p, lemma) for p in parts):
         return None  # "denied his asylum application", "rejected the offer": a refusal, not a statement
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     return ctx.span(start, end)
 
 
-def _deniable(token: Token, lemma: str) -> bool:
+def misplaced_charge(verb: Token) -> Token | None:
+    """'was accused by the opposition of hiding losses': the parser hangs what the accusation is about
+    on the agent; the 'of'/'for' phrase after the agent's noun is the verb's."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in (c for c in agent.children if c.dep_ == "pobj"):
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "over"} and prep.i > obj.i:
+                    return prep
+    return None
+
+
+def deniable(token: Token, lemma: str) -> bool:
     """What a denial can bear on without a clause: a pronoun ("denied it"), a claim or report
     ("denied the allegations", "dismissed the report"), what the speaker is said to have done
     ("denied any wrongdoing", "denied having known", "denied the attack"), a proposal it rejects
@@ -126,7 +140,7 @@ def _deniable(token: Token, lemma: str) -> bool:
     if token.dep_ in {"ccomp", "xcomp"} or token.tag_ == "VBG":
         return True
     if token.dep_ == "prep":
-        return any(_deniable(c, lemma) for c in token.children if c.dep_ == "pobj")
+        return any(deniable(c, lemma) for c in token.children if c.dep_ == "pobj")
     if token.pos_ == "PRON":  # "denied it", not "denied him bail"
         return token.dep_ != "dative" and token.lower_ in THING_PRONOUNS
     noun = token.lemma_.lower()

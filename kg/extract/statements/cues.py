@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import PLACE_NOUNS
-from kg.extract.lexicon import ASPECTUAL, CUE_KINDS, QUOTE_ONLY, UNREAL_MODALS
+from kg.extract.lexicon import ASPECTUAL, CUE_KINDS, INTENTIONS, QUOTE_ONLY, UNREAL_MODALS
 from kg.extract.statements.context import Context
 from kg.extract.statements.quotes import quote_for
 
@@ -66,10 +66,21 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "if found guilty", "unless he says otherwise": a condition, not a report
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
         return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
-    # "X was accused of ...", "it was reported that ...", "films are reported to want ...": a passive
-    # without its agent reports an accusation or a clause; "cases were reported to the police" does not
-    speech_passive = CUE_KINDS[lemma] in {"accusation", "criticism"} or (
-        lemma in {"report", "say", "claim"} and bool(deps & {"ccomp", "xcomp"})
+    # "X was accused of ...", "it was reported that ...", "films are reported to want ...", "the names are
+    # announced to be changed": a passive without its agent reports an accusation or a clause, by someone
+    # the text does not name; "cases were reported to the police" does not, and "the sale is expected to
+    # close in May" forecasts an event (its factuality says so), nobody's statement
+    # a clause of its own: "residents were told that ...", "X is believed to have ...", not "the news was
+    # announced, the index dipped" nor "they were found swimming" (found, not a finding)
+    clause = any(
+        (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in {"that", "whether"} for m in c.children))
+        or (c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in token.children
+    )
+    speech_passive = (
+        (CUE_KINDS[lemma] in {"accusation", "criticism"} and lemma != "question")  # "was questioned": by police
+        or (lemma in {"report", "say", "claim"} and bool(deps & {"ccomp", "xcomp"}))
+        or (lemma not in INTENTIONS and clause)
     )
     expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children) and "ccomp" in deps
     speech_passive = speech_passive or expletive

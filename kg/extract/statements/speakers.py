@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     SPEAKING_NOUNS,
     UTTERANCE_NOUNS,
 )
+from kg.extract.statements.content import misplaced_charge
 from kg.extract.statements.context import Context
 from kg.extract.statements.reports import report_for
 from kg.extract.statements.venues import is_statement_venue
@@ -32,7 +33,7 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
     if (
         verb.dep_ == "acl"
         and verb.head.pos_ in {"NOUN", "PROPN"}
-        and _can_speak(ctx, verb.head)
+        and can_speak(ctx, verb.head)
         and not (verb.head.lemma_.lower() in ISSUED_NOUNS and verb.head.dep_ in {"dobj", "nsubjpass"})
     ):
         # "reports stating that ...": the document speaks; "a statement (issued) denying that ..."
@@ -76,6 +77,9 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
                 if agent is not None:
                     obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                     return obj, False
+                stray = stray_agent(ctx, verb)
+                if stray is not None:
+                    return next(c for c in stray.children if c.dep_ == "pobj"), False
                 return child, True
         if current is verb and quote is not None:
             # '"...," said analyst Chris Weafer commenting on it': the quote is what was said, so a
@@ -95,6 +99,22 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
             return None, False
         current = current.head
     return None, False
+
+
+def stray_agent(ctx: Context, verb: Token) -> Token | None:
+    """'He was urged to resign by his party': the parser hangs the passive cue's agent on the
+    infinitive, which is active and so has none; a 'by' phrase there naming someone who speaks is the
+    cue's agent ('expected to rise by 5%' names nobody)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for comp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
+        if any(c.dep_ == "auxpass" for c in comp.children):
+            continue
+        for prep in comp.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "by" else None
+            if obj is not None and prep.i > comp.i and not obj.like_num and can_speak(ctx, obj):
+                return prep
+    return None
 
 
 def misparsed_subject(ctx: Context, verb: Token) -> Token | None:
@@ -139,7 +159,7 @@ def _actor(ctx: Context, token: Token) -> bool:
     return token.ent_type_ in {"PERSON", "ORG"}
 
 
-def _can_speak(ctx: Context, noun: Token) -> bool:
+def can_speak(ctx: Context, noun: Token) -> bool:
     """Whether a noun names someone or something that says things: an actor, a person, a group,
     a document. 'criticized last week's attack, saying ...': the attack says nothing."""
     lemma = noun.lemma_.lower()
@@ -249,6 +269,9 @@ def _speaker_phrase(ctx: Context, subject: Token, cue: Token | None) -> Span:
     end = phrase.end
     if cue is not None and phrase.start < cue.i < phrase.end:
         end = cue.left_edge.i
+    charge = misplaced_charge(cue) if cue is not None else None
+    if charge is not None and phrase.start < charge.i < end:
+        end = charge.i  # "accused by the opposition | of hiding losses"
     for t in phrase:
         if t.i > subject.i and (t.dep_ == "relcl" or (t.dep_ == "npadvmod" and t.ent_type_ in {"DATE", "TIME"})):
             end = min(end, t.left_edge.i)  # "... Balaguer who adds that ...", "politicians this weekend"
