@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.errors import KgError
 from kg.ingest import ingest_articles, stored_articles
-from kg.layers.base import forget_taken
+from kg.layers.base import forget_taken, layers_locked
 from kg.layers.corrections import (
     ENTITY_PREFIX,
     entity_key_of,
@@ -69,9 +69,10 @@ def _slug(name: str) -> str:
 def _restory(store: Store, events: list[str]) -> None:
     """Make the stories layer take the events' articles in again, then sync it (and the figures the
     listings add up by story)."""
-    forget_taken(store, STORIES_GRAPH, sorted({e.split("/event/", 1)[0] for e in events}))
-    sync_stories(store)
-    sync_story_figures(store)
+    with layers_locked(store):
+        forget_taken(store, STORIES_GRAPH, sorted({e.split("/event/", 1)[0] for e in events}))
+        sync_stories(store)
+        sync_story_figures(store)
 
 
 def merge_events(store: Store, keep_ref: str, other_ref: str) -> tuple[str, str]:

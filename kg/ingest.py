@@ -15,7 +15,7 @@ from functools import partial
 
 from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
-from kg.layers import sync_layers
+from kg.layers import layers_missing, sync_layers
 from kg.layers.base import begin_writes, end_writes, layers_locked, writes_pending
 from kg.layers.corrections import Merge, apply_merges, recorded_merges
 from kg.layers.joins import sync_joins
@@ -29,10 +29,11 @@ _WAITING = 4  # prepared articles that may wait for the writer
 
 
 def catch_up(store: Store) -> bool | None:
-    """Bring the derived graphs (catalogue, stories) up to date when a run stopped between writing
-    articles and taking them in. True if it did, False if nothing was pending, None if work is
+    """Bring the derived graphs (catalogue, stories, listings) up to date when a run stopped between
+    writing articles and taking them in, or a layer has taken nothing in yet (a store written before
+    it existed). True if it did, False if nothing was pending, None if work is
     pending but the store is open read-only (another process is writing it)."""
-    if not writes_pending(store):
+    if not writes_pending(store) and not layers_missing(store):
         return False
     if getattr(store, "read_only", False):
         return None

@@ -32,7 +32,7 @@ FILLS = {
     "filter": 'STRSTARTS(STR(?s), "urn:")',
     "triples": "<urn:kg:a> <urn:kg:p> <urn:kg:b> .",
     "token": '"t"',
-    "at": '"2026-01-01T00:00:00+00:00"^^xsd:dateTime',
+    "age": '"PT60M"^^xsd:dayTimeDuration',
     # PAIR_EVENTS_PART of two pairs, joined as the listings layer joins them
     "pairs": " UNION ".join(
         sparql.render(sparql.PAIR_EVENTS_PART, x="urn:kg:a", y=y) for y in ("urn:kg:b", "urn:kg:c")

@@ -308,3 +308,20 @@ def test_kg_stories_rebuild_puts_raced_listings_right(tmp_path, runner):
     with open_store(path) as store:
         check_listings(store)
         assert layer_state(store) == state
+
+
+def test_a_store_written_before_the_listings_existed_lists_its_entities(runner, store_path, harbour):
+    """A store whose listings graph is empty (written by an older kg) is caught up by the first
+    command that reads it, with a line saying so, instead of listing nothing."""
+    from kg.cli import main
+    from kg.layers.sparql import DROP_LISTINGS, render
+
+    assert runner.invoke(main, ["ingest", str(harbour), "-q", "--store", str(store_path)]).exit_code == 0
+    before = runner.invoke(main, ["query", "entities", "--format", "csv", "--store", str(store_path)]).output
+    with open_store(store_path) as s:
+        s.update(render(DROP_LISTINGS))
+    result = runner.invoke(main, ["query", "entities", "--format", "csv", "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    assert "caught up" in result.output
+    rows = [line for line in result.output.splitlines() if "caught up" not in line]
+    assert len(rows) > 3 and rows == before.splitlines()

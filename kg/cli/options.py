@@ -140,7 +140,11 @@ def caught_up(store) -> None:
 
     done = catch_up(store)
     if done:
-        click.echo("The store was left mid-ingest; the catalogue and stories are caught up now.", err=True)
+        click.echo(
+            "The derived graphs were behind the articles (an interrupted ingest, or a store written by an "
+            "older kg); the catalogue, stories and listings are caught up now.",
+            err=True,
+        )
     elif done is None:
         click.echo(
             "Warning: articles were written that the catalogue and stories have not taken in yet (an ingest "

@@ -149,6 +149,7 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     --window days after the claim. Only stories two or more articles report are listed unless --all;
     --explain STORY prints a story's links with both sentences.
     """
+    from kg.layers.base import layers_locked
     from kg.layers.listings import rebuild_listings, sync_story_figures
     from kg.layers.stories import explain_links, format_links, rebuild_stories, story_counts, sync_stories
     from kg.queries import load_query, parse_value
@@ -158,12 +159,13 @@ def stories(fmt, rebuild, show_all, explain, window, store_path):
     if window is not None and not rebuild:
         raise click.UsageError("--window needs --rebuild (the links already made were made with the window in force)")
     with open_store(store_path, must_exist=True) as store:
-        if rebuild:
-            rebuild_stories(store, window=window)
-            rebuild_listings(store)  # after the stories: quantity-totals adds figures up by story
-        else:
-            sync_stories(store)
-            sync_story_figures(store)  # quantity-totals adds figures up by story
+        with layers_locked(store):  # an ingest writing the store meanwhile waits
+            if rebuild:
+                rebuild_stories(store, window=window)
+                rebuild_listings(store)  # after the stories: quantity-totals adds figures up by story
+            else:
+                sync_stories(store)
+                sync_story_figures(store)  # quantity-totals adds figures up by story
         if explain:
             from kg.rdf.iris import expand_ref
 

@@ -532,8 +532,9 @@ class _Scorer:
                 None,
             )
             if owner is not None:
-                c.add(Counts(int(p.speaker is not None and entity_map.get(owner) == p.speaker), 1, 1))
-                if entity_map.get(owner) != p.speaker:
+                right = p.speaker is not None and entity_map.get(owner) == p.speaker
+                c.add(Counts(int(right), 1, 1))
+                if not right:
                     words = f"{self.gold.text[span[0] : span[1]]} {p.cue} (gold: {owner})"
                     self.scores.errors.append(Miss("speaker pronoun", "miss", self.gold.id, words, self.sentence(span)))
         if c.gold:

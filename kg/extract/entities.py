@@ -58,7 +58,6 @@ ROLE_NOUNS = PERSON_TITLES | frozenset(
     "activist author witness survivor resident actor actress singer player photographer journalist "
     "husband wife son daughter father mother brother sister".split()
 )
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def slug(name: str) -> str:

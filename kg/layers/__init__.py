@@ -14,6 +14,7 @@ from __future__ import annotations
 from kg.layers.base import changed_since
 from kg.layers.catalog import sync_catalog
 from kg.layers.listings import sync_listings
+from kg.layers.sparql import LAYER_TAKEN_ANY, render
 from kg.layers.stories import sync_stories
 from kg.rdf.graphs import CATALOG_GRAPH, LISTINGS_GRAPH, STORIES_GRAPH
 from kg.store import Store
@@ -26,11 +27,20 @@ def sync_layers(store: Store, written: list[str] | None = None) -> None:
     both others, last); ``written``: the only article graphs changed since the last sync, when the
     caller knows them.
 
-    Otherwise what changed is found once, for all layers together: another process may write an
-    article while these run, and a layer that found it on its own would record it as taken in,
-    though the layers before it never saw it."""
+    Otherwise what each layer has to take in is found before any of them runs, the last layer's
+    first: another process may write an article meanwhile, and a later layer must not take in an
+    article the layers before it never saw."""
     if written is None:
-        written = sorted({g for layer in LAYER_GRAPHS for g in changed_since(store, layer)})
-    sync_catalog(store, written)
-    sync_stories(store, written)
-    sync_listings(store, written)
+        found = {layer: changed_since(store, layer) for layer in reversed(LAYER_GRAPHS)}
+    else:
+        found = dict.fromkeys(LAYER_GRAPHS, written)
+    sync_catalog(store, found[CATALOG_GRAPH])
+    sync_stories(store, found[STORIES_GRAPH])
+    sync_listings(store, found[LISTINGS_GRAPH])
+
+
+def layers_missing(store: Store) -> bool:
+    """Whether a derived graph has taken in nothing though the catalogue has articles: a store
+    written before that layer existed, or one whose layer graph was dropped."""
+    taken = [store.query(render(LAYER_TAKEN_ANY, layer=layer)).boolean for layer in LAYER_GRAPHS]
+    return taken[0] and not all(taken)

@@ -13,7 +13,6 @@ import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
 
 from kg.layers.sparql import (
     CLEAR_PENDING,
@@ -30,7 +29,7 @@ from kg.layers.sparql import (
 )
 from kg.rdf.graphs import LOCK_GRAPH, PENDING_GRAPH
 from kg.rdf.namespaces import KG
-from kg.rdf.ntriples import XSD_DATETIME, boolean, insert_data, literal, triple
+from kg.rdf.ntriples import XSD_DAYTIME_DURATION, boolean, insert_data, literal, triple
 from kg.store import Store
 
 
@@ -69,7 +68,8 @@ def end_writes(store: Store) -> None:
     store.update(render(CLEAR_PENDING))
 
 
-STALE_LOCK = timedelta(minutes=15)  # a lock held longer was left by a killed run
+STALE_MINUTES = 60  # a lock held longer was left by a killed run (a layer's sync takes seconds to minutes)
+STALE_AGE = literal(f"PT{STALE_MINUTES}M", XSD_DAYTIME_DURATION)
 
 
 @contextmanager
@@ -77,18 +77,17 @@ def layers_locked(store: Store, *, wait: float = 0.2) -> Iterator[None]:
     """Hold the lock on the derived graphs while bringing them up to date, so that runs writing one
     store at once (several ``kg ingest`` against one SPARQL server) take turns instead of computing
     positions, counts and stories from each other's half-done updates. A run waits while another
-    holds it; a lock older than :data:`STALE_LOCK` was left by a killed run and is taken over."""
-    token = secrets.token_hex(8)
-    held = f"{LOCK_GRAPH}/{token}"
+    holds it; a lock older than :data:`STALE_MINUTES` (by the store's clock) was left by a killed
+    run and is taken over."""
+    held = f"{LOCK_GRAPH}/{secrets.token_hex(8)}"
     while True:
-        now = datetime.now(timezone.utc)
-        at = literal(now.isoformat(), XSD_DATETIME)
-        store.update(render(TAKE_LOCK, held=held, token=literal(token), at=at))
-        holders = {r["held"].value: r["at"].value for r in store.query(render(LOCK_HOLDERS)).rows}
+        store.update(render(TAKE_LOCK, held=held, token=literal(held.rsplit("/", 1)[1])))
+        rows = store.query(render(LOCK_HOLDERS, age=STALE_AGE)).rows
+        holders = {r["held"].value: r.get("stale") is not None and r["stale"].value == "true" for r in rows}
         if list(holders) == [held]:
             break
-        for other, since in holders.items():
-            if other == held or now - datetime.fromisoformat(since) > STALE_LOCK:
+        for other, stale in holders.items():
+            if other == held or stale:
                 store.update(render(FORGET_ENTRY, graph=LOCK_GRAPH, node=other))
         time.sleep(wait * random.uniform(1, 2))
     try:

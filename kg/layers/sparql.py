@@ -60,18 +60,25 @@ TAKEN_GONE = (
 )
 # Whether article graphs were written that the layers may not have taken in (the pending mark).
 WRITES_PENDING = "ASK { GRAPH <$pending> { ?s ?p ?o } }"
+# Whether a derived graph has taken in any article graph.
+LAYER_TAKEN_ANY = "ASK { GRAPH <$layer> { ?g kg:cataloguedHash ?h } }"
 # Clear the pending mark.
 CLEAR_PENDING = "DROP SILENT GRAPH <$pending>"
-# Take the lock on the derived graphs: ``$held`` (the lock's IRI for one run) held by ``$token`` since
-# ``$at`` (literals), unless some run holds it. Two runs may both get in at once (each sees the other's
-# insert only afterwards), so a run goes on only when LOCK_HOLDERS then names it alone. A run lets
-# go with FORGET_ENTRY (graph: the lock graph, node: ``$held``).
+# Take the lock on the derived graphs: ``$held`` (the lock's IRI for one run) held by ``$token``
+# since now (the server's clock, so that runs on several machines agree), unless some run holds
+# it. Two runs may both get in at once (each sees the other's insert only afterwards), so a run goes
+# on only when LOCK_HOLDERS then names it alone. A run lets go with FORGET_ENTRY (graph: the lock
+# graph, node: ``$held``).
 TAKE_LOCK = (
-    "INSERT { GRAPH <$lock> { <$held> kg:lockHeldBy $token ; kg:lockedAt $at } } "
-    "WHERE { FILTER NOT EXISTS { GRAPH <$lock> { ?other kg:lockHeldBy ?anyone } } }"
+    "INSERT { GRAPH <$lock> { <$held> kg:lockHeldBy $token ; kg:lockedAt ?now } } "
+    "WHERE { BIND(NOW() AS ?now) FILTER NOT EXISTS { GRAPH <$lock> { ?other kg:lockHeldBy ?anyone } } }"
 )
-# Who holds the lock, and since when.
-LOCK_HOLDERS = "SELECT ?held ?at WHERE { GRAPH <$lock> { ?held kg:lockHeldBy ?token ; kg:lockedAt ?at } }"
+# Who holds the lock, and whether for longer than ``$age`` (an xsd:dayTimeDuration: a lock left by a
+# killed run).
+LOCK_HOLDERS = (
+    "SELECT ?held ?stale WHERE { GRAPH <$lock> { ?held kg:lockHeldBy ?token ; kg:lockedAt ?at } "
+    "BIND(NOW() - ?at > $age AS ?stale) }"
+)
 # Forget that a layer took in an article graph (its recorded hash).
 FORGET_TAKEN = "DELETE WHERE { GRAPH <$layer> { <$graph> kg:cataloguedHash ?x } }"
 # Forget the entities a layer recorded for an article graph.

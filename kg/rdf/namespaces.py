@@ -13,12 +13,10 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 TIME = Namespace("http://www.w3.org/2006/time#")
-KGD = Namespace(DATA_NS)
 
 # terms of other vocabularies that kg writes outside the mapping, as plain IRIs
 RDF_TYPE = str(RDF.type)
 RDFS_LABEL = str(RDFS.label)
-SCHEMA_MENTIONS = f"{SCHEMA}mentions"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 PROV_GENERATED_AT = f"{PROV}generatedAtTime"
 

@@ -21,6 +21,7 @@ XSD_DECIMAL = str(XSD.decimal)
 XSD_DOUBLE = str(XSD.double)
 XSD_BOOLEAN = str(XSD.boolean)
 XSD_DATETIME = str(XSD.dateTime)
+XSD_DAYTIME_DURATION = str(XSD.dayTimeDuration)
 
 
 # Characters an IRI may not hold: with them, a value pasted between < and > could end the term.
