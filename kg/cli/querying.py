@@ -29,8 +29,7 @@ def query(query, sparql, params, fmt, list_, limit, offset, store_path):
     negated and possible ones, with who reports them.
 
     entities, entity-list, co-participants, quantity-totals and events-in-range read the order and
-    totals that every ingest keeps in the listings graph; if two ingests wrote into one endpoint at
-    the same time and pages skip or repeat rows, 'kg stories --rebuild' recomputes them.
+    totals that every ingest keeps in the listings graph ('kg stories --rebuild' recomputes them).
 
     \b
     Examples:
@@ -111,8 +110,8 @@ def _class_name(type_: str) -> str:
     is_flag=True,
     help="Recompute every story from all articles, then the listings that read them (else only what "
     "changed): the order of entities, entity-list and co-participants, the quantity-totals and the months "
-    "of events-in-range. Run it when two ingests wrote into one endpoint at the same time: the listings "
-    "may then have placed rows against each other's stale neighbours (pages that skip or repeat rows).",
+    "of events-in-range. Ingests and this command take turns at these graphs; run it if pages ever skip "
+    "or repeat rows.",
 )
 @click.option("--all", "show_all", is_flag=True, help="Also list the stories of a single article.")
 @click.option(

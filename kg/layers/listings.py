@@ -25,9 +25,10 @@ as totals (see the figures part below).
 The layer follows :mod:`kg.layers.base`: it records the hash of each article graph it took in, with
 the entities (``kg:listedEntity``) and pairs (``kg:listedPair``) that article had, so a replaced or
 removed article's former rows are recomputed too. It reads the entity catalogue and the stories, so
-it runs after them. Unlike the catalogue's, its updates depend on what it read before (the positions):
-two processes syncing it at the same moment (ingests into one remote store) may place rows against
-each other's stale neighbours; ``rebuild_listings`` (run by ``kg stories --rebuild``) puts it right.
+it runs after them. Unlike the catalogue's, its updates depend on what it read before (the positions),
+so two processes must not sync it at the same moment: ingests into one remote store take turns
+(:func:`kg.layers.base.layers_locked`); ``rebuild_listings`` (run by ``kg stories --rebuild``)
+recomputes it from scratch.
 """
 
 from __future__ import annotations
