@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import secrets
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from kg.layers.sparql import (
@@ -31,6 +31,17 @@ from kg.rdf.graphs import LOCK_GRAPH, PENDING_GRAPH
 from kg.rdf.namespaces import KG
 from kg.rdf.ntriples import XSD_DAYTIME_DURATION, boolean, insert_data, literal, triple
 from kg.store import Store
+
+
+def chunks(items: Sequence, size: int = 200) -> Iterator[list]:
+    """``items`` in lists of at most ``size``: VALUES blocks and updates are sent in parts."""
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def iri_values(items: Iterable[str]) -> str:
+    """IRIs as the terms of a VALUES block."""
+    return " ".join(f"<{x}>" for x in items)
 
 
 def run_updates(store: Store, operations: list[str], size: int = 500) -> None:

@@ -38,6 +38,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.layers.base import chunks, iri_values
 from kg.layers.corrections import correction_iri, graphs_mentioning, remove_merge, timestamp
 from kg.layers.sparql import (
     ARTICLE_COUNT,
@@ -70,7 +71,6 @@ PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "u
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 RELATIONS = (KG.worksFor, KG.leaderOf, KG.memberOf)
 SHOWN = 5  # shared entities named in the evidence line, the rarest first
-_CHUNK = 200
 _WORD = re.compile(r"^[^\W\d_][\w'-]*$")
 
 
@@ -151,14 +151,6 @@ class Join:
 # ------------------------------------------------------------------------------------------ finding
 
 
-def _values(items) -> str:
-    return " ".join(f"<{i}>" for i in items)
-
-
-def _chunks(items: list) -> list[list]:
-    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
-
-
 def _add_person(found: dict[str, Person], r: dict) -> None:
     p = found.setdefault(r["e"].value, Person(r["e"].value, r["label"].value, {r["label"].value}))
     if "alias" in r:
@@ -168,8 +160,8 @@ def _add_person(found: dict[str, Person], r: dict) -> None:
 def _persons_of(store: Store, graphs: list[str] | None) -> dict[str, Person]:
     """The persons the catalogue describes, of the given article graphs (every one when None)."""
     found: dict[str, Person] = {}
-    for chunk in [None] if graphs is None else _chunks(graphs):
-        where = "" if chunk is None else render(PERSONS_OF_ARTICLES_PART, values=_values(chunk))
+    for chunk in [None] if graphs is None else chunks(graphs):
+        where = "" if chunk is None else render(PERSONS_OF_ARTICLES_PART, values=iri_values(chunk))
         for r in store.query(render(PERSONS, where=where)).rows:
             _add_person(found, r)
     return found
@@ -178,7 +170,7 @@ def _persons_of(store: Store, graphs: list[str] | None) -> dict[str, Person]:
 def _singles_named(store: Store, surnames: set[str]) -> dict[str, Person]:
     """The one-word persons named by these surnames (a full name just written may join them)."""
     found: dict[str, Person] = {}
-    for chunk in _chunks(sorted(surnames)):
+    for chunk in chunks(sorted(surnames)):
         keys = " ".join(literal(k) for s in chunk for k in (s, f"al-{s}", f"el-{s}"))
         rows = store.query(render(PERSONS_NAMED, keys=keys)).rows
         for r in rows:
@@ -191,7 +183,7 @@ def _ending_in(store: Store, surnames: set[str]) -> dict[str, dict[str, tuple[st
     """For each surname, the entities of any type with a name of several words ending in it:
     {surname: {IRI: (name, type)}}."""
     found: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
-    for chunk in _chunks(sorted(surnames)):
+    for chunk in chunks(sorted(surnames)):
         pattern = "(^|[ -])(" + "|".join(chunk) + r")( (jr|sr|ii|iii|iv)\.?)?$"
         rows = store.query(render(NAMES_MATCHING, pattern=literal(pattern))).rows
         for r in rows:
@@ -218,8 +210,8 @@ def _named_in(store: Store, graphs: set[str]) -> dict[str, set[str]]:
 def _named(store: Store, values: set[str], *, given: str) -> dict[str, set[str]]:
     other = "g" if given == "e" else "e"
     found: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks(sorted(values)):
-        rows = store.query(render(ARTICLES_NAMING, given=given, values=_values(chunk))).rows
+    for chunk in chunks(sorted(values)):
+        rows = store.query(render(ARTICLES_NAMING, given=given, values=iri_values(chunk))).rows
         for r in rows:
             found[r[given].value].add(r[other].value)
     return found
@@ -228,8 +220,8 @@ def _named(store: Store, values: set[str], *, given: str) -> dict[str, set[str]]
 def _described(store: Store, entities: set[str]) -> dict[str, tuple[str, int]]:
     """Label and article count of each entity, from the catalogue."""
     found = {}
-    for chunk in _chunks(sorted(entities)):
-        rows = store.query(render(LABELS_AND_COUNTS, values=_values(chunk))).rows
+    for chunk in chunks(sorted(entities)):
+        rows = store.query(render(LABELS_AND_COUNTS, values=iri_values(chunk))).rows
         found.update({r["e"].value: (r["label"].value, int(r["n"].value)) for r in rows})
     return found
 
@@ -241,7 +233,7 @@ def _article_count(store: Store) -> int:
 
 def _story_ties(store: Store, a: set[str], b: set[str]) -> dict[str, int]:
     """The articles of ``a`` that tell of a story an article of ``b`` tells of too, with how many."""
-    rows = store.query(render(STORY_TIES, a=_values(a), b=_values(b))).rows
+    rows = store.query(render(STORY_TIES, a=iri_values(a), b=iri_values(b))).rows
     return {r["a"].value: int(r["n"].value) for r in rows}
 
 
@@ -249,7 +241,8 @@ def _relation_ties(store: Store, who: str, a: set[str], full: str, b: set[str]) 
     """The articles of ``a`` where ``who`` has a relation (works for, leads, member of) to what
     ``full`` has it to in an article of ``b``: {article: {"worksFor Eurasia Group", ...}}."""
     preds = " ".join(f"<{p}>" for p in RELATIONS)
-    rows = store.query(render(RELATION_TIES, predicates=preds, a=_values(a), b=_values(b), who=who, full=full)).rows
+    query = render(RELATION_TIES, predicates=preds, a=iri_values(a), b=iri_values(b), who=who, full=full)
+    rows = store.query(query).rows
     found: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         found[r["g"].value].add(f"{r['p'].value.rsplit('#', 1)[-1]} {r['label'].value if 'label' in r else ''}".strip())
@@ -379,7 +372,7 @@ def recorded_joins(store: Store) -> list[tuple[str, str, str]]:
 def _surname_only(store: Store, entity: str, graphs: set[str]) -> set[str]:
     """The graphs where every mention of ``entity`` is one word: its surname (or a pronoun), never
     its full name, so that a join renamed a surname there."""
-    rows = store.query(render(MENTION_TEXTS, values=_values(graphs), node=entity)).rows
+    rows = store.query(render(MENTION_TEXTS, values=iri_values(graphs), node=entity)).rows
     full = {r["g"].value for r in rows if len(r["text"].value.split()) > 1}
     return {r["g"].value for r in rows} - full
 

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from urllib.parse import quote
 
-from kg.layers.base import changed_since, record_taken, run_updates
+from kg.layers.base import changed_since, chunks, iri_values, record_taken, run_updates
 from kg.layers.sparql import (
     ALL_CATALOG_LABELS,
     ALL_SHARED_EVENTS,
@@ -84,7 +84,6 @@ from kg.store import Store
 PAIR_PREFIX = f"{DATA_NS}pair/"
 MONTH_PREFIX = f"{DATA_NS}month/"
 _GAP = 1 << 32  # between neighbouring positions when a listing is (re)numbered
-_CHUNK = 200
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Key = tuple
@@ -94,16 +93,6 @@ def pair_iri(x: str, y: str) -> str:
     """The row of the pair of actors ``x`` and ``y`` (either order)."""
     a, b = sorted((x, y))
     return PAIR_PREFIX + hashlib.sha1(f"{a} {b}".encode()).hexdigest()[:20]
-
-
-def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _values(items: Iterable[str]) -> str:
-    """IRIs as the terms of a VALUES block."""
-    return " ".join(f"<{x}>" for x in items)
 
 
 def _unlist(lines: list[str]) -> str:
@@ -122,8 +111,8 @@ def _entity_keys(store: Store, entities: Iterable[str]) -> dict[str, tuple[Key |
     todo = sorted(set(entities))
     names = _labels(store, todo)
     out: dict[str, tuple[Key | None, str | None]] = {e: (None, names.get(e)) for e in todo}
-    for chunk in _chunks([e for e in todo if e in names]):
-        rows = store.query(render(LISTED_ENTITY_COUNTS, values=_values(chunk))).rows
+    for chunk in chunks([e for e in todo if e in names]):
+        rows = store.query(render(LISTED_ENTITY_COUNTS, values=iri_values(chunk))).rows
         for r in rows:
             e = r["e"].value
             out[e] = ((-int(r["a"].value), -int(r["m"].value), names[e], e), names[e])
@@ -132,8 +121,8 @@ def _entity_keys(store: Store, entities: Iterable[str]) -> dict[str, tuple[Key |
 
 def _labels(store: Store, entities: Iterable[str]) -> dict[str, str]:
     out = {}
-    for chunk in _chunks(sorted(set(entities))):
-        rows = store.query(render(CATALOG_LABELS, values=_values(chunk))).rows
+    for chunk in chunks(sorted(set(entities))):
+        rows = store.query(render(CATALOG_LABELS, values=iri_values(chunk))).rows
         out.update({r["e"].value: r["name"].value for r in rows})
     return out
 
@@ -153,7 +142,7 @@ def _count_pairs(store: Store, pairs: Iterable[tuple[str, str]]) -> dict[tuple[s
     """Events each pair of actors shares: (all of them, those the article asserts), as the
     co-participants query counts them (distinct events with both as sem:hasActor and kg:asserted)."""
     out = {}
-    for chunk in _chunks(sorted(set(pairs)), 50):
+    for chunk in chunks(sorted(set(pairs)), 50):
         branches = " UNION ".join(render(PAIR_EVENTS_PART, x=x, y=y) for x, y in chunk)
         rows = store.query(render(PAIRS_SHARED_EVENTS, pairs=branches)).rows
         for r in rows:
@@ -242,8 +231,8 @@ def _old_records(store: Store, graphs: list[str]) -> tuple[dict[str, set[tuple[s
     (graph, value) pairs), and the month buckets their timed events are filed in."""
     old: dict[str, set[tuple[str, str]]] = {name: set() for name in _RECORDS}
     buckets: set[tuple[str, str]] = set()
-    for chunk in _chunks(graphs):
-        values = _values(chunk)
+    for chunk in chunks(graphs):
+        values = iri_values(chunk)
         for r in store.query(render(LISTED_RECORDS, values=values)).rows:  # the predicates of _RECORDS
             old[r["p"].value[len(KG_NS) :]].add((r["g"].value, r["o"].value))
         for r in store.query(render(FILED_MONTHS, values=values)).rows:
@@ -258,8 +247,8 @@ def _new_records(store: Store, graphs: list[str]) -> tuple[dict[str, set[tuple[s
     new: dict[str, set[tuple[str, str]]] = {name: set() for name in _RECORDS}
     pairs: dict[str, tuple[str, str]] = {}
     months: dict[str, set[str]] = {}
-    for chunk in _chunks(graphs):
-        values = _values(chunk)
+    for chunk in chunks(graphs):
+        values = iri_values(chunk)
         for r in store.query(render(ARTICLES_NAMING, given="g", values=values)).rows:
             new["listedEntity"].add((r["g"].value, r["e"].value))
         for r in store.query(render(ARTICLE_ACTOR_PAIRS, values=values)).rows:
@@ -285,9 +274,9 @@ def _record_updates(old: dict, old_buckets: set, new: dict, months: dict) -> lis
             bucket = MONTH_PREFIX + quote(key, safe="")
             added += [triple(bucket, KG.bucketEvent, iri(e)), triple(bucket, KG.bucketKey, literal(key))]
     ops = []
-    for chunk in _chunks(gone, 5000):
+    for chunk in chunks(gone, 5000):
         ops.append(_unlist(chunk))
-    for chunk in _chunks(added, 5000):
+    for chunk in chunks(added, 5000):
         ops.append(insert_data(lst, chunk))
     return ops
 
@@ -295,8 +284,8 @@ def _record_updates(old: dict, old_buckets: set, new: dict, months: dict) -> lis
 def _pair_rows(store: Store, pairs: Iterable[str]) -> dict[str, tuple[str, str]]:
     """The actors of stored pair rows."""
     out = {}
-    for chunk in _chunks(sorted(set(pairs))):
-        rows = store.query(render(PAIR_ACTORS, values=_values(chunk))).rows
+    for chunk in chunks(sorted(set(pairs))):
+        rows = store.query(render(PAIR_ACTORS, values=iri_values(chunk))).rows
         out.update({r["p"].value: tuple(sorted((r["x"].value, r["y"].value))) for r in rows})
     return out
 
@@ -306,8 +295,8 @@ def _stored_pair_keys(store: Store, predicate_count: str) -> Callable[[list[str]
 
     def keys(pairs: list[str]) -> dict[str, Key]:
         out = {}
-        for chunk in _chunks(pairs):
-            rows = store.query(render(PAIR_KEYS, values=_values(chunk), predicate=predicate_count)).rows
+        for chunk in chunks(pairs):
+            rows = store.query(render(PAIR_KEYS, values=iri_values(chunk), predicate=predicate_count)).rows
             for r in rows:
                 out[r["p"].value] = (-int(r["n"].value), r["a"].value, r["b"].value, r["x"].value, r["y"].value)
         return out
@@ -338,12 +327,12 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
     # entities: new keys, and those whose name changed (their pairs are placed again)
     new_entities = _entity_keys(store, entities)
     old_labels = {}
-    for chunk in _chunks(sorted(entities)):
-        rows = store.query(render(LISTED_LABELS, values=_values(chunk))).rows
+    for chunk in chunks(sorted(entities)):
+        rows = store.query(render(LISTED_LABELS, values=iri_values(chunk))).rows
         old_labels.update({r["e"].value: r["name"].value for r in rows})
     renamed = [e for e in entities if old_labels.get(e) != new_entities[e][1]]
-    for chunk in _chunks(sorted(renamed)):
-        rows = store.query(render(PAIRS_OF_ENTITIES, values=_values(chunk))).rows
+    for chunk in chunks(sorted(renamed)):
+        rows = store.query(render(PAIRS_OF_ENTITIES, values=iri_values(chunk))).rows
         old_pairs.update(r["p"].value for r in rows)
     pairs.update(_pair_rows(store, old_pairs).values())
     counts = _count_pairs(store, pairs)
@@ -442,7 +431,7 @@ def rebuild_listings(store: Store) -> int:
     facts_pos = _numbered({p: v["facts"][0] for p, v in rows_of.items() if v["facts"]})
     for p, v in rows_of.items():
         lines += _pair_lines(p, v, all_pos.get(p), facts_pos.get(p))
-    for chunk in _chunks(lines, 20000):
+    for chunk in chunks(lines, 20000):
         store.update(insert_data(lst, chunk))
     graphs = [r["g"].value for r in store.query(render(STORED_ARTICLES)).rows]
     sync_figures(store, graphs)
@@ -471,8 +460,8 @@ def _story_figures(store: Store, stories: list[str]) -> list[dict]:
     """The rows of quantity-totals' inner query (one per story, type, unit and factuality) of these
     stories, over every event (asserted or not: the factuality tells them apart)."""
     out = []
-    for chunk in _chunks(stories):
-        out += store.query(render(STORY_FIGURES, values=_values(chunk))).rows
+    for chunk in chunks(stories):
+        out += store.query(render(STORY_FIGURES, values=iri_values(chunk))).rows
     return out
 
 
@@ -490,8 +479,8 @@ def _term(t) -> str:
 def _stories_of(store: Store, events: list[str]) -> dict[str, str]:
     """The story each event is counted in now: its canonical event, else itself."""
     out = {e: e for e in events}
-    for chunk in _chunks(events):
-        rows = store.query(render(STORY_OF_EVENTS, values=_values(chunk))).rows
+    for chunk in chunks(events):
+        rows = store.query(render(STORY_OF_EVENTS, values=iri_values(chunk))).rows
         out.update({r["e"].value: r["c"].value for r in rows})
     return out
 
@@ -509,8 +498,8 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
     Returns how many stories were counted."""
     stories: set[str] = set()
     events: set[str] = set()  # events with figures whose record is rewritten
-    for chunk in _chunks(changed):
-        values = _values(chunk)
+    for chunk in chunks(changed):
+        values = iri_values(chunk)
         rows = store.query(render(LISTED_FIGURE_EVENTS, values=values)).rows
         events.update(r["e"].value for r in rows)
         stories.update(r["s"].value for r in rows if "s" in r)
@@ -522,8 +511,8 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
         events.add(r["e"].value)
         stories.add(r["s"].value)
     renamed = sorted(set(renamed))
-    for chunk in _chunks(renamed):
-        rows = store.query(render(FIGURE_EVENTS_ATTRIBUTED, values=_values(chunk))).rows
+    for chunk in chunks(renamed):
+        rows = store.query(render(FIGURE_EVENTS_ATTRIBUTED, values=iri_values(chunk))).rows
         events.update(r["e"].value for r in rows)
     now = _stories_of(store, sorted(events))
     stories.update(now.values())
@@ -533,8 +522,8 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
     # the rows of these stories before, with their totals; then the rows now
     groups: set[str] = set()
     gone: list[str] = []  # the triples of those rows, deleted as data (one update, not one per row)
-    for chunk in _chunks(todo):
-        rows = store.query(render(STORY_FIGURE_ROWS, values=_values(chunk))).rows
+    for chunk in chunks(todo):
+        rows = store.query(render(STORY_FIGURE_ROWS, values=iri_values(chunk))).rows
         gone += [triple(r["r"].value, r["p"].value, _term(r["o"])) for r in rows]
         groups.update(r["t"].value for r in rows)
     lines = []
@@ -557,17 +546,17 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
             triple(total, KG.figureFactuality, _term(r["factuality"])),
         ]
     # the events with figures of these stories now, and where they are counted
-    for chunk in _chunks(todo):
-        rows = store.query(render(STORY_FIGURE_EVENTS, values=_values(chunk))).rows
+    for chunk in chunks(todo):
+        rows = store.query(render(STORY_FIGURE_EVENTS, values=iri_values(chunk))).rows
         for r in rows:
             members.add(r["event"].value)
             now[r["event"].value] = r["story"].value
-    for chunk in _chunks(sorted(events | members)):
-        rows = store.query(render(COUNTED_IN_STORY, values=_values(chunk))).rows
+    for chunk in chunks(sorted(events | members)):
+        rows = store.query(render(COUNTED_IN_STORY, values=iri_values(chunk))).rows
         gone += [triple(r["e"].value, KG.countedInStory, iri(r["s"].value)) for r in rows]
     lines += [triple(e, KG.countedInStory, iri(now[e])) for e in sorted(members)]
-    ops = [_unlist(chunk) for chunk in _chunks(gone, 5000)]
-    ops += [insert_data(LISTINGS_GRAPH, chunk) for chunk in _chunks(lines, 5000)]
+    ops = [_unlist(chunk) for chunk in chunks(gone, 5000)]
+    ops += [insert_data(LISTINGS_GRAPH, chunk) for chunk in chunks(lines, 5000)]
     if ops:
         run_updates(store, ops, size=len(ops))  # one request: old rows out, new rows in
     _add_up(store, sorted(groups))
@@ -579,8 +568,8 @@ def _add_up(store: Store, groups: list[str]) -> None:
     in goes), then number the rows in the listing's order: DESC(?total) ?type ?counts ?factuality."""
     lst = LISTINGS_GRAPH
     summed = {}
-    for chunk in _chunks(groups):
-        rows = store.query(render(FIGURE_SUMS, values=_values(chunk))).rows
+    for chunk in chunks(groups):
+        rows = store.query(render(FIGURE_SUMS, values=iri_values(chunk))).rows
         summed.update({r["t"].value: r for r in rows})
     ops = []
     lines = []

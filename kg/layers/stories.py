@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.layers.base import changed_since, record_taken, run_updates
+from kg.layers.base import changed_since, chunks, iri_values, record_taken, run_updates
 from kg.layers.corrections import event_corrections
 from kg.layers.sparql import (
     ANSWERS,
@@ -132,9 +132,8 @@ _CHUNK = 300
 
 
 def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
-    items = sorted(items)
-    for i in range(0, len(items), size):
-        yield " ".join(f"<{x}>" for x in items[i : i + size])
+    """The IRIs, sorted, as VALUES terms in parts of ``size``."""
+    return (iri_values(chunk) for chunk in chunks(sorted(items), size))
 
 
 # ---------------------------------------------------------------------------------------- reading
