@@ -27,11 +27,16 @@ def sync_layers(store: Store, written: list[str] | None = None) -> None:
     both others, last); ``written``: the only article graphs changed since the last sync, when the
     caller knows them.
 
-    Otherwise what each layer has to take in is found before any of them runs, the last layer's
-    first: another process may write an article meanwhile, and a later layer must not take in an
-    article the layers before it never saw."""
+    Otherwise each layer takes in what it has not taken in and what any other layer has not: another
+    process may write an article while these run (a layer could then take in an article the layers
+    before it never saw, and only this catches it up). A layer that has taken in nothing yet (a new
+    layer on an older store) builds itself from scratch and does not make the others redo every
+    article."""
     if written is None:
-        found = {layer: changed_since(store, layer) for layer in reversed(LAYER_GRAPHS)}
+        own = {layer: set(changed_since(store, layer)) for layer in LAYER_GRAPHS}
+        started = [layer for layer in LAYER_GRAPHS if store.query(render(LAYER_TAKEN_ANY, layer=layer)).boolean]
+        shared = set().union(*(own[layer] for layer in started))
+        found = {layer: sorted(own[layer] | shared) for layer in LAYER_GRAPHS}
     else:
         found = dict.fromkeys(LAYER_GRAPHS, written)
     sync_catalog(store, found[CATALOG_GRAPH])
