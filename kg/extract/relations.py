@@ -452,14 +452,6 @@ class RelationExtractor:
         for owners in lists.values():
             if len(owners) > 1 and owners & parties:
                 parties |= {o for o in owners if not self._employer(o)}
-        # An article that names people by their parties ('DAB's Starry Lee', 'Wu Chi-wai of the Democratic
-        # Party') does so for all of them: where most organisations people are named with are parties
-        # (two at least, and twice as many as the rest), so are the others that are not employers
-        # ('Demosisto's Nathan Law').
-        bare = {owner for _, _, owner, _, role in found if role is None and self.types.get(owner) == "Organization"}
-        others = {o for o in bare - parties if not self._employer(o)}
-        if len(bare & parties) >= max(2, 2 * len(others)):
-            parties |= others
         for person, _, owner, where, role in found:
             if role is not None:
                 self._role_relation(person, role, owner, where)
