@@ -55,13 +55,13 @@ from kg.layers.sparql import (
     FILED_MONTHS,
     FORGET_ENTRY,
     FORGET_LISTED,
+    LAYER_TAKEN_ANY,
     LISTED_ENTITIES,
     LISTED_ENTITY_COUNTS,
     LISTED_FIGURE_EVENTS,
     LISTED_LABELS,
     LISTED_RECORDS,
     LISTING_ORDER,
-    LISTINGS_TAKEN_ANY,
     MOVED_FIGURE_EVENTS,
     PAIR_ACTORS,
     PAIR_EVENTS_PART,
@@ -78,13 +78,12 @@ from kg.layers.sparql import (
 )
 from kg.rdf.graphs import LISTINGS_GRAPH
 from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE
-from kg.rdf.ntriples import insert_data, integer, iri, literal, triple
+from kg.rdf.ntriples import insert_data, integer, iri, literal, stored, triple
 from kg.store import Store
 
 PAIR_PREFIX = f"{DATA_NS}pair/"
 MONTH_PREFIX = f"{DATA_NS}month/"
 _GAP = 1 << 32  # between neighbouring positions when a listing is (re)numbered
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Key = tuple
 
@@ -313,7 +312,7 @@ def sync_listings(store: Store, written: list[str] | None = None) -> int:
     returns how many articles it caught up on. ``written``: the only article graphs changed since the
     last sync, when the caller knows them. Running it twice changes nothing."""
     lst, kg = LISTINGS_GRAPH, KG_NS
-    if not store.query(render(LISTINGS_TAKEN_ANY)).boolean:
+    if not store.query(render(LAYER_TAKEN_ANY, layer=lst)).boolean:
         return rebuild_listings(store)
     changed = changed_since(store, lst) if written is None else sorted(written)
     if not changed:
@@ -469,13 +468,6 @@ def _figure_iri(*parts: str) -> str:
     return FIGURES_PREFIX + hashlib.sha1("\n".join(parts).encode()).hexdigest()[:20]
 
 
-def _term(t) -> str:
-    """A query result's term as N-Triples."""
-    if t.type == "uri":
-        return iri(t.value)
-    return literal(t.value, None if t.datatype == _XSD_STRING else t.datatype, lang=t.lang)
-
-
 def _stories_of(store: Store, events: list[str]) -> dict[str, str]:
     """The story each event is counted in now: its canonical event, else itself."""
     out = {e: e for e in events}
@@ -524,7 +516,7 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
     gone: list[str] = []  # the triples of those rows, deleted as data (one update, not one per row)
     for chunk in chunks(todo):
         rows = store.query(render(STORY_FIGURE_ROWS, values=iri_values(chunk))).rows
-        gone += [triple(r["r"].value, r["p"].value, _term(r["o"])) for r in rows]
+        gone += [triple(r["r"].value, r["p"].value, stored(r["o"])) for r in rows]
         groups.update(r["t"].value for r in rows)
     lines = []
     members: set[str] = set()
@@ -537,13 +529,13 @@ def sync_figures(store: Store, changed: list[str], renamed: Iterable[str] = ()) 
             triple(row, RDF_TYPE, iri(KG.StoryFigure)),
             triple(row, KG.figureStory, iri(r["story"].value)),
             triple(row, KG.figureGroup, iri(total)),
-            triple(row, KG.figureValue, _term(r["figure"])),
-            triple(row, KG.figureApproximate, _term(r["approx"])),
-            triple(row, KG.figureText, _term(r["written"])),
-            triple(row, KG.figureArticles, _term(r["articles"])),
-            triple(total, KG.figureType, _term(r["type"])),
-            triple(total, KG.figureCounts, _term(r["counts"])),
-            triple(total, KG.figureFactuality, _term(r["factuality"])),
+            triple(row, KG.figureValue, stored(r["figure"])),
+            triple(row, KG.figureApproximate, stored(r["approx"])),
+            triple(row, KG.figureText, stored(r["written"])),
+            triple(row, KG.figureArticles, stored(r["articles"])),
+            triple(total, KG.figureType, stored(r["type"])),
+            triple(total, KG.figureCounts, stored(r["counts"])),
+            triple(total, KG.figureFactuality, stored(r["factuality"])),
         ]
     # the events with figures of these stories now, and where they are counted
     for chunk in chunks(todo):
@@ -584,11 +576,11 @@ def _add_up(store: Store, groups: list[str]) -> None:
         ]
         lines += [
             triple(t, RDF_TYPE, iri(KG.FigureTotal)),
-            triple(t, KG.figureTotal, _term(r["total"])),
-            triple(t, KG.figureEvents, _term(r["events"])),
-            triple(t, KG.figureApproximate, _term(r["approx"])),
-            triple(t, KG.figuresAsWritten, _term(r["written"])),
-            triple(t, KG.figureSources, _term(r["sources"])),
+            triple(t, KG.figureTotal, stored(r["total"])),
+            triple(t, KG.figureEvents, stored(r["events"])),
+            triple(t, KG.figureApproximate, stored(r["approx"])),
+            triple(t, KG.figuresAsWritten, stored(r["written"])),
+            triple(t, KG.figureSources, stored(r["sources"])),
         ]
     if lines:
         ops.append(insert_data(lst, lines))

@@ -428,8 +428,6 @@ ANSWERS = "ASK { GRAPH <$stories> { <$a> kg:respondsTo <$b> } }"
 
 # ---------------------------------------------------------------------------------------- listings: what is listed
 
-# Whether the listings layer has taken in any article graph (else it is built from scratch).
-LISTINGS_TAKEN_ANY = "ASK { GRAPH <$listings> { ?g kg:cataloguedHash ?h } }"
 # Drop the listings graph.
 DROP_LISTINGS = "DROP SILENT GRAPH <$listings>"
 # Every article graph stored (one with a content hash).

@@ -22,6 +22,7 @@ XSD_DOUBLE = str(XSD.double)
 XSD_BOOLEAN = str(XSD.boolean)
 XSD_DATETIME = str(XSD.dateTime)
 XSD_DAYTIME_DURATION = str(XSD.dayTimeDuration)
+XSD_STRING = str(XSD.string)
 
 
 # Characters an IRI may not hold: with them, a value pasted between < and > could end the term.
@@ -51,6 +52,14 @@ def literal(value: str, datatype: str | None = None, *, lang: str | None = None)
     if datatype:
         return f"{body}^^<{datatype}>"
     return body
+
+
+def stored(term) -> str:
+    """A term a query answered with (a :class:`kg.store.Term`: type, value, datatype, lang), written
+    back as N-Triples; a plain string stays plain, as the store holds it."""
+    if term.type == "uri":
+        return iri(term.value)
+    return literal(term.value, None if term.datatype == XSD_STRING else term.datatype, lang=term.lang)
 
 
 def integer(value: int | str) -> str:
