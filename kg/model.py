@@ -49,6 +49,18 @@ def article_id(text: str, *, url: str | None = None) -> str:
 
 
 @dataclass
+class TypeEvidence:
+    """Why an entity has a type in one article: ``strength`` is "decisive" (the text or a gazetteer
+    says it), "contextual" (a weaker cue of the context) or "ner" (only the name's form); ``cue`` the
+    words or list that say it; ``key`` the entity key the extractor gave, which a merge may rename."""
+
+    type: str
+    strength: str
+    cue: str
+    key: str
+
+
+@dataclass
 class Entity:
     id: str
     name: str
@@ -56,6 +68,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     same_as: list[str] = field(default_factory=list)  # Linked Data IRIs (GeoNames, ISO 3166) of a place
+    # why it has its type: one item, or one per name a merge renamed into it (kg.extract.type_evidence)
+    type_evidence: list[TypeEvidence] = field(default_factory=list)
 
 
 @dataclass
@@ -206,6 +220,7 @@ class Extraction:
                     "aliases": list(e.aliases),
                     "mentions": [list(m) for m in e.mentions],
                     "same_as": list(e.same_as),
+                    "type_evidence": [{"type": t.type, "strength": t.strength, "cue": t.cue} for t in e.type_evidence],
                 }
                 for e in self.entities
             ],

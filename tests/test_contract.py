@@ -7,7 +7,7 @@ import json
 from kg.cli import main
 
 ARTICLE_FIELDS = {"id", "title", "url", "publisher", "published", "text"}
-ENTITY_FIELDS = {"id", "name", "type", "aliases", "mentions", "same_as"}
+ENTITY_FIELDS = {"id", "name", "type", "aliases", "mentions", "same_as", "type_evidence"}
 STATEMENT_FIELDS = {
     "id",
     "speaker",
@@ -64,6 +64,9 @@ def test_top_level_and_nested_fields(runner, harbour):
     for ent in doc["entities"]:
         assert set(ent) == ENTITY_FIELDS
         assert ent["type"] in {"Organization", "Person", "Place", "Group", "Other"}
+        [why] = ent["type_evidence"]  # why the article gives the entity its type
+        assert set(why) == {"type", "strength", "cue"} and why["type"] == ent["type"]
+        assert why["strength"] in {"decisive", "contextual", "ner"}
     for st in doc["statements"]:
         assert set(st) == STATEMENT_FIELDS
     for rep in doc["reports"]:

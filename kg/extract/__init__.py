@@ -16,6 +16,7 @@ from kg.extract.entities import extract_entities
 from kg.extract.events import extract_events
 from kg.extract.relations import extract_relations
 from kg.extract.statements import extract_statements
+from kg.extract.type_evidence import complete
 from kg.model import Article, Extraction, Sentence
 from kg.nlp import load_nlp
 
@@ -25,7 +26,7 @@ def extract_doc(article: Article, doc) -> Extraction:
     entities = extract_entities(doc)
     statements, reports = extract_statements(doc, entities, article.published)
     attach_references(doc, entities, [(s.speaker, s.speaker_span) for s in statements if s.speaker and s.speaker_span])
-    return Extraction(
+    extraction = Extraction(
         article=article,
         sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
         entities=entities,
@@ -34,6 +35,8 @@ def extract_doc(article: Article, doc) -> Extraction:
         events=extract_events(doc, entities, statements, article.published),
         relations=extract_relations(doc, entities, [(s.cue_span[0], s.speaker) for s in statements if s.speaker]),
     )
+    complete(extraction.entities)  # the places a relation named
+    return extraction
 
 
 def extract(article: Article) -> Extraction:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
+from kg.extract.type_evidence import NER, Why, context_cue, decide, settle
 from kg.model import Entity
 from kg.names import QUOTES, normalise
 from kg.nlp import doc_text
@@ -204,19 +205,24 @@ def _not_a_name(span: Span) -> bool:
     return all(w in TITLE_WORDS or w in PERSON_TITLES or w in ROLE_NOUNS for w in words)
 
 
-def _retype(text: str, label_type: str, span: Span) -> str | None:
+def _retype(text: str, label_type: str, span: Span) -> tuple[str, Why] | None:
+    """The type a name's own words give ("Ministry", "Street", "A380"), else NER's, with why."""
     if label_type == "Group":
         # Nationality words count only when used as nouns ("Palestinians"), not adjectives.
-        return "Group" if span.root.pos_ in {"PROPN", "NOUN"} and span.root.tag_ in {"NNPS", "NNS"} else None
+        return ("Group", NER) if span.root.pos_ in {"PROPN", "NOUN"} and span.root.tag_ in {"NNPS", "NNS"} else None
     words = [w.lower().strip(".,") for w in text.split()]
     head = words[: words.index("of")] if "of" in words[1:] else words
     if label_type in {"Organization", "Person"} and len(words) > 1 and _product_or_index(text.split()[-1]):
-        return "Other"  # "Airbus A380", "Boeing 777", "FTSE 100", "Dow Jones Industrial Average"
-    if head[-1] in ORG_WORDS:
-        return "Organization" if label_type in {"Person", "Place", "Other", "Organization"} else label_type
-    if words[0] in PLACE_HEADS or (len(words) > 1 and head[-1] in PLACE_TAILS):
-        return "Place" if label_type in {"Person", "Organization", "Place"} else label_type
-    return label_type
+        # "Airbus A380", "Boeing 777", "FTSE 100", "Dow Jones Industrial Average"
+        return "Other", Why("decisive", f"model or index word '{text.split()[-1]}'")
+    if head[-1] in ORG_WORDS and label_type in {"Person", "Place", "Other", "Organization"}:
+        return "Organization", Why("decisive", f"organisation word '{head[-1]}'")
+    if label_type in {"Person", "Organization", "Place"}:
+        if words[0] in PLACE_HEADS:
+            return "Place", Why("decisive", f"place word '{words[0]}'")
+        if len(words) > 1 and head[-1] in PLACE_TAILS:
+            return "Place", Why("decisive", f"place word '{head[-1]}'")
+    return label_type, NER
 
 
 _MODEL = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+$|^\d{3,}$")
@@ -235,6 +241,10 @@ def _product_or_index(last: str) -> bool:
 THING_NOUNS = frozenset(
     "index indices average benchmark product phone smartphone handset laptop computer tablet airliner "
     "aircraft jet plane car vehicle software browser console device".split()
+)
+# Kind nouns of places whose "of" names one: "the town of Bireun" (not "port": "the Mac port of X").
+PLACES_OF = frozenset(
+    "city town village region province district county municipality island country suburb".split()
 )
 # Verbs of a market index's movement: "the Dow fell 678 points".
 MOVE_VERBS = frozenset(
@@ -274,7 +284,7 @@ def _with_country(span: Span, type_: str) -> Span:
 UNIT_WORDS = frozenset("museum gallery center centre library school institute laboratory hospital faculty".split())
 
 
-def _split_run_together(span: Span, type_: str) -> list[tuple[Span, str]]:
+def _split_run_together(span: Span, type_: str, why: Why) -> list[tuple[Span, str, Why]]:
     """'According to Amnesty International Iason Athanasiadis-Fowden, ...': NER ran an organisation
     and the person after it into one name (or a museum and the university it is at). Split where the
     organisation's name ends in a word that names organisations and what follows is a person's name
@@ -282,7 +292,7 @@ def _split_run_together(span: Span, type_: str) -> list[tuple[Span, str]]:
     from kg.extract.coref import first_name_gender
 
     if len(span) < 3:
-        return [(span, type_)]
+        return [(span, type_, why)]
     for k in range(1, len(span) - 1):
         # "Block Museum of Art at Northwestern University": a museum or school at a university
         words = [t.lower_ for t in span[:k]]
@@ -292,7 +302,8 @@ def _split_run_together(span: Span, type_: str) -> list[tuple[Span, str]]:
             and own[-1] in UNIT_WORDS
             and {t.lower_ for t in span[k + 1 :]} & {"university", "college"}
         ):
-            return [(span[:k], "Organization"), (span[k + 1 :], "Organization")]
+            unit = Why("decisive", f"organisation word '{own[-1]}'")
+            return [(span[:k], "Organization", unit), (span[k + 1 :], "Organization", Why("decisive", "university"))]
     for k in range(1, len(span) - 1):
         head, rest = span[:k], span[k:]
         if (
@@ -301,18 +312,19 @@ def _split_run_together(span: Span, type_: str) -> list[tuple[Span, str]]:
             and all(w[:1].isupper() for w in rest.text.split())
             and first_name_gender(rest.text) is not None
         ):
-            return [(head, "Organization"), (rest, "Person")]
-    return [(span, type_)]
+            org = Why("decisive", f"organisation word '{head[-1].lower_}'")
+            return [(head, "Organization", org), (rest, "Person", Why("contextual", "first name"))]
+    return [(span, type_, why)]
 
 
-def _credit_names(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+def _credit_names(doc: Doc, found: list[tuple[Span, str, Why]]) -> list[tuple[Span, str, Why]]:
     """'Photo: REUTERS/Ilan Rosenberg': the agency is an organisation even when NER misses it."""
     out = []
     for m in _CREDIT.finditer(doc_text(doc)):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        if span is None or any(s.start <= span.start < s.end for s, _ in found):
+        if span is None or any(s.start <= span.start < s.end for s, *_ in found):
             continue
-        out.append((span, "Organization"))
+        out.append((span, "Organization", Why("contextual", "photo credit")))
     return out
 
 
@@ -329,16 +341,18 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int) -> list[tuple[Span, str]]:
+def _proper_noun_runs(
+    doc: Doc, found: list[tuple[Span, str, Why]], headline_end: int
+) -> list[tuple[Span, str, Why]]:
     """Names NER missed: runs of proper nouns acting as subject or object ("Human Rights Watch denied")."""
-    taken = {i for span, _ in found for i in range(span.start, span.end)}
+    taken = {i for span, *_ in found for i in range(span.start, span.end)}
     taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
     out = []
     i = 0
     while i < len(doc):
         tok = doc[i]
         if i not in taken and tok.idx >= headline_end and _affiliation_acronym(tok):
-            out.append((doc[i : i + 1], "Organization"))
+            out.append((doc[i : i + 1], "Organization", Why("contextual", "acronym a person is of")))
         if tok.idx < headline_end or i in taken or tok.pos_ != "PROPN" or not tok.is_title:
             i += 1
             continue
@@ -371,11 +385,16 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str]], headline_end: int
             continue
         words = [t.lower_ for t in span]
         if len(span) > 1 and _product_or_index(span[-1].text):
-            out.append((span, "Other"))  # "the Dow Jones Industrial Average", NER saw "Dow Jones" at most
-        elif words[-1] in ORG_WORDS or len(span) >= 3:
-            out.append((span, "Organization"))
-        elif _looks_like_person(span) or (len(span) == 2 and span.root.dep_ == "nsubj"):
-            out.append((span, "Person"))
+            # "the Dow Jones Industrial Average", NER saw "Dow Jones" at most
+            out.append((span, "Other", Why("decisive", f"model or index word '{span[-1].text}'")))
+        elif words[-1] in ORG_WORDS:
+            out.append((span, "Organization", Why("decisive", f"organisation word '{words[-1]}'")))
+        elif len(span) >= 3:
+            out.append((span, "Organization", Why("ner", "run of capitalised words")))
+        elif _looks_like_person(span):
+            out.append((span, "Person", Why("decisive", "title or role beside the name")))
+        elif len(span) == 2 and span.root.dep_ == "nsubj":
+            out.append((span, "Person", Why("ner", "two capitalised words as a subject")))
     return out
 
 
@@ -405,9 +424,15 @@ def _looks_like_person(span: Span) -> bool:
         return True
     root = span.root
     for child in root.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+        if child.dep_ == "appos" and _role_noun(child):
             return True
-    return root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS
+    return root.dep_ == "appos" and _role_noun(root.head)
+
+
+def _role_noun(token) -> bool:
+    """A title, or a role written as a common noun: "the MP3 Player, the iPod" names no person."""
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_TITLES or (lemma in ROLE_NOUNS and token.is_lower)
 
 
 def _display(text: str) -> str:
@@ -438,7 +463,7 @@ def _trim_headline(span: Span, body_names: set[str]) -> Span:
 def extract_entities(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with every mention's character span, merged within the article."""
     headline_end = max(doc_text(doc).find("\n"), 0)  # a text of one line has no separate headline
-    raw: list[tuple[Span, str]] = []
+    raw: list[tuple[Span, str, Why]] = []
     for ent in doc.ents:
         label_type = LABEL_TYPES.get(ent.label_)
         if label_type is None:
@@ -446,25 +471,27 @@ def extract_entities(doc: Doc) -> list[Entity]:
         span = _clean_span(ent)
         if span is None or not any(c.isalpha() for c in span.text) or _not_a_name(span):
             continue
-        type_ = _retype(span.text, label_type, span)
-        if type_ is None:
+        typed = _retype(span.text, label_type, span)
+        if typed is None:
             continue
-        raw.append((span, type_))
-    raw = [piece for span, type_ in raw for piece in _split_run_together(span, type_)]
-    raw = [(_with_country(span, type_), type_) for span, type_ in raw]
+        raw.append((span, *typed))
+    raw = [piece for span, type_, why in raw for piece in _split_run_together(span, type_, why)]
+    raw = [(_with_country(span, type_), type_, why) for span, type_, why in raw]
     raw += _credit_names(doc, raw)
     raw += _proper_noun_runs(doc, raw, headline_end)
-    body_names = {normalise(s.text) for s, _ in raw if s.start_char > headline_end}
-    org_words = {normalise(s.text) for s, t in raw if t == "Organization" and len(s) == 1}
-    org_words |= {normalise(s[0].text) for s, t in raw if t == "Organization" and len(s) > 1}
+    body_names = {normalise(s.text) for s, *_ in raw if s.start_char > headline_end}
+    org_words = {normalise(s.text) for s, t, _ in raw if t == "Organization" and len(s) == 1}
+    org_words |= {normalise(s[0].text) for s, t, _ in raw if t == "Organization" and len(s) > 1}
     mentions: list[tuple[str, str, tuple[int, int]]] = []
     surface: dict[tuple[int, int], str] = {}
-    described: dict[tuple[int, int], str] = {}
-    for span, type_ in raw:
+    described: dict[tuple[int, int], tuple[str, Why]] = {}
+    why: dict[tuple[int, int], tuple[str, Why]] = {}  # each mention's type and the reason for it
+    for span, type_, reason in raw:
         if type_ == "Person" and len(span) > 1 and normalise(span[0].text) in org_words:
-            type_ = "Organization"  # "Amnesty Israel": a branch named after its parent, not a person
-        elif type_ in {"Organization", "Place", "Other"} and _looks_like_person(span):
-            type_ = "Person"
+            # "Amnesty Israel": a branch named after its parent, not a person
+            type_, reason = "Organization", Why("contextual", f"named after '{span[0].text}' of the article")
+        elif type_ in {"Organization", "Place", "Other", "Person"} and _looks_like_person(span):
+            type_, reason = "Person", Why("decisive", "title or role beside the name")
         if span.end_char <= headline_end:
             span = _trim_headline(span, body_names)
         name = _display(span.text)
@@ -472,9 +499,18 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if country is not None:
             surface[(span.start_char, span.end_char)] = name
             name, type_ = country.name, "Place"  # "US", "America", "the United States": one country
-        mentions.append((name, type_, (span.start_char, span.end_char)))
+            reason = Why("decisive", "known country")
+        at = (span.start_char, span.end_char)
+        mentions.append((name, type_, at))
         if country is None and (kind := _described_type(span, type_)) is not None:
-            described[(span.start_char, span.end_char)] = kind
+            described[at] = kind
+            if kind[0] == type_:
+                reason = kind[1] if reason.rank() < kind[1].rank() else reason
+        if type_ == "Place" and reason.strength != "decisive":
+            reason = _in_known_region(span) or reason
+        if reason.strength == "ner":
+            reason = context_cue(span, type_) or reason
+        why[at] = (type_, reason)
     forced = _bracketed_acronyms(doc_text(doc), mentions)
     entities = _retype_described(_propagate(doc_text(doc), _merge(mentions, forced)), described)
     entities = _middle_names(_people_by_title(doc_text(doc), entities))
@@ -487,7 +523,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if entity.type == "Place":
             found = next(filter(None, map(gazetteer.place, [entity.name, *entity.aliases])), None)
             entity.same_as = found.iris if found else []
-    return entities
+            if found:
+                decide(entity, Why("decisive", "gazetteer"))
+    return settle(entities, why)
 
 
 BIG_CITY = 1_000_000
@@ -533,6 +571,7 @@ def _places_by_name(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if any(w and w[0].lower().strip(".") in PERSON_TITLES | ROLE_NOUNS for w in before):
             continue
         entity.type, entity.id = "Place", entity_key(entity.name, "Place")
+        decide(entity, Why("decisive", "known country or big city"))
     return entities
 
 
@@ -550,11 +589,11 @@ def _kind_of_noun(token, *, things: bool = False) -> str | None:
     return None
 
 
-def _described_type(span: Span, type_: str) -> str | None:
-    """The type a mention's own description gives: a noun in apposition ("Instituto Gonzaga, a
-    catholic school"), a noun just before the name ("magazine Der Spiegel", "spokesman Tom Hall"),
-    "a man named Kazemi", "a member of Scientology", "X, based in Y". NER guesses from the name;
-    these say."""
+def _described_type(span: Span, type_: str) -> tuple[str, Why] | None:
+    """The type a mention's own description gives, with why: a noun in apposition ("Instituto
+    Gonzaga, a catholic school"), a noun just before the name ("magazine Der Spiegel", "spokesman Tom
+    Hall"), "the town of X", "a man named Kazemi", "a member of Scientology", "X, based in Y". NER
+    guesses from the name; these say."""
     doc, root = span.doc, span.root
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start and _kind_of_noun(root.head) != "Person":
@@ -568,13 +607,18 @@ def _described_type(span: Span, type_: str) -> str | None:
         and root.head.dep_ == "acl"
     ):
         nouns.append(root.head.head)  # "a man named Kazemi", "a group called Safecast"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACES_OF:
+        nouns.append(root.head.head)  # "the town of Bireun", "the province of Aceh"
     appositions = [  # with a comma between: "the FTSE 100, the main UK index" (not "new Boeing 787 aircraft")
         n
         for n in nouns
         if (n.dep_ == "appos" or (root.dep_ == "appos" and n is root.head))
         and any(t.text == "," for t in doc[min(n.i, span.start) : max(n.i, span.end)])
     ]
-    kinds = {k for n in nouns if (k := _kind_of_noun(n, things=n in appositions)) is not None}
+    kinds: dict[str, Why] = {}
+    for n in nouns:
+        if (k := _kind_of_noun(n, things=n in appositions)) is not None:
+            kinds[k] = Why("decisive", f"kind noun '{n.lemma_.lower()}'")
     verb = root.head
     if (
         type_ != "Place"
@@ -582,34 +626,51 @@ def _described_type(span: Span, type_: str) -> str | None:
         and verb.lemma_.lower() in MOVE_VERBS
         and any(c.lemma_.lower() == "point" and c.dep_ in {"dobj", "npadvmod"} for c in verb.children)
     ):
-        kinds.add("Other")  # "the Dow fell 678 points": what moves by points is a market index
+        kinds["Other"] = Why("decisive", "moves by points")  # "the Dow fell 678 points": a market index
     if type_ != "Person" and any(
         c.lemma_.lower() in {"base", "headquarter"} and c.dep_ in {"acl", "relcl"} for c in root.children
     ):
-        kinds.add("Organization")  # "Oxfam, based in Oxford": what has a base is an organisation
+        # "Oxfam, based in Oxford": what has a base is an organisation
+        kinds["Organization"] = Why("decisive", "'based in'")
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "member":
-        kinds.add("Organization")
+        kinds.setdefault("Organization", Why("contextual", "'member of'"))
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "on"
         and root.head.head.pos_ == "VERB"
         and root.head.head.lemma_.lower() in MEDIUM_VERBS
     ):
-        kinds.add("Organization")  # "wrote on Twitter", "said on CNN": where one says something is a medium
-    return kinds.pop() if len(kinds) == 1 else None
+        # "wrote on Twitter", "said on CNN": where one says something is a medium
+        kinds["Organization"] = Why("decisive", f"'{root.head.head.lemma_.lower()} on'")
+    return next(iter(kinds.items())) if len(kinds) == 1 else None
 
 
-def _retype_described(entities: list[Entity], described: dict[tuple[int, int], str]) -> list[Entity]:
+def _in_known_region(span: Span) -> Why | None:
+    """ "Eldorado, Texas", "Fennick, Sweden": a name followed by a known country or state is a place."""
+    doc = span.doc
+    if "," in span.text:
+        after = [span.text.rsplit(",", 1)[1].strip()]
+    elif span.end + 1 < len(doc) and doc[span.end].text == ",":
+        after = [doc[span.end + 1 : span.end + 1 + k].text for k in (1, 2, 3)]
+    else:
+        return None
+    found = next(filter(None, (gazetteer.country(w) or gazetteer.region(w) for w in after)), None)
+    return Why("decisive", f"followed by '{found.name}'") if found else None
+
+
+def _retype_described(entities: list[Entity], described: dict[tuple[int, int], tuple[str, Why]]) -> list[Entity]:
     """An entity whose mentions are described as one type takes it, whatever NER said ("German
     magazine Der Spiegel" is no person); a known country or city stays a place."""
     for entity in entities:
-        kinds = {described[m] for m in entity.mentions if m in described}
+        reasons = [described[tuple(m)] for m in entity.mentions if tuple(m) in described]
+        kinds = {kind for kind, _ in reasons}
         if len(kinds) != 1 or entity.type in kinds or entity.type not in {"Person", "Organization", "Place"}:
             continue
         kind = kinds.pop()
         if kind != "Place" and gazetteer.place(entity.name) is not None:
             continue
         entity.type, entity.id = kind, entity_key(entity.name, kind)
+        decide(entity, max((why for _, why in reasons), key=Why.rank))
     return entities
 
 
@@ -634,6 +695,8 @@ def _people_by_title(text: str, entities: list[Entity]) -> list[Entity]:
         ):
             if not set(normalise(entity.name).split()) & ORG_WORDS:
                 entity.type, entity.id = "Person", entity_key(entity.name, "Person")
+        if entity.type == "Person" and last in surnames:
+            decide(entity, Why("decisive", "personal title (Mr, Ms, Dr)"))
     out = []
     for entity in entities:
         full = [

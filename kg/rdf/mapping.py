@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 
 from kg import __version__
-from kg.model import EVENT_TYPES, Extraction, Factuality
+from kg.model import EVENT_TYPES, Extraction, Factuality, TypeEvidence
 from kg.rdf.iris import article_iri, entity_iri, local_iri, mention_iri, sentence_iri
 from kg.rdf.namespaces import KG, NIF, PREFIXES, SCHEMA, SEM
 from kg.rdf.ntriples import boolean, integer, iri, literal, python_literal, triple
@@ -143,9 +143,24 @@ class _Mapper:
                 self.add(node, KG.alias, literal(alias))
             for same in ent.same_as:  # GeoNames, ISO 3166: a place the gazetteers know for sure
                 self.add(node, OWL.sameAs, URIRef(same))
+            for why in ent.type_evidence:
+                self.map_type_evidence(node, why)
             self.add(self.article, SCHEMA.mentions, node)
             for span in ent.mentions:
                 self.mention(node, tuple(span))
+
+    def map_type_evidence(self, node: URIRef, why: TypeEvidence) -> None:
+        """Why the article gives the entity its type, under the key the extractor gave it: a join of
+        two types (kg.layers.type_joins) renames the entity, and the store still knows what each
+        article said and how strongly."""
+        ev = local_iri(self.aid, "typing", why.key)
+        self.add(node, KG.typeEvidence, ev)
+        self.add(ev, RDF.type, KG.TypeEvidence)
+        self.add(ev, KG.evidenceType, ENTITY_CLASSES.get(why.type, KG.OtherEntity))
+        self.add(ev, KG.evidenceStrength, literal(why.strength))
+        self.add(ev, KG.extractedKey, literal(why.key))
+        if why.cue:
+            self.add(ev, KG.evidenceCue, literal(why.cue))
 
     def map_reports(self, ids: dict[str, URIRef]) -> None:
         for rep in self.x.reports:

@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     Sentence: URIRef
     Statement: URIRef
     StatementEvent: URIRef
+    TypeEvidence: URIRef
     about: URIRef
     alias: URIRef
     approximate: URIRef
@@ -64,6 +65,11 @@ class KG(DefinedNamespace):
     basedIn: URIRef
     cameoCode: URIRef
     canonicalKey: URIRef
+    evidenceCue: URIRef
+    evidenceStrength: URIRef
+    evidenceType: URIRef
+    extractedKey: URIRef
+    typeEvidence: URIRef
     content: URIRef
     contentHash: URIRef
     contentMention: URIRef
