@@ -19,6 +19,7 @@ from kg.layers import layers_missing, sync_layers
 from kg.layers.base import begin_writes, end_writes, layers_locked, writes_pending
 from kg.layers.corrections import Merge, apply_merges, recorded_merges
 from kg.layers.joins import sync_joins
+from kg.layers.type_joins import sync_type_joins
 from kg.model import Article, Extraction
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import extraction_to_ntriples
@@ -50,6 +51,7 @@ class IngestReport:
     unchanged: int = 0
     errors: list[InputError] = field(default_factory=list)
     joined: int = 0  # names joined automatically to a person of other articles (kg.layers.joins)
+    typed: int = 0  # names of two types joined into one (kg.layers.type_joins)
 
     @property
     def articles(self) -> int:
@@ -198,7 +200,12 @@ def _write(
         sync_layers(store, None if behind else written)
         end_writes(store)
         joined, redo = sync_joins(store, None if behind else written)
+        typed, retyped = sync_type_joins(store, None if behind else written)
     report.joined += joined
-    if redo:  # joins made or lifted: the articles that name those persons are extracted again
-        report.joined += ingest_articles(stored_articles(store, redo), store).joined
+    report.typed += typed
+    redo = sorted(set(redo) | set(retyped))
+    if redo:  # joins made or lifted: the articles that name those entities are extracted again
+        again = ingest_articles(stored_articles(store, redo), store)
+        report.joined += again.joined
+        report.typed += again.typed
     return report

@@ -87,6 +87,12 @@ def ingest(paths, published, url, publisher, store_path, quiet, workers, schedul
                 f"Joined {report.joined} surname(s) to a full name across articles ('kg entities' shows why).",
                 err=True,
             )
+        if report.typed:
+            click.echo(
+                f"Joined {report.typed} name(s) NER typed differently into the type an article gives "
+                "decisive evidence for ('kg entities' shows why).",
+                err=True,
+            )
     if report.errors:
         sys.exit(1)
 

@@ -76,7 +76,9 @@ def entities(type_, fmt, why, store_path):
     'kg merge' and 'kg split'. sameAs shows a knowledge-base link ('kg link') or a merge. merged
     lists the names merged into the entity and why: "merged by user" ('kg merge'), or "joined" by
     kg itself, with the evidence (a surname alone joined to the one full name of the store ending
-    in it, when the articles agree; see kg/layers/joins.py). 'kg split KEY OTHER' undoes either.
+    in it, when the articles agree, see kg/layers/joins.py; a name NER typed differently joined to
+    the one type an article gives decisive evidence for, see kg/layers/type_joins.py). 'kg split
+    KEY OTHER' undoes either.
     --why lists only those entities, one merged name a line with its reason in full.
     """
     from kg.queries import load_query

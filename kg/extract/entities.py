@@ -243,9 +243,7 @@ THING_NOUNS = frozenset(
     "aircraft jet plane car vehicle software browser console device".split()
 )
 # Kind nouns of places whose "of" names one: "the town of Bireun" (not "port": "the Mac port of X").
-PLACES_OF = frozenset(
-    "city town village region province district county municipality island country suburb".split()
-)
+PLACES_OF = frozenset("city town village region province district county municipality island country suburb".split())
 # Verbs of a market index's movement: "the Dow fell 678 points".
 MOVE_VERBS = frozenset(
     "rise fall drop gain lose close climb slip tumble jump plunge surge add shed end finish edge sink "
@@ -341,9 +339,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _proper_noun_runs(
-    doc: Doc, found: list[tuple[Span, str, Why]], headline_end: int
-) -> list[tuple[Span, str, Why]]:
+def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str, Why]], headline_end: int) -> list[tuple[Span, str, Why]]:
     """Names NER missed: runs of proper nouns acting as subject or object ("Human Rights Watch denied")."""
     taken = {i for span, *_ in found for i in range(span.start, span.end)}
     taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}

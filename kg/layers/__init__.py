@@ -5,8 +5,9 @@ Each layer is one module writing one named graph; :mod:`kg.layers.base` is the p
 and links graphs record what users asked for; the stories layer reads the corrections; the listings
 layer (:mod:`kg.layers.listings`) keeps the order of the large listings from the catalogue and the
 stories; the joins
-layer (:mod:`kg.layers.joins`, run by ingest after these, since a join makes it extract articles
-again) records automatic merges of persons there too.
+layers (:mod:`kg.layers.joins` and :mod:`kg.layers.type_joins`, run by ingest after these, since a
+join makes it extract articles again) record automatic merges there too: of persons named by surname,
+and of a name NER typed differently between articles.
 """
 
 from __future__ import annotations

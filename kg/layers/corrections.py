@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -29,7 +30,7 @@ from kg.layers.sparql import (
     STORY_FIRST_EVENT,
     render,
 )
-from kg.model import Extraction
+from kg.model import ENTITY_TYPES, Extraction
 from kg.rdf.graphs import CORRECTIONS_GRAPH
 from kg.rdf.iris import expand_ref
 from kg.rdf.namespaces import DATA_NS, KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
@@ -79,11 +80,12 @@ def apply_merges(extraction: Extraction, merges: list[Merge]) -> Extraction:
         new_id = merge.into if merge else ent.id
         if merge:
             ent.aliases = [a for a in [ent.name, *ent.aliases] if a != merge.into_name]
-            ent.name, ent.id = merge.into_name, new_id
+            ent.name, ent.id, ent.type = merge.into_name, new_id, _type_of_key(new_id, ent.type)
         if new_id in kept:
             other = kept[new_id]
             other.aliases += [a for a in [ent.name, *ent.aliases] if a not in other.aliases and a != other.name]
             other.mentions = sorted(set(other.mentions) | set(ent.mentions))
+            other.type_evidence += ent.type_evidence  # why each name had its type stays
         else:
             kept[new_id] = ent
     extraction.entities = list(kept.values())
@@ -102,6 +104,13 @@ def apply_merges(extraction: Extraction, merges: list[Merge]) -> Extraction:
         rel.object = rename.get(rel.object, rel.object)
     extraction.relations = [r for r in extraction.relations if r.subject != r.object]
     return extraction
+
+
+def _type_of_key(key: str, default: str) -> str:
+    """The entity type a canonical key names ("place/banda-aceh" -> "Place"): a join of two types
+    gives the merged entity the type of the one it joins."""
+    prefix = key.split("/", 1)[0]
+    return next((t for t in ENTITY_TYPES if t.lower() == prefix), default)
 
 
 def graphs_mentioning(store: Store, iri: str) -> list[str]:
@@ -138,6 +147,34 @@ def record_merge(store: Store, keep_iri: str, drop_iri: str, keep_name: str, *, 
     store.update(
         render(FORGET_ENTRY, graph=CORRECTIONS_GRAPH, node=split) + " ;\n" + insert_data(CORRECTIONS_GRAPH, lines)
     )
+
+
+def record_automatic_join(
+    store: Store,
+    merged: tuple[str, str],
+    into: tuple[str, str],
+    *,
+    rule: str,
+    evidence: str,
+    shared: Sequence[str] = (),
+) -> None:
+    """Record a join kg made itself (``merged`` and ``into`` are (IRI, name)) as a merge that every
+    ingest applies and ``kg split`` undoes, with its rule and the evidence 'kg entities' shows."""
+    node = correction_iri("merge", merged[0], into[0])
+    lines = [
+        triple(node, RDF_TYPE, iri(KG.Merge)),
+        triple(node, RDF_TYPE, iri(KG.Join)),
+        triple(node, KG.mergedEntity, iri(merged[0])),
+        triple(node, KG.mergedName, literal(merged[1])),
+        triple(node, KG.into, iri(into[0])),
+        triple(node, KG.intoName, literal(into[1])),
+        triple(node, KG.linkRule, literal(rule)),
+        triple(node, KG.evidence, literal(evidence)),
+        triple(node, PROV_GENERATED_AT, literal(timestamp(), XSD_DATETIME)),
+        triple(merged[0], OWL_SAME_AS, iri(into[0])),
+    ]
+    lines += [triple(node, KG.sharedEntity, iri(e)) for e in shared]
+    store.update(insert_data(CORRECTIONS_GRAPH, lines))
 
 
 def record_split(store: Store, keep_iri: str, drop_iri: str) -> None:

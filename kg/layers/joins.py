@@ -39,7 +39,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.layers.base import chunks, iri_values
-from kg.layers.corrections import correction_iri, graphs_mentioning, remove_merge, timestamp
+from kg.layers.corrections import graphs_mentioning, record_automatic_join, remove_merge
 from kg.layers.sparql import (
     ARTICLE_COUNT,
     ARTICLES_NAMING,
@@ -58,9 +58,8 @@ from kg.layers.sparql import (
     render,
 )
 from kg.names import fold
-from kg.rdf.graphs import CORRECTIONS_GRAPH
-from kg.rdf.namespaces import KG, OWL_SAME_AS, PROV_GENERATED_AT, RDF_TYPE
-from kg.rdf.ntriples import XSD_DATETIME, insert_data, iri, literal, triple
+from kg.rdf.namespaces import KG
+from kg.rdf.ntriples import literal
 from kg.store import Store
 
 RULE = "surname"
@@ -346,26 +345,14 @@ def _persons_of_iri(store: Store, iri: str) -> Person | None:
 
 def record_join(store: Store, join: Join) -> None:
     """Record a join as a merge (applied by every ingest, undone by ``kg split``) with its evidence."""
-    node = correction_iri("merge", join.surname.iri, join.full.iri)
-    lines = [
-        triple(node, RDF_TYPE, iri(KG.Merge)),
-        triple(node, RDF_TYPE, iri(KG.Join)),
-        triple(node, KG.mergedEntity, iri(join.surname.iri)),
-        triple(node, KG.mergedName, literal(join.surname.name)),
-        triple(node, KG.into, iri(join.full.iri)),
-        triple(node, KG.intoName, literal(join.full.name)),
-        triple(node, KG.linkRule, literal(RULE)),
-        triple(node, KG.evidence, literal(join.evidence())),
-        triple(node, PROV_GENERATED_AT, literal(timestamp(), XSD_DATETIME)),
-        triple(join.surname.iri, OWL_SAME_AS, iri(join.full.iri)),
-    ]
-    lines += [triple(node, KG.sharedEntity, iri(e)) for e, _ in join.shared[:SHOWN]]
-    store.update(insert_data(CORRECTIONS_GRAPH, lines))
+    merged, into = (join.surname.iri, join.surname.name), (join.full.iri, join.full.name)
+    shared = [e for e, _ in join.shared[:SHOWN]]
+    record_automatic_join(store, merged, into, rule=RULE, evidence=join.evidence(), shared=shared)
 
 
 def recorded_joins(store: Store) -> list[tuple[str, str, str]]:
     """The automatic joins in force: (surname entity, full-name entity, surname as written)."""
-    rows = store.query(render(RECORDED_JOINS)).rows
+    rows = store.query(render(RECORDED_JOINS, rule=literal(RULE))).rows
     return [(r["a"].value, r["b"].value, r["name"].value) for r in rows]
 
 

@@ -208,15 +208,30 @@ USER_SPLITS = """SELECT ?a ?b WHERE { GRAPH <$corrections> {
 # One person's label and aliases, from the catalogue.
 PERSON = """SELECT ?e ?label ?alias WHERE { VALUES ?e { <$node> } GRAPH <$catalog> {
   ?e rdfs:label ?label OPTIONAL { ?e kg:alias ?alias } } }"""
-# The automatic joins in force: (surname entity, full-name entity, surname as written).
-RECORDED_JOINS = """SELECT ?a ?b ?name WHERE { GRAPH <$corrections> {
-  ?c a kg:Join ; kg:mergedEntity ?a ; kg:into ?b ; kg:mergedName ?name } }"""
+# The automatic joins of one rule (``$rule``, a literal) in force: (entity merged, entity it went
+# into, its name as written, the name it takes, why).
+RECORDED_JOINS = """SELECT ?a ?b ?name ?into ?evidence WHERE { GRAPH <$corrections> {
+  ?c a kg:Join ; kg:linkRule $rule ; kg:mergedEntity ?a ; kg:into ?b ; kg:mergedName ?name ;
+    kg:intoName ?into ; kg:evidence ?evidence } }"""
 # The words of each mention of an entity in some article graphs.
 MENTION_TEXTS = """SELECT ?g ?text WHERE { VALUES ?g { $values }
   GRAPH ?g { <$node> kg:mention ?m . ?m nif:anchorOf ?text } }"""
 # Article graphs that still name an entity merged away.
 NOT_APPLIED = """SELECT DISTINCT ?g WHERE { GRAPH <$corrections> { ?c a kg:Merge ; kg:mergedEntity ?e }
   GRAPH ?g { ?g schema:mentions ?e } }"""
+
+# ---------------------------------------------------------------------------------------- type joins
+
+# The entity keys (type/name) the extractor gave in some article graphs.
+EXTRACTED_KEYS = "SELECT DISTINCT ?k WHERE { VALUES ?g { $values } GRAPH ?g { ?t kg:extractedKey ?k } }"
+# The names (key without its type) some article of the store gives two types or more.
+NAMES_OF_TWO_TYPES = """SELECT ?name WHERE { GRAPH ?g { ?t kg:extractedKey ?k } BIND(STRAFTER(?k, "/") AS ?name) }
+  GROUP BY ?name HAVING (COUNT(DISTINCT ?k) > 1)"""
+# What each article says of some extracted keys (``$keys``, literals): how strongly, why, and the
+# label of the entity that now carries the key's evidence.
+TYPE_EVIDENCE = """SELECT ?g ?k ?strength ?cue ?label WHERE { VALUES ?k { $keys } GRAPH ?g {
+  ?t kg:extractedKey ?k ; kg:evidenceStrength ?strength . ?e kg:typeEvidence ?t ; rdfs:label ?label
+  OPTIONAL { ?t kg:evidenceCue ?cue } } }"""
 
 # ---------------------------------------------------------------------------------------- links
 
