@@ -18,7 +18,8 @@ from kg.cli import main
 from kg.store import open_store
 
 ARTICLE = Path(__file__).parent / "data" / "keltsa-attack.txt"
-RELIABLE = "organization/northern-liberation-army", "organization/keltsa"  # the attack's two participants
+# the attack's two participants ("the town of Keltsa" is a place)
+RELIABLE = "organization/northern-liberation-army", "place/keltsa"
 FEARED = "organization/orvan-guard", "organization/sable-brotherhood"  # only the feared kidnapping joins them
 
 

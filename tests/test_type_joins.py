@@ -85,6 +85,12 @@ company founded in 1950, plans to open a second pit.
 """
 
 
+BOUGHT = """Old pit changes hands
+
+The old quarry near Oskarby reopened on Monday after Brindlemoor bought the site from the county.
+"""
+
+
 def _files(tmp_path, **texts):
     paths = {}
     for name, text in texts.items():
@@ -156,3 +162,11 @@ def test_split_undoes_and_sticks(runner, tmp_path, store_path):
     with open_store(store_path, must_exist=True) as store:
         rows = store.query("SELECT ?c WHERE { ?c a kg:Join }").rows
     assert rows == []
+
+
+def test_a_name_that_acts_is_no_guess(runner, tmp_path, store_path):
+    """ "Brindlemoor bought the site": the subject of a verb with an object is an actor (a contextual
+    cue), more than NER's label, so the town's article does not outweigh it."""
+    paths = _files(tmp_path, town=TOWN, bought=BOUGHT)
+    _ingest(runner, store_path, paths["town"], paths["bought"])
+    assert set(_entities(runner, store_path)) == {"place/brindlemoor", "organization/brindlemoor"}

@@ -8,8 +8,8 @@ one, a place in another), which makes two nodes of one name. The store can join 
 - ``decisive``: the text or a gazetteer says it: a known country or city, a personal title or role
   ("Mr", "spokesman"), a word of the name that names its kind ("Ministry", "Airways", "Street"), a
   kind noun in apposition ("X, a company", "the town of X"), "wrote on X";
-- ``contextual``: a weaker cue of the context: a verb of saying whose subject is the name, a place
-  preposition ("in X"), a first name;
+- ``contextual``: a weaker cue of the context: the name as subject of a verb of saying or of a verb
+  with an object ("X signed the deal"), a place preposition ("in X"), a first name;
 - ``ner``: nothing but the name's form (spaCy's label, a run of capitalised words).
 """
 
@@ -25,6 +25,7 @@ from kg.model import Entity, TypeEvidence
 STRENGTHS = ("ner", "contextual", "decisive")  # weakest first
 ACTORS = frozenset({"Person", "Organization", "Group"})
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
+LIGHT_VERBS = frozenset("be have get become remain seem".split())  # "the Dow Jones has a value" says nothing
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,11 @@ def context_cue(span: Span, type_: str) -> Why | None:
     """A weak cue of the words around a mention: "X said" for an actor, "in X" for a place."""
     root = span.root
     head = root.head
-    if type_ in ACTORS and root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in REPORTING_VERBS:
-        return Why("contextual", f"subject of '{head.lemma_.lower()}'")
+    verb = head.lemma_.lower()
+    if type_ in ACTORS and root.dep_ == "nsubj" and head.pos_ == "VERB":
+        # "X said", "X signed the deal": who says or does something to something is an actor
+        if verb in REPORTING_VERBS or (verb not in LIGHT_VERBS and any(c.dep_ == "dobj" for c in head.children)):
+            return Why("contextual", f"subject of '{verb}'")
     if type_ == "Place" and root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return Why("contextual", f"'{head.lower_}' before the name")
     return None
