@@ -135,6 +135,16 @@ def test_a_name_typed_two_ways_is_one_node(runner, tmp_path, store_path, order):
         "Organization: NER's label only, in 1 article)"
     )
     assert runner.invoke(main, ["validate", "--store", str(store_path)]).exit_code == 0
+    with open_store(store_path, must_exist=True) as store:  # what each article said stays, under its own key
+        rows = store.query(
+            "SELECT ?e ?k ?s WHERE { GRAPH ?g { ?e kg:typeEvidence ?t . "
+            "?t kg:extractedKey ?k ; kg:evidenceStrength ?s } }"
+        ).rows
+    said = {(r["e"].value.rsplit("/entity/", 1)[1], r["k"].value, r["s"].value) for r in rows}
+    assert {s for s in said if "brindlemoor" in s[1]} == {
+        ("place/brindlemoor", "place/brindlemoor", "decisive"),
+        ("place/brindlemoor", "organization/brindlemoor", "ner"),
+    }
 
 
 @pytest.mark.parametrize("order", [("town", "company", "residents"), ("residents", "town", "company")])
