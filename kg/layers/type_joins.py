@@ -49,6 +49,7 @@ from kg.store import Store
 
 RULE = "type"
 PREFIXES = [t.lower() for t in ENTITY_TYPES]
+Recorded = dict[tuple[str, str], tuple[str, str]]  # (merged key, into key) -> (name, evidence)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _evidence(store: Store, names: set[str]) -> dict[str, list[Said]]:
     return found
 
 
-def _recorded(store: Store) -> dict[tuple[str, str], tuple[str, str]]:
+def _recorded(store: Store) -> Recorded:
     """The type joins in force: {(merged key, into key): (name, evidence)}."""
     rows = store.query(render(RECORDED_JOINS, rule=literal(RULE))).rows
     return {
@@ -142,7 +143,7 @@ def _recorded(store: Store) -> dict[tuple[str, str], tuple[str, str]]:
     }
 
 
-def find_type_joins(store: Store, written: list[str] | None = None) -> tuple[list[TypeJoin], dict]:
+def find_type_joins(store: Store, written: list[str] | None = None) -> tuple[list[TypeJoin], Recorded]:
     """The type joins the names of the ``written`` article graphs (every one when None) and the
     names joined before call for, and the joins in force: (joins, {(merged, into): (name, evidence)})."""
     recorded = _recorded(store)
