@@ -273,3 +273,46 @@ def test_an_organisation_named_beside_parties_is_not_taken_for_one():
     rels = _named_relations(text)
     assert ("Anna Berg", "member_of", "Labour Party") in rels and ("Mark Lowe", "member_of", "Green Party") in rels
     assert not any(s == "Sara Dunn" and p == "member_of" for s, p, _ in rels)
+
+
+def test_an_organisation_described_as_a_political_group_has_members():
+    text = (
+        "Council vote\n\n"
+        "Voters backed the activist group Green Future at the polls on Sunday. Green Future's Mara Stoll won in "
+        "the north, and Tom Reeve of Green Future kept his seat in the south."
+    )
+    rels = _named_relations(text)
+    assert ("Mara Stoll", "member_of", "Green Future") in rels and ("Tom Reeve", "member_of", "Green Future") in rels
+
+
+def test_a_firm_described_as_a_group_has_no_members():
+    text = (
+        "Merger talks\n\nThe media group Nordhaus made an offer for the newspaper on Monday. "
+        "Nordhaus's Lena Brandt said the deal would close in May."
+    )
+    assert not any(p == "member_of" for _, p, _ in _named_relations(text))
+
+
+def test_a_shadow_minister_is_a_member_of_the_party_not_its_leader_nor_the_states():
+    rels = _named_relations(
+        "Budget row\n\nLabour's shadow chancellor Rachel Reeves attacked the plan. "
+        "Britain's shadow foreign secretary David Lammy said nothing."
+    )
+    assert ("Rachel Reeves", "member_of", "Labour") in rels
+    assert not any(s == "Rachel Reeves" and p == "leader_of" for s, p, _ in rels)
+    assert not any(s == "David Lammy" for s, _, _ in rels)
+
+
+def test_the_musicians_of_a_band_are_its_members():
+    rels = _named_relations(
+        "Concert\n\nThe band Velvet Arrows played in Leeds on Friday. Singer Mia Holt of Velvet Arrows thanked "
+        "the crowd, and guitarist Sam Rook of Velvet Arrows broke a string."
+    )
+    assert ("Mia Holt", "member_of", "Velvet Arrows") in rels and ("Sam Rook", "member_of", "Velvet Arrows") in rels
+
+
+def test_a_possessive_the_parser_gave_to_the_name_before():
+    rels = _named_relations(
+        "Results\n\nAlso elected were new faces from the student camp, Ho Man-yee and Civic Union's Chow Ka-ming."
+    )
+    assert ("Chow Ka-ming", "member_of", "Civic Union") in rels

@@ -20,6 +20,7 @@ from kg.extract import gazetteer
 from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
 from kg.extract.entities import DIRECTIONS, PLACE_TAILS, entity_key
 from kg.extract.lexicon import KIND_NOUNS
+from kg.extract.org_kinds import described_memberships
 from kg.model import Entity, Relation
 from kg.names import normalise
 from kg.nlp import doc_text
@@ -55,7 +56,8 @@ STATE_BODY_WORDS = frozenset(
 # Descriptions that name an organ of a state ("the Israeli army X"); an "agency" may be a news agency.
 STATE_ORGANS = frozenset("army navy police ministry military embassy parliament court forces force guard".split())
 MEMBER_NOUNS = frozenset(
-    "member lawmaker legislator mp senator delegate player captain goalkeeper defender midfielder striker".split()
+    "member lawmaker legislator mp senator delegate player captain goalkeeper defender midfielder striker "
+    "musician singer vocalist guitarist bassist drummer keyboardist frontman".split()
 )
 WORK_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson official employee reporter correspondent photographer editor "
@@ -131,6 +133,8 @@ def _segment_role(words: list[str]) -> tuple[str, str] | None:
     noun, mods = words[-1], set(words[:-1])
     if noun == "general" and len(words) > 1:
         noun = words[-2]  # "attorney general"; a "secretary general" may or may not lead: staff
+    if "shadow" in mods:
+        return ("member", noun)  # "Labour's shadow chancellor": the opposition party's, not the state's
     leads = (
         noun in LEADER_NOUNS
         or (noun == "minister" and bool({"prime", "first"} & mods))
@@ -170,6 +174,9 @@ class RelationExtractor:
         self.unnamed: dict[str, Entity] = {}  # countries only a nationality adjective names
         self.adjective: dict[str, tuple[int, int]] = {}  # the last such adjective seen, per country
         self.qualified: list[tuple[str, tuple[int, int], tuple[int, int]]] = []  # "Evanston, Illinois"
+        self.described_members = {
+            e for e in described_memberships(doc, self.entity_at) if self.types.get(e) == "Organization"
+        }
 
     def add(self, subject: str | None, predicate: str, obj: str | None, span: tuple[int, int]) -> None:
         if not subject or not obj or subject == obj:
@@ -320,7 +327,10 @@ class RelationExtractor:
         return found
 
     def _membership(self, owner: str) -> bool:
-        """Whether an organisation's names say it has members rather than staff (a party, a union)."""
+        """Whether an organisation's names or the article's descriptions of it ("the localist group")
+        say it has members rather than staff (a party, a union)."""
+        if owner in self.described_members:
+            return True
         entity = self.index.by_id[owner]
         return any(set(normalise(n).split()) & MEMBERSHIP_ORGS for n in (entity.name, *entity.aliases))
 
@@ -330,8 +340,8 @@ class RelationExtractor:
         if subject_type == "Organization" and noun in PART_NOUNS:
             self.add(subject, "part_of", owner, span)
         elif subject_type == "Person" and owner_type in {"Organization", "Place", "Group"}:
-            if owner_type == "Place" and noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS:
-                return  # a "French director" or an "Afghan analyst" works for no state
+            if owner_type == "Place" and (noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS or kind == "member"):
+                return  # a "French director" or an "Afghan analyst" works for no state; no one is its member
             if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS:
                 if owner_type == "Organization" and self._membership(owner):
                     self.add(subject, "member_of", owner, span)  # "Labour's Shadow Home Secretary X"
@@ -495,6 +505,11 @@ class RelationExtractor:
             k = span.end + 1 + (self.doc[span.end + 1].lower_ == "the")
             if k < len(self.doc) and self.entity_at(self.doc[k]) and self._first(self.doc[k]).i == k:
                 links.append((self.doc[span.end], self._last(self.doc[k])))
+        if span.start >= 2 and self.doc[span.start - 1].tag_ == "POS":
+            # "Lau Siu-lai and Youngspiration's Yau Wai-ching": the parser took another name for the possessor
+            owner_tok = self.doc[span.start - 2]
+            if self.entity_at(owner_tok) and all(self.entity_at(o) != self.entity_at(owner_tok) for _, o in links if o):
+                links.append((owner_tok, owner_tok))
         for child, owner_tok in links:
             owner = self.entity_at(owner_tok) if owner_tok is not None else None
             if owner is None or self.types.get(owner) not in {"Organization", "Place"}:

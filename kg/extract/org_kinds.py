@@ -1,0 +1,45 @@
+"""Organisations an article describes as having members: "localist group Civic Passion", "the band
+Duran Duran", "Zanu-PF, the ruling party". A name need not say it ("Demosisto" does not): the
+description does, so the people named with it are its members rather than its staff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+# Kinds of organisation whose people are members.
+MEMBERSHIP_KINDS = frozenset("party movement faction band caucus militia".split())
+# A "group" has members when it is a political or armed one ("rebel group"), not a firm ("media group").
+POLITICAL_GROUP_WORDS = frozenset(
+    "rebel militant opposition political protest armed pressure youth student advocacy campaign dissident".split()
+)
+
+
+def _membership_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in MEMBERSHIP_KINDS | {"group"}:
+        return False
+    if lemma != "group":
+        return True
+    # "localist group", "Islamist group", "activist group", "rebel group"
+    return any(
+        c.dep_ in {"amod", "compound"} and (c.lower_.endswith("ist") or c.lower_ in POLITICAL_GROUP_WORDS)
+        for c in noun.children
+    )
+
+
+def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) -> set[str]:
+    """The entities the text describes with a membership kind before or beside their name."""
+    out = set()
+    for token in doc:
+        found = entity_at(token)
+        for child in token.children:
+            if child.dep_ not in {"compound", "amod", "appos"}:
+                continue
+            if found is not None and entity_at(child) is None and _membership_noun(child):
+                out.add(found)  # "the band Duran Duran", "Zanu-PF, the ruling party"
+            elif found is None and child.dep_ == "appos" and _membership_noun(token) and entity_at(child):
+                out.add(entity_at(child))  # "the localist group, Civic Passion"
+    return out
