@@ -316,3 +316,21 @@ def test_a_possessive_the_parser_gave_to_the_name_before():
         "Results\n\nAlso elected were new faces from the student camp, Ho Man-yee and Civic Union's Chow Ka-ming."
     )
     assert ("Chow Ka-ming", "member_of", "Civic Union") in rels
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "New members elected were Lee Min-ho and Park Ji-sung of respectively the Civic Union and the Labour Party.",
+        "Two lawmakers, Lee Min-ho and Park Ji-sung, of the Civic Union and the Labour Party respectively, voted no.",
+    ],
+)
+def test_respectively_pairs_the_nth_person_with_the_nth_organisation(sentence):
+    rels = _named_relations("Vote\n\n" + sentence)
+    assert ("Lee Min-ho", "member_of", "Civic Union") in rels and ("Park Ji-sung", "member_of", "Labour Party") in rels
+    assert ("Park Ji-sung", "member_of", "Civic Union") not in rels
+
+
+def test_a_person_of_a_newspaper_works_for_it():
+    rels = _named_relations("Markets\n\nWriting on Monday, Paul Grant of the Evening Herald said prices would fall.")
+    assert ("Paul Grant", "works_for", "Evening Herald") in rels

@@ -21,6 +21,7 @@ from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
 from kg.extract.entities import DIRECTIONS, PLACE_TAILS, entity_key
 from kg.extract.lexicon import KIND_NOUNS
 from kg.extract.org_kinds import described_memberships
+from kg.extract.respectively import respective_pairs
 from kg.model import Entity, Relation
 from kg.names import normalise
 from kg.nlp import doc_text
@@ -46,7 +47,8 @@ LEADING_VERBS = frozenset("lead head chair run direct command govern".split())
 # Words of an organisation's name that say its people work for it: "Piccoli of Eurasia Group".
 EMPLOYER_WORDS = frozenset(
     "group company corporation corp inc ltd llc bank agency institute university college school news times "
-    "post press journal newspaper magazine network channel airline airlines firm foundation".split()
+    "post press journal newspaper magazine network channel airline airlines firm foundation mail herald tribune "
+    "gazette chronicle telegraph courier".split()
 )
 # A state body named after its place: "United States Navy", "Irving Police Department", "US Treasury".
 STATE_BODY_WORDS = frozenset(
@@ -454,6 +456,7 @@ class RelationExtractor:
                                 and not self._affiliations(self._mention(other))
                             ):
                                 found.append((person, other, owner, (where[0], other.idx + len(other.text)), role))
+        found = self._respective(found)
         parties = {owner for _, _, owner, _, _ in found if self._membership(owner)}
         lists: dict[int, set[str]] = {}
         for _, head, owner, _, _ in found:
@@ -470,6 +473,20 @@ class RelationExtractor:
                     self.add(person, "member_of", owner, where)
                 elif self._employer(owner):
                     self.add(person, "works_for", owner, where)
+
+    def _respective(self, found: list) -> list:
+        """'Kwok and Wan of respectively the Civic Party and the Democratic Party': each person with the
+        organisation in the same place of the other list, instead of whatever the parse paired them with."""
+        pairs, paired, persons, owners = [], set(), set(), set()
+        for person_span, owner_span in respective_pairs(self.doc, self.entity_at):
+            person, owner = self.entity_at(person_span.root), self.entity_at(owner_span.root)
+            paired.add((person, owner))
+            persons.add(person)
+            owners.add(owner)
+            if self.types.get(person or "") == "Person" and self.types.get(owner or "") in {"Organization", "Place"}:
+                pairs.append((person, person_span.root, owner, (person_span.start_char, owner_span.end_char), None))
+        kept = [f for f in found if not (f[0] in persons and f[2] in owners and (f[0], f[2]) not in paired)]
+        return kept + pairs
 
     def _employer(self, owner: str) -> bool:
         """Whether an organisation's name says its people work for it ('Eurasia Group', 'The Times')."""
