@@ -334,3 +334,26 @@ def test_respectively_pairs_the_nth_person_with_the_nth_organisation(sentence):
 def test_a_person_of_a_newspaper_works_for_it():
     rels = _named_relations("Markets\n\nWriting on Monday, Paul Grant of the Evening Herald said prices would fall.")
     assert ("Paul Grant", "works_for", "Evening Herald") in rels
+
+
+def test_an_organisation_said_to_be_based_somewhere():
+    rels = _named_relations(
+        "Merger\n\nThe deal was signed on Monday. Nordea Bank is based in Stockholm, and Vexa Group is "
+        "headquartered in Oslo. Bolt Motors is not based in Bergen."
+    )
+    assert ("Nordea Bank", "based_in", "Stockholm") in rels and ("Vexa Group", "based_in", "Oslo") in rels
+    assert not any(s == "Bolt Motors" for s, _, _ in rels)
+
+
+def test_a_second_in_command_or_the_head_of_a_part_works_for_the_organisation():
+    rels = _named_relations(
+        "Results\n\nMia Berg, a vice president of Nordea Bank, said profits rose. Lars Vik, head of research at "
+        "Nordea Bank, agreed. Ali Demir, the leader of the youth wing of the ANP, disagreed."
+    )
+    assert ("Mia Berg", "works_for", "Nordea Bank") in rels and ("Lars Vik", "works_for", "Nordea Bank") in rels
+    assert not any(s == "Ali Demir" for s, _, _ in rels)  # a wing's leader is in a party or an army, not its staff
+
+
+def test_a_title_word_the_organisation_name_took_in():
+    rels = _named_relations("Deal\n\nThe rift is closing, Vexa Executive Vice President Scott Carr replied.")
+    assert not any(s == "Scott Carr" for s, _, _ in rels)

@@ -16,16 +16,22 @@ POLITICAL_GROUP_WORDS = frozenset(
     "rebel militant opposition political protest armed pressure youth student advocacy campaign dissident".split()
 )
 
+# "-ist" words that name a trade or a clientele, not a cause: "the specialist group Beazley".
+TRADE_IST = frozenset("specialist tourist dentist pharmacist florist stockist".split())
+
 
 def _membership_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in MEMBERSHIP_KINDS | {"group"}:
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children):
+        return False  # "a party to the lawsuit"
     if lemma != "group":
         return True
     # "localist group", "Islamist group", "activist group", "rebel group"
     return any(
-        c.dep_ in {"amod", "compound"} and (c.lower_.endswith("ist") or c.lower_ in POLITICAL_GROUP_WORDS)
+        c.dep_ in {"amod", "compound"}
+        and (c.lower_.endswith("ist") and c.lower_ not in TRADE_IST or c.lower_ in POLITICAL_GROUP_WORDS)
         for c in noun.children
     )
 

@@ -34,6 +34,9 @@ LEADER_NOUNS = frozenset(
     "leader head chief president chairman chairwoman chairperson director ceo commander secretary-general "
     "general-secretary boss chair premier king queen emperor governor mayor chancellor publisher".split()
 )
+# Leaders of a firm or a body: second to one ("vice president") or heading a part of it ("director of
+# exhibits at the University"), they work for it. A "leader" or "commander" of a wing is in a party or an army.
+STAFF_LEADER_NOUNS = frozenset("head chief president chairman chairwoman chairperson director ceo boss chair".split())
 # The leaders a place has: "French president X" leads France, a "French director" does not.
 PLACE_LEADER_NOUNS = frozenset(
     "leader president premier king queen emperor governor mayor chancellor monarch sultan emir".split()
@@ -344,7 +347,7 @@ class RelationExtractor:
         elif subject_type == "Person" and owner_type in {"Organization", "Place", "Group"}:
             if owner_type == "Place" and (noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS or kind == "member"):
                 return  # a "French director" or an "Afghan analyst" works for no state; no one is its member
-            if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS:
+            if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS | STAFF_LEADER_NOUNS:
                 if owner_type == "Organization" and self._membership(owner):
                     self.add(subject, "member_of", owner, span)  # "Labour's Shadow Home Secretary X"
                 return  # a title of a government ("secretary") is no post in an organisation
@@ -409,6 +412,8 @@ class RelationExtractor:
                 owner = self.entity_at(owner_tok) or self.country_at(owner_tok)
                 if owner is None or owner == entity.id:
                     continue
+                if owner_tok.lower_ in TITLE_MODIFIERS and owner_tok.is_title and words[0].is_title:
+                    continue  # "Boeing Executive Vice President X": the name took in the title's first word
                 first = self._first(owner_tok) if self.entity_at(owner_tok) else owner_tok
                 before = self._words_before(first.i)
                 if before & ENDED:
@@ -738,6 +743,9 @@ class RelationExtractor:
             based = head.lemma_.lower() in {"locate", "base", "headquarter", "situate"}
             if based and head.dep_ in {"acl", "amod", "relcl"}:
                 head = head.head  # "Oxfam, based in Oxford", "Oxfam, which is based in Oxford"
+            elif based and not any(c.dep_ == "neg" for c in head.children):
+                # "Oxfam is based in Oxford" (a named subject: a pronoun's antecedent may be wrong)
+                head = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), head)
             subjects = [head]
             if self.entity_at(head):  # "Santo Spirito and Immacolata in Livorno": each of them
                 subjects += [c for c in head.conjuncts if c.i < head.i and not self._prep_between(c, head)]
