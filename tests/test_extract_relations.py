@@ -357,3 +357,25 @@ def test_a_second_in_command_or_the_head_of_a_part_works_for_the_organisation():
 def test_a_title_word_the_organisation_name_took_in():
     rels = _named_relations("Deal\n\nThe rift is closing, Vexa Executive Vice President Scott Carr replied.")
     assert not any(s == "Scott Carr" for s, _, _ in rels)
+
+
+def test_a_place_described_as_a_kind_of_place_of_another():
+    rels = _named_relations(
+        "Floods\n\nSpringfield, the capital of Illinois, flooded on Monday. Kabul, Afghanistan's capital, was "
+        "calm. Hove, a town in Sussex, was dry."
+    )
+    assert {("Springfield", "located_in", "Illinois"), ("Kabul", "located_in", "Afghanistan")} <= rels
+
+
+def test_an_organisation_described_as_based_somewhere_in_apposition():
+    rels = _named_relations("Cars\n\nRenault, a Paris-based carmaker, cut jobs on Monday. Renault said sales fell.")
+    assert ("Renault", "based_in", "Paris") in rels
+
+
+def test_joining_a_party_or_a_firm_but_not_an_organisation_of_unknown_kind():
+    rels = _named_relations(
+        "People\n\nTom Ellis joined the Green Party in 2001. Ann Lee joined Vexa Group last year. "
+        "Sara Long joined Google in 2005."
+    )
+    assert ("Tom Ellis", "member_of", "Green Party") in rels and ("Ann Lee", "works_for", "Vexa Group") in rels
+    assert not any(s == "Sara Long" for s, _, _ in rels)  # a firm's staff are not its members

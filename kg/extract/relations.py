@@ -97,6 +97,8 @@ SITED_ORG_WORDS = frozenset(
     "university college school institute museum gallery hospital church cathedral mosque temple library "
     "academy seminary laboratory center centre headquarters".split()
 )
+# Kinds of place one lies in another as: "Springfield, the capital of Illinois", "Hove, a town in Sussex".
+PLACE_KINDS = KIND_NOUNS["Place"] - {"country"}
 _CREDIT = re.compile(
     r"\b(?:Photo|Image|Picture|Credit)s?\s*(?:by|:)\s*"
     r"([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*)*)\s*/\s*"
@@ -224,6 +226,9 @@ class RelationExtractor:
         self.adjective[found] = (token.idx, token.idx + len(token.text))
         return found
 
+    def _is_org(self, token: Token) -> bool:
+        return self.types.get(self.entity_at(token) or "") == "Organization"
+
     def _name(self, entity_id: str) -> str:
         return (self.index.by_id.get(entity_id) or self.unnamed[entity_id]).name
 
@@ -261,14 +266,30 @@ class RelationExtractor:
                 subject, role = self.entity_at(token), token.head
                 if subject is None or self.types.get(subject) != "Person":
                     continue
+            span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
+            if self.types.get(subject) == "Place" and role is token and role.lemma_.lower() in PLACE_KINDS:
+                self._place_of(subject, role, span)
+                continue
             found = self._role(role)
             owner = next((o for r in [role, *role.conjuncts] if (o := self._owner(r, subject))), None)
-            span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
             if owner is None or found is None:
                 continue
             if any(_word(t) in ENDED for t in self.doc[self.phrase(role).start : role.i]):
                 continue  # "its former chief executive" (a later "and ex-Northrop executive" is another role)
             self._role_relation(subject, found, owner, span)
+
+    def _place_of(self, subject: str, noun: Token, span: tuple[int, int]) -> None:
+        """'Springfield, the capital of Illinois', 'Oslo, Norway's capital': a place described as a
+        kind of place of another place lies in it."""
+        for child in noun.children:
+            obj = None
+            if child.dep_ == "poss":
+                obj = child
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            target = self._named(obj) if obj is not None else None
+            if target is not None and self.types.get(target) == "Place":
+                self.add(subject, "located_in", target, span)
 
     def _role(self, role: Token) -> tuple[str, str] | None:
         """The role a noun and its conjuncts name, with their title words ('chief operating officer')."""
@@ -578,7 +599,11 @@ class RelationExtractor:
                 if target and lemma in LEADING_VERBS:
                     self._role_relation(subject, ("leader", "leader"), target, span)
                 elif target and lemma == "join" and self.types.get(target) == "Organization":
-                    self.add(subject, "member_of", target, span)
+                    # one joins a party as a member and a firm as staff; of anything else the text says neither
+                    if self._membership(target):
+                        self.add(subject, "member_of", target, span)
+                    elif self._employer(target):
+                        self.add(subject, "works_for", target, span)
             elif child.dep_ == "prep" and lemma in {"work", "serve"} and child.lower_ in {"for", "at", "with"}:
                 obj = next((o for o in child.children if o.dep_ == "pobj"), None)
                 target = self._named(obj) if obj is not None else None
@@ -658,6 +683,8 @@ class RelationExtractor:
             noun = token.head if token.dep_ == "amod" else None
             while noun is not None and noun.dep_ == "compound":
                 noun = noun.head
+            if noun is not None and noun.dep_ == "appos" and self._is_org(noun.head):
+                noun = noun.head  # "Renault, a Paris-based carmaker"
             subject = (self.entity_at(noun) or resolve(self.phrase(noun), self.index)) if noun is not None else None
             if subject is None:
                 noun = self._named_after(token.i + 1)  # the parse missed the adjective: read on
@@ -794,6 +821,9 @@ class RelationExtractor:
         if noun.dep_ == "appos" and noun.pos_ == "NOUN" and lemma in SITED_ORG_WORDS:
             found = self.entity_at(noun.head)
             return found if self.types.get(found or "") == "Organization" else None
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and lemma in PLACE_KINDS:
+            found = self.entity_at(noun.head)  # "Springfield, a city in Illinois"
+            return found if self.types.get(found or "") == "Place" else None
         return None
 
     def credits(self) -> None:
