@@ -379,3 +379,29 @@ def test_joining_a_party_or_a_firm_but_not_an_organisation_of_unknown_kind():
     )
     assert ("Tom Ellis", "member_of", "Green Party") in rels and ("Ann Lee", "works_for", "Vexa Group") in rels
     assert not any(s == "Sara Long" for s, _, _ in rels)  # a firm's staff are not its members
+
+
+def test_a_post_given_by_appointment_but_not_one_that_may_be():
+    rels = _named_relations(
+        "People\n\nMark Brown, who was named chief executive of Unilever in 2010, resigned. Tom Ellis would be "
+        "named chairman of Nordea Bank if the deal went through. Eva Lind was elected as leader of the Green Party."
+    )
+    assert ("Mark Brown", "leader_of", "Unilever") in rels and ("Eva Lind", "leader_of", "Green Party") in rels
+    assert not any(s == "Tom Ellis" for s, _, _ in rels)
+
+
+def test_a_director_of_a_department_works_for_the_firm_and_does_not_lead_it():
+    rels = _named_relations(
+        "People\n\nNordea Bank reported profits. Vexa Group finance director Ole Dam agreed. Peter Dahl, the "
+        "marketing director of Nordea Bank, left. Lise Moe, managing director of Nordea Bank, spoke."
+    )
+    assert ("Ole Dam", "works_for", "Vexa Group") in rels and ("Peter Dahl", "works_for", "Nordea Bank") in rels
+    assert ("Lise Moe", "leader_of", "Nordea Bank") in rels
+    assert not any(p == "leader_of" and s in {"Ole Dam", "Peter Dahl"} for s, p, _ in rels)
+
+
+def test_a_parent_company_in_apposition():
+    rels = _named_relations(
+        "Earnings\n\nThe report came on Monday. Bolt Motors' parent company, Vexa Group, earned more."
+    )
+    assert ("Bolt Motors", "part_of", "Vexa Group") in rels

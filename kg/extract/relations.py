@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import gazetteer
 from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
 from kg.extract.entities import DIRECTIONS, PLACE_TAILS, entity_key
-from kg.extract.lexicon import KIND_NOUNS
+from kg.extract.lexicon import KIND_NOUNS, UNREAL_MODALS
 from kg.extract.org_kinds import described_memberships
 from kg.extract.respectively import respective_pairs
 from kg.model import Entity, Relation
@@ -47,6 +47,8 @@ MEMBERSHIP_ORGS = frozenset(
     "socialists greens liberals conservatives communists nationalists".split()
 )
 LEADING_VERBS = frozenset("lead head chair run direct command govern".split())
+# Verbs that give a post: "X was named chief executive of Y".
+APPOINTING_VERBS = frozenset("name appoint elect reelect promote install choose select".split())
 # Words of an organisation's name that say its people work for it: "Piccoli of Eurasia Group".
 EMPLOYER_WORDS = frozenset(
     "group company corporation corp inc ltd llc bank agency institute university college school news times "
@@ -83,6 +85,8 @@ TITLE_MODIFIERS = frozenset(
     "defence defense finance health justice education trade economy overseas shadow general financial "
     "operating managing principal press state national first supreme high lead cabinet".split()
 )
+# What a director heads the whole of: "executive director", "managing director", "director general".
+HEADING_DIRECTOR = frozenset("executive managing general".split())
 # A role said to be over ("former chief executive") states no relation.
 ENDED = frozenset("former ex then late onetime erstwhile previous retired".split())
 # A second in command serves; "vice president" does not lead.
@@ -151,6 +155,8 @@ def _segment_role(words: list[str]) -> tuple[str, str] | None:
     )
     if leads and noun == "head" and mods:
         leads = False  # "head coach" names no leader noun of its own; "head" alone does
+    if leads and noun == "director" and mods - HEADING_DIRECTOR:
+        return ("work", noun)  # a "finance director" runs a department; a "managing director" runs the firm
     if leads:
         return ("work" if mods & SECONDS else "leader", noun)
     if noun in MEMBER_NOUNS:
@@ -260,6 +266,8 @@ class RelationExtractor:
                     continue
             elif token.dep_ != "appos":
                 continue
+            if self._parent_company(token):
+                continue
             subject, role = self.entity_at(token.head), token
             if subject is None:
                 # "Malaysia's Prime Minister, Najib Razak": the role first, the name in apposition
@@ -277,6 +285,37 @@ class RelationExtractor:
             if any(_word(t) in ENDED for t in self.doc[self.phrase(role).start : role.i]):
                 continue  # "its former chief executive" (a later "and ex-Northrop executive" is another role)
             self._role_relation(subject, found, owner, span)
+
+    def _parent_company(self, token: Token) -> bool:
+        """'Meta, the parent company of Instagram', 'Instagram's parent, Meta': the organisation the
+        parent owns is part of it. Whether the apposition named a parent."""
+        for name, noun in ((token.head, token), (token, token.head)):
+            parent = self.entity_at(name)
+            if not self._is_org(name) or self.entity_at(noun) or not self._parent_noun(noun):
+                continue
+            owned = next((self._named(o) for o in self._possessor_or_of(noun)), None)
+            if owned is not None and owned != parent and self.types.get(owned) == "Organization":
+                span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
+                self.add(owned, "part_of", parent, span)
+            return True
+        return False
+
+    @staticmethod
+    def _possessor_or_of(noun: Token) -> list[Token]:
+        """A noun's possessor and the objects of its 'of' ('Y's parent', 'the parent of Y')."""
+        out = [c for c in noun.children if c.dep_ == "poss"]
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out += [o for o in prep.children if o.dep_ == "pobj"]
+        return out
+
+    @staticmethod
+    def _parent_noun(noun: Token) -> bool:
+        """'parent', 'parent company', 'parent group'."""
+        if noun.lemma_.lower() == "parent":
+            return True
+        return noun.lemma_.lower() in DESCRIPTION_NOUNS and any(
+            c.dep_ in {"compound", "amod"} and c.lower_ == "parent" for c in noun.children
+        )
 
     def _place_of(self, subject: str, noun: Token, span: tuple[int, int]) -> None:
         """'Springfield, the capital of Illinois', 'Oslo, Norway's capital': a place described as a
@@ -297,6 +336,11 @@ class RelationExtractor:
         for noun in [role, *role.conjuncts]:
             words = [_word(c) for c in noun.lefts if c.dep_ in {"compound", "amod"} and self._title_word(c)]
             found = _segment_role([*words, _word(noun)])
+            if found == ("leader", "director") and any(
+                c.dep_ in {"compound", "amod"} and c.lower_ not in HEADING_DIRECTOR and not self.entity_at(c)
+                for c in noun.lefts
+            ):
+                found = ("work", "director")  # "its marketing director"
             if found is not None and found[0] == "leader" and self._heads_other(noun):
                 found = ("work", found[1])  # "director of exhibits at the University": staff there
             if found is not None and found[0] == "leader" and any(c.lower_ in {"a", "an"} for c in noun.lefts):
@@ -609,16 +653,37 @@ class RelationExtractor:
                 target = self._named(obj) if obj is not None else None
                 if target and self.types.get(target) == "Organization":
                     self.add(subject, "works_for", target, span)
-            elif (child.dep_ == "attr" and lemma == "be") or (
-                child.dep_ == "prep" and child.lower_ == "as" and (lemma == "serve" or child.i < token.i)
+            elif (
+                (child.dep_ == "attr" and lemma == "be")
+                or (child.dep_ == "oprd" and self._appointed(verb))
+                or (
+                    child.dep_ == "prep"
+                    and child.lower_ == "as"
+                    and (lemma == "serve" or self._appointed(verb) or child.i < token.i)
+                )
             ):
-                # "X is the president of Y", "X served as head of Y", "As head of Y, X smuggled ..."
-                role = child if child.dep_ == "attr" else next((o for o in child.children if o.dep_ == "pobj"), None)
+                # "X is the president of Y", "X served as head of Y", "As head of Y, X smuggled ...",
+                # "X was named chief executive of Y"
+                role = (
+                    child
+                    if child.dep_ in {"attr", "oprd"}
+                    else next((o for o in child.children if o.dep_ == "pobj"), None)
+                )
                 owner = self._owner(role, subject) if role is not None else None
                 found = self._role(role) if role is not None else None
                 if owner is not None and found is not None:
                     where = (child.idx, self.phrase(token).end_char) if child.i < token.i else span
                     self._role_relation(subject, found, owner, where)
+
+    @staticmethod
+    def _appointed(verb: Token) -> bool:
+        """'was named', 'has been appointed': a post given, not one that may be ('would be named')."""
+        children = list(verb.children)
+        return (
+            verb.lemma_.lower() in APPOINTING_VERBS
+            and any(c.dep_ == "auxpass" for c in children)
+            and not any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in children)
+        )
 
     def state_bodies(self) -> None:
         """'United States Navy', 'Irving Police Department', 'U.S. Department of Labor', 'Indonesian
