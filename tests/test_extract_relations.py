@@ -405,3 +405,28 @@ def test_a_parent_company_in_apposition():
         "Earnings\n\nThe report came on Monday. Bolt Motors' parent company, Vexa Group, earned more."
     )
     assert ("Bolt Motors", "part_of", "Vexa Group") in rels
+
+
+def test_a_based_description_goes_to_the_name_after_it_not_to_an_earlier_organisation():
+    text = (
+        "Vote\n\nTwo independents, Carlos Mena and Rosa Vidal, of the Farmers League and the Workers Front "
+        "respectively, also won seats. Observers from the Lisbon-based monitoring group Electoral Watch said the "
+        "vote was fair. Electoral Watch's Ines Duarte said turnout was high."
+    )
+    relations, x = _relations(text)
+    assert ("Electoral Watch", "based_in", "Lisbon") in relations
+    assert ("Farmers League", "based_in", "Lisbon") not in relations
+
+
+def test_the_span_of_a_based_description_in_apposition_covers_both():
+    relations, x = _relations("Steel\n\nNorsk Stal, the Oslo-based steelmaker, cut jobs. Norsk Stal said so.")
+    rel = next(r for r in x.relations if r.predicate == "based_in")
+    assert x.article.text[slice(*rel.span)] == "Norsk Stal, the Oslo-based steelmaker"
+
+
+def test_a_membership_description_right_before_a_name_the_parser_split_off():
+    rels = _named_relations(
+        "Opposition gains ground\n\nThe opposition movement Forward Valmora won twelve seats in Sunday's regional "
+        "election, its best result in a decade. Forward Valmora's Elena Ruiz topped the poll in the capital."
+    )
+    assert ("Elena Ruiz", "member_of", "Forward Valmora") in rels

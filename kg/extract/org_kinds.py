@@ -24,23 +24,28 @@ def _membership_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in MEMBERSHIP_KINDS | {"group"}:
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children):
-        return False  # "a party to the lawsuit"
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children) or noun.doc[noun.i - 1].lower_ == "third":
+        return False  # "a party to the lawsuit", "third party"
     if lemma != "group":
         return True
-    # "localist group", "Islamist group", "activist group", "rebel group"
+    # "localist group", "Islamist group", "activist group", "rebel group" (the word before, whatever the parse)
+    modifiers = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    if noun.i > 0:
+        modifiers.append(noun.doc[noun.i - 1])
     return any(
-        c.dep_ in {"amod", "compound"}
-        and (c.lower_.endswith("ist") and c.lower_ not in TRADE_IST or c.lower_ in POLITICAL_GROUP_WORDS)
-        for c in noun.children
+        (c.lower_.endswith("ist") and c.lower_ not in TRADE_IST) or c.lower_ in POLITICAL_GROUP_WORDS for c in modifiers
     )
 
 
 def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) -> set[str]:
-    """The entities the text describes with a membership kind before or beside their name."""
+    """The entities the text describes with a membership kind right before or beside their name."""
     out = set()
     for token in doc:
         found = entity_at(token)
+        before = doc[token.i - 1] if token.i > 0 else None
+        if found is not None and before is not None and before.is_lower and entity_at(before) is None:
+            if _membership_noun(before):
+                out.add(found)  # "the opposition movement Forward Valmora", however it is parsed
         for child in token.children:
             if child.dep_ not in {"compound", "amod", "appos"}:
                 continue

@@ -668,13 +668,16 @@ class RelationExtractor:
                 noun = noun.head
             if noun is not None and noun.dep_ == "appos" and self._is_org(noun.head):
                 noun = noun.head  # "Renault, a Paris-based carmaker"
+            named = self._named_after(token.i + 1)  # "the Lisbon-based monitoring group Electoral Watch"
+            if named is not None and (noun is None or not self.entity_at(noun)):
+                noun = named  # the name after the description, not whatever the description resolves to
             subject = (self.entity_at(noun) or resolve(self.phrase(noun), self.index)) if noun is not None else None
-            if subject is None:
-                noun = self._named_after(token.i + 1)  # the parse missed the adjective: read on
-                subject = self.entity_at(noun) if noun is not None else None
             if subject and self.types.get(subject) in {"Organization", "Person"}:
-                last = self._last(noun) if self.entity_at(noun) else noun
-                self.add(subject, "based_in", place, (self._first(place_tok).idx, last.idx + len(last.text)))
+                first, last = (self._first(noun), self._last(noun)) if self.entity_at(noun) else (noun, noun)
+                start = min(self._first(place_tok).idx, first.idx)  # "Renault, a Paris-based carmaker"
+                described = token.head if token.dep_ == "amod" else token
+                end = max(last.idx + len(last.text), described.idx + len(described.text))
+                self.add(subject, "based_in", place, (start, end))
 
     def _named_after(self, k: int) -> Token | None:
         """The last token of the name that follows a few lower-case words from token k on
