@@ -430,3 +430,15 @@ def test_a_membership_description_right_before_a_name_the_parser_split_off():
         "election, its best result in a decade. Forward Valmora's Elena Ruiz topped the poll in the capital."
     )
     assert ("Elena Ruiz", "member_of", "Forward Valmora") in rels
+
+
+def test_more_kinds_of_staff():
+    rels = _named_relations(
+        "Study\n\nReuters reported the study. Anna Berg, a scientist at the Karolinska Institute, led the work. "
+        "Tom Hale, a journalist with Reuters, asked why. Ole Dam, a writer for The New Yorker, noted it."
+    )
+    assert {
+        ("Anna Berg", "works_for", "Karolinska Institute"),
+        ("Tom Hale", "works_for", "Reuters"),
+        ("Ole Dam", "works_for", "New Yorker"),
+    } <= rels

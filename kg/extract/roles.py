@@ -28,7 +28,9 @@ WORK_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson official employee reporter correspondent photographer editor "
     "analyst researcher lawyer adviser advisor economist engineer executive manager officer staffer "
     "minister diplomat ambassador envoy representative coach worker doctor professor campaigner curator "
-    "instructor attorney treasurer cfo coo cto counsel consul lecturer columnist negotiator".split()
+    "instructor attorney treasurer cfo coo cto counsel consul lecturer columnist negotiator scientist journalist "
+    "writer partner consultant nurse surgeon physician teacher pilot strategist historian designer producer "
+    "presenter investigator".split()
 )
 # Who works for a place (its government): "Afghan Ambassador X", "France's interior minister X".
 PLACE_WORK_NOUNS = frozenset(
