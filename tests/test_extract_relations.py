@@ -442,3 +442,35 @@ def test_more_kinds_of_staff():
         ("Tom Hale", "works_for", "Reuters"),
         ("Ole Dam", "works_for", "New Yorker"),
     } <= rels
+
+
+def test_an_organisation_after_the_title_and_a_comma():
+    rels = _named_relations(
+        "Chips\n\nNordchip Inc reported profits. “We are pleased,” said Lena Berg, president and CEO, Nordchip Inc."
+    )
+    assert ("Lena Berg", "leader_of", "Nordchip Inc.") in rels
+
+
+def test_a_name_set_beside_the_owner_of_the_role_before_it():
+    rels = _named_relations(
+        "Bombing\n\nThe governor of Lakes State, Aban Deng, said the raid killed twelve people. Lakes State is in "
+        "the south."
+    )
+    assert ("Aban Deng", "leader_of", "Lakes State") in rels
+
+
+def test_a_common_noun_owner_with_its_name_in_apposition():
+    rels = _named_relations(
+        "Aid\n\nOne aid worker was Tom Reed, who worked for the charity Christian Aid. Mia Holt, who heads the "
+        "opposition party the Green Union, spoke."
+    )
+    assert ("Tom Reed", "works_for", "Christian Aid") in rels and ("Mia Holt", "leader_of", "Green Union") in rels
+
+
+def test_traders_press_secretaries_and_analysts_from_a_firm_are_staff():
+    rels = _named_relations(
+        "Markets\n\n“It is not over,” said Bill Groen, the head trader for Vexa Investments. Dana Holm, the Nordbank "
+        "press secretary, declined to comment. Ole Lie, an analyst from Nordbank, said so."
+    )
+    assert ("Bill Groen", "works_for", "Vexa Investments") in rels
+    assert ("Dana Holm", "works_for", "Nordbank") in rels and ("Ole Lie", "works_for", "Nordbank") in rels

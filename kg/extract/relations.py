@@ -150,6 +150,16 @@ class RelationExtractor:
         self.adjective[found] = (token.idx, token.idx + len(token.text))
         return found
 
+    def _is_person(self, token: Token) -> bool:
+        return self.types.get(self.entity_at(token) or "") == "Person"
+
+    def _role_of(self, owner: Token) -> Token | None:
+        """The role noun a named owner is 'of' ('the governor of Unity State'), if it is one."""
+        prep = owner.head
+        if owner.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+            return None
+        return prep.head if self._title_word(prep.head) else None
+
     def _is_org(self, token: Token) -> bool:
         return self.types.get(self.entity_at(token) or "") == "Organization"
 
@@ -187,6 +197,9 @@ class RelationExtractor:
             if self._parent_company(token):
                 continue
             subject, role = self.entity_at(token.head), token
+            if self._is_person(token) and not self._is_person(token.head) and self._role_of(token.head):
+                # "The governor of Unity State, Taban Deng,": the name set beside the role's owner
+                subject, role = self.entity_at(token), self._role_of(token.head)
             if subject is None:
                 # "Malaysia's Prime Minister, Najib Razak": the role first, the name in apposition
                 subject, role = self.entity_at(token), token.head
@@ -198,6 +211,7 @@ class RelationExtractor:
                 continue
             found = self._role(role)
             owner = next((o for r in [role, *role.conjuncts] if (o := self._owner(r, subject))), None)
+            owner = owner or self._trailing_org(role)
             if owner is None or found is None:
                 continue
             if any(_word(t) in ENDED for t in self.doc[self.phrase(role).start : role.i]):
@@ -234,6 +248,17 @@ class RelationExtractor:
         return noun.lemma_.lower() in DESCRIPTION_NOUNS and any(
             c.dep_ in {"compound", "amod"} and c.lower_ == "parent" for c in noun.children
         )
+
+    def _trailing_org(self, role: Token) -> str | None:
+        """'Rory Read, president and CEO, AMD.': an organisation set after the title by a comma, ending
+        the apposition (however the parser attached it)."""
+        k = max(t.i for t in [role, *role.conjuncts]) + 1
+        if k + 1 >= len(self.doc) or self.doc[k].text != "," or not self._is_org(self.doc[k + 1]):
+            return None
+        after = self._last(self.doc[k + 1]).i + 1
+        if after < len(self.doc) and not self.doc[after].is_punct:
+            return None  # "X, president and CEO, Acme said": not the end of an apposition
+        return self.entity_at(self.doc[k + 1])
 
     def _place_of(self, subject: str, noun: Token, span: tuple[int, int]) -> None:
         """'Springfield, the capital of Illinois', 'Oslo, Norway's capital': a place described as a
@@ -288,7 +313,7 @@ class RelationExtractor:
             if child.dep_ in {"compound", "nmod", "npadvmod"} and child.i < noun.i and self.entity_at(child):
                 return self.entity_at(child)
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with"}:
+            if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "from"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (found := self._named(obj) or self._owner_beyond(obj)):
                         return found
@@ -306,12 +331,15 @@ class RelationExtractor:
         return None
 
     def _named(self, token: Token) -> str | None:
-        """The entity a noun names, itself or through a name before it ('the Lombardy region')."""
+        """The entity a noun names, itself, through a name before it ('the Lombardy region') or, for a
+        common noun, in apposition ('the charity Christian Aid')."""
         found = self.entity_at(token)
         if found is None:
             found = next(
                 (e for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and (e := self.entity_at(c))), None
             )
+        if found is None and token.pos_ == "NOUN":
+            found = next((e for c in token.children if c.dep_ == "appos" and (e := self.entity_at(c))), None)
         return found
 
     def _membership(self, owner: str) -> bool:

@@ -30,7 +30,7 @@ WORK_NOUNS = frozenset(
     "minister diplomat ambassador envoy representative coach worker doctor professor campaigner curator "
     "instructor attorney treasurer cfo coo cto counsel consul lecturer columnist negotiator scientist journalist "
     "writer partner consultant nurse surgeon physician teacher pilot strategist historian designer producer "
-    "presenter investigator".split()
+    "presenter investigator trader broker banker".split()
 )
 # Who works for a place (its government): "Afghan Ambassador X", "France's interior minister X".
 PLACE_WORK_NOUNS = frozenset(
@@ -84,6 +84,8 @@ def segment_role(words: list[str]) -> tuple[str, str] | None:
     noun, mods = words[-1], set(words[:-1])
     if noun == "general" and len(words) > 1:
         noun = words[-2]  # "attorney general"; a "secretary general" may or may not lead: staff
+    if noun == "secretary" and "press" in mods:
+        return ("work", "spokesperson")  # a press secretary speaks for the organisation or the state
     if "shadow" in mods:
         return ("member", noun)  # "Labour's shadow chancellor": the opposition party's, not the state's
     leads = (
