@@ -86,6 +86,10 @@ def _word(token: Token) -> str:
     return token.lemma_.lower().strip(".") if token.pos_ in {"NOUN", "PROPN"} else token.lower_.strip(".")
 
 
+# A person named with an organisation or state: (person, the name's token, owner, span, title role).
+Affiliation = tuple[str, Token, str, tuple[int, int], tuple[str, str] | None]
+
+
 class RelationExtractor:
     def __init__(self, doc: Doc, entities: list[Entity], speakers: list[tuple[int, str]]) -> None:
         self.doc = doc
@@ -448,7 +452,7 @@ class RelationExtractor:
         a party-like organisation makes a member, an employer-like one staff. An organisation listed
         in parallel with a party ('X of the Labour Party and Y of ADPL') is taken for one too; a
         possessor is shared by the names it precedes ('DAB's Ben Chan and Leung Che-cheung')."""
-        found: list[tuple[str, Token, str, tuple[int, int], tuple[str, str] | None]] = []
+        found: list[Affiliation] = []
         for entity in self.entities:
             if entity.type != "Person":
                 continue
@@ -490,10 +494,11 @@ class RelationExtractor:
                 elif self._employer(owner):
                     self.add(person, "works_for", owner, where)
 
-    def _respective(self, found: list) -> list:
+    def _respective(self, found: list[Affiliation]) -> list[Affiliation]:
         """'Kwok and Wan of respectively the Civic Party and the Democratic Party': each person with the
         organisation in the same place of the other list, instead of whatever the parse paired them with."""
-        pairs, paired, persons, owners = [], set(), set(), set()
+        pairs: list[Affiliation] = []
+        paired, persons, owners = set(), set(), set()
         for person_span, owner_span in respective_pairs(self.doc, self.entity_at):
             person, owner = self.entity_at(person_span.root), self.entity_at(owner_span.root)
             paired.add((person, owner))
