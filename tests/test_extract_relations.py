@@ -474,3 +474,17 @@ def test_traders_press_secretaries_and_analysts_from_a_firm_are_staff():
     )
     assert ("Bill Groen", "works_for", "Vexa Investments") in rels
     assert ("Dana Holm", "works_for", "Nordbank") in rels and ("Ole Lie", "works_for", "Nordbank") in rels
+
+
+def test_an_organisation_after_a_title_with_its_own_words_and_a_comma():
+    rels = _named_relations(
+        "Talks\n\nAnna Berg, a spokeswoman for the agency, Oxfam and Save the Children said. Mia Lund, head of "
+        "research, Nordbank, said so. Nordbank grew."
+    )
+    assert ("Mia Lund", "works_for", "Nordbank") in rels
+    assert not any(s == "Anna Berg" for s, _, _ in rels)  # the name after the comma starts a list, not the owner
+    rels = _named_relations(
+        "Boycott\n\nRuth Adler, executive director of one of the listed groups, Nordic Peace Council, responded on "
+        "Monday. The Nordic Peace Council said so."
+    )
+    assert ("Ruth Adler", "works_for", "Nordic Peace Council") not in rels  # she heads it

@@ -254,9 +254,13 @@ class RelationExtractor:
         )
 
     def _trailing_org(self, role: Token) -> str | None:
-        """'Rory Read, president and CEO, AMD.': an organisation set after the title by a comma, ending
-        the apposition (however the parser attached it)."""
+        """'Rory Read, president and CEO, AMD.', 'X, director of communications, Hayat,': an organisation
+        set after the title by a comma, ending the apposition (however the parser attached it)."""
         k = max(t.i for t in [role, *role.conjuncts]) + 1
+        while k < min(len(self.doc), role.i + 8) and self.doc[k].text != "," and not self.entity_at(self.doc[k]):
+            if self.doc[k].lemma_.lower() in KIND_NOUNS["Organization"]:
+                return None  # "director of one of the groups, X": X is what the title heads, not its employer
+            k += 1  # over the title's own words ("of communications")
         if k + 1 >= len(self.doc) or self.doc[k].text != "," or not self._is_org(self.doc[k + 1]):
             return None
         after = self._last(self.doc[k + 1]).i + 1
