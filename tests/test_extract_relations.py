@@ -397,6 +397,11 @@ def test_a_director_of_a_department_works_for_the_firm_and_does_not_lead_it():
     )
     assert ("Ole Dam", "works_for", "Vexa Group") in rels and ("Peter Dahl", "works_for", "Nordea Bank") in rels
     assert ("Lise Moe", "leader_of", "Nordea Bank") in rels
+    rels = _named_relations(
+        "Crash\n\nThe toll rose to 238, according to the Civil Aviation Authority. Civil Aviation Authority director "
+        "general Omar Aziz said twelve died."
+    )
+    assert ("Omar Aziz", "leader_of", "Civil Aviation Authority") in rels
     assert not any(p == "leader_of" and s in {"Ole Dam", "Peter Dahl"} for s, p, _ in rels)
 
 

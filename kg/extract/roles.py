@@ -83,7 +83,8 @@ def segment_role(words: list[str]) -> tuple[str, str] | None:
         return None
     noun, mods = words[-1], set(words[:-1])
     if noun == "general" and len(words) > 1:
-        noun = words[-2]  # "attorney general"; a "secretary general" may or may not lead: staff
+        # "attorney general", "director general"; a "secretary general" may or may not lead: staff
+        noun, mods = words[-2], set(words[:-2]) | {"general"}
     if noun == "secretary" and "press" in mods:
         return ("work", "spokesperson")  # a press secretary speaks for the organisation or the state
     if "shadow" in mods:
