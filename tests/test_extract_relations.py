@@ -273,3 +273,223 @@ def test_an_organisation_named_beside_parties_is_not_taken_for_one():
     rels = _named_relations(text)
     assert ("Anna Berg", "member_of", "Labour Party") in rels and ("Mark Lowe", "member_of", "Green Party") in rels
     assert not any(s == "Sara Dunn" and p == "member_of" for s, p, _ in rels)
+
+
+def test_an_organisation_described_as_a_political_group_has_members():
+    text = (
+        "Council vote\n\n"
+        "Voters backed the activist group Green Future at the polls on Sunday. Green Future's Mara Stoll won in "
+        "the north, and Tom Reeve of Green Future kept his seat in the south."
+    )
+    rels = _named_relations(text)
+    assert ("Mara Stoll", "member_of", "Green Future") in rels and ("Tom Reeve", "member_of", "Green Future") in rels
+
+
+def test_a_firm_described_as_a_group_has_no_members():
+    text = (
+        "Merger talks\n\nThe media group Nordhaus made an offer for the newspaper on Monday. "
+        "Nordhaus's Lena Brandt said the deal would close in May."
+    )
+    assert not any(p == "member_of" for _, p, _ in _named_relations(text))
+
+
+def test_a_shadow_minister_is_a_member_of_the_party_not_its_leader_nor_the_states():
+    rels = _named_relations(
+        "Budget row\n\nLabour's shadow chancellor Rachel Reeves attacked the plan. "
+        "Britain's shadow foreign secretary David Lammy said nothing."
+    )
+    assert ("Rachel Reeves", "member_of", "Labour") in rels
+    assert not any(s == "Rachel Reeves" and p == "leader_of" for s, p, _ in rels)
+    assert not any(s == "David Lammy" for s, _, _ in rels)
+
+
+def test_the_musicians_of_a_band_are_its_members():
+    rels = _named_relations(
+        "Concert\n\nThe band Velvet Arrows played in Leeds on Friday. Singer Mia Holt of Velvet Arrows thanked "
+        "the crowd, and guitarist Sam Rook of Velvet Arrows broke a string."
+    )
+    assert ("Mia Holt", "member_of", "Velvet Arrows") in rels and ("Sam Rook", "member_of", "Velvet Arrows") in rels
+
+
+def test_a_possessive_the_parser_gave_to_the_name_before():
+    rels = _named_relations(
+        "Results\n\nAlso elected were new faces from the student camp, Ho Man-yee and Civic Union's Chow Ka-ming."
+    )
+    assert ("Chow Ka-ming", "member_of", "Civic Union") in rels
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "New members elected were Lee Min-ho and Park Ji-sung of respectively the Civic Union and the Labour Party.",
+        "Two lawmakers, Lee Min-ho and Park Ji-sung, of the Civic Union and the Labour Party respectively, voted no.",
+    ],
+)
+def test_respectively_pairs_the_nth_person_with_the_nth_organisation(sentence):
+    rels = _named_relations("Vote\n\n" + sentence)
+    assert ("Lee Min-ho", "member_of", "Civic Union") in rels and ("Park Ji-sung", "member_of", "Labour Party") in rels
+    assert ("Park Ji-sung", "member_of", "Civic Union") not in rels
+
+
+def test_a_person_of_a_newspaper_works_for_it():
+    rels = _named_relations("Markets\n\nWriting on Monday, Paul Grant of the Evening Herald said prices would fall.")
+    assert ("Paul Grant", "works_for", "Evening Herald") in rels
+
+
+def test_an_organisation_said_to_be_based_somewhere():
+    rels = _named_relations(
+        "Merger\n\nThe deal was signed on Monday. Nordea Bank is based in Stockholm, and Vexa Group is "
+        "headquartered in Oslo. Bolt Motors is not based in Bergen."
+    )
+    assert ("Nordea Bank", "based_in", "Stockholm") in rels and ("Vexa Group", "based_in", "Oslo") in rels
+    assert not any(s == "Bolt Motors" for s, _, _ in rels)
+
+
+def test_a_second_in_command_or_the_head_of_a_part_works_for_the_organisation():
+    rels = _named_relations(
+        "Results\n\nMia Berg, a vice president of Nordea Bank, said profits rose. Lars Vik, head of research at "
+        "Nordea Bank, agreed. Ali Demir, the leader of the youth wing of the ANP, disagreed."
+    )
+    assert ("Mia Berg", "works_for", "Nordea Bank") in rels and ("Lars Vik", "works_for", "Nordea Bank") in rels
+    assert not any(s == "Ali Demir" for s, _, _ in rels)  # a wing's leader is in a party or an army, not its staff
+
+
+def test_a_title_word_the_organisation_name_took_in():
+    rels = _named_relations("Deal\n\nThe rift is closing, Vexa Executive Vice President Scott Carr replied.")
+    assert not any(s == "Scott Carr" for s, _, _ in rels)
+
+
+def test_a_place_described_as_a_kind_of_place_of_another():
+    rels = _named_relations(
+        "Floods\n\nSpringfield, the capital of Illinois, flooded on Monday. Kabul, Afghanistan's capital, was "
+        "calm. Hove, a town in Sussex, was dry."
+    )
+    assert {("Springfield", "located_in", "Illinois"), ("Kabul", "located_in", "Afghanistan")} <= rels
+
+
+def test_an_organisation_described_as_based_somewhere_in_apposition():
+    rels = _named_relations("Cars\n\nRenault, a Paris-based carmaker, cut jobs on Monday. Renault said sales fell.")
+    assert ("Renault", "based_in", "Paris") in rels
+
+
+def test_joining_a_party_or_a_firm_but_not_an_organisation_of_unknown_kind():
+    rels = _named_relations(
+        "People\n\nTom Ellis joined the Green Party in 2001. Ann Lee joined Vexa Group last year. "
+        "Sara Long joined Google in 2005."
+    )
+    assert ("Tom Ellis", "member_of", "Green Party") in rels and ("Ann Lee", "works_for", "Vexa Group") in rels
+    assert not any(s == "Sara Long" for s, _, _ in rels)  # a firm's staff are not its members
+
+
+def test_a_post_given_by_appointment_but_not_one_that_may_be():
+    rels = _named_relations(
+        "People\n\nMark Brown, who was named chief executive of Unilever in 2010, resigned. Tom Ellis would be "
+        "named chairman of Nordea Bank if the deal went through. Eva Lind was elected as leader of the Green Party."
+    )
+    assert ("Mark Brown", "leader_of", "Unilever") in rels and ("Eva Lind", "leader_of", "Green Party") in rels
+    assert not any(s == "Tom Ellis" for s, _, _ in rels)
+
+
+def test_a_director_of_a_department_works_for_the_firm_and_does_not_lead_it():
+    rels = _named_relations(
+        "People\n\nNordea Bank reported profits. Vexa Group finance director Ole Dam agreed. Peter Dahl, the "
+        "marketing director of Nordea Bank, left. Lise Moe, managing director of Nordea Bank, spoke."
+    )
+    assert ("Ole Dam", "works_for", "Vexa Group") in rels and ("Peter Dahl", "works_for", "Nordea Bank") in rels
+    assert ("Lise Moe", "leader_of", "Nordea Bank") in rels
+    rels = _named_relations(
+        "Crash\n\nThe toll rose to 238, according to the Civil Aviation Authority. Civil Aviation Authority director "
+        "general Omar Aziz said twelve died."
+    )
+    assert ("Omar Aziz", "leader_of", "Civil Aviation Authority") in rels
+    assert not any(p == "leader_of" and s in {"Ole Dam", "Peter Dahl"} for s, p, _ in rels)
+
+
+def test_a_parent_company_in_apposition():
+    rels = _named_relations(
+        "Earnings\n\nThe report came on Monday. Bolt Motors' parent company, Vexa Group, earned more."
+    )
+    assert ("Bolt Motors", "part_of", "Vexa Group") in rels
+
+
+def test_a_based_description_goes_to_the_name_after_it_not_to_an_earlier_organisation():
+    text = (
+        "Vote\n\nTwo independents, Carlos Mena and Rosa Vidal, of the Farmers League and the Workers Front "
+        "respectively, also won seats. Observers from the Lisbon-based monitoring group Electoral Watch said the "
+        "vote was fair. Electoral Watch's Ines Duarte said turnout was high."
+    )
+    relations, x = _relations(text)
+    assert ("Electoral Watch", "based_in", "Lisbon") in relations
+    assert ("Farmers League", "based_in", "Lisbon") not in relations
+
+
+def test_the_span_of_a_based_description_in_apposition_covers_both():
+    relations, x = _relations("Steel\n\nNorsk Stal, the Oslo-based steelmaker, cut jobs. Norsk Stal said so.")
+    rel = next(r for r in x.relations if r.predicate == "based_in")
+    assert x.article.text[slice(*rel.span)] == "Norsk Stal, the Oslo-based steelmaker"
+
+
+def test_a_membership_description_right_before_a_name_the_parser_split_off():
+    rels = _named_relations(
+        "Opposition gains ground\n\nThe opposition movement Forward Valmora won twelve seats in Sunday's regional "
+        "election, its best result in a decade. Forward Valmora's Elena Ruiz topped the poll in the capital."
+    )
+    assert ("Elena Ruiz", "member_of", "Forward Valmora") in rels
+
+
+def test_more_kinds_of_staff():
+    rels = _named_relations(
+        "Study\n\nReuters reported the study. Anna Berg, a scientist at the Karolinska Institute, led the work. "
+        "Tom Hale, a journalist with Reuters, asked why. Ole Dam, a writer for The New Yorker, noted it."
+    )
+    assert {
+        ("Anna Berg", "works_for", "Karolinska Institute"),
+        ("Tom Hale", "works_for", "Reuters"),
+        ("Ole Dam", "works_for", "New Yorker"),
+    } <= rels
+
+
+def test_an_organisation_after_the_title_and_a_comma():
+    rels = _named_relations(
+        "Chips\n\nNordchip Inc reported profits. “We are pleased,” said Lena Berg, president and CEO, Nordchip Inc."
+    )
+    assert ("Lena Berg", "leader_of", "Nordchip Inc.") in rels
+
+
+def test_a_name_set_beside_the_owner_of_the_role_before_it():
+    rels = _named_relations(
+        "Bombing\n\nThe governor of Lakes State, Aban Deng, said the raid killed twelve people. Lakes State is in "
+        "the south."
+    )
+    assert ("Aban Deng", "leader_of", "Lakes State") in rels
+
+
+def test_a_common_noun_owner_with_its_name_in_apposition():
+    rels = _named_relations(
+        "Aid\n\nOne aid worker was Tom Reed, who worked for the charity Christian Aid. Mia Holt, who heads the "
+        "opposition party the Green Union, spoke."
+    )
+    assert ("Tom Reed", "works_for", "Christian Aid") in rels and ("Mia Holt", "leader_of", "Green Union") in rels
+
+
+def test_traders_press_secretaries_and_analysts_from_a_firm_are_staff():
+    rels = _named_relations(
+        "Markets\n\n“It is not over,” said Bill Groen, the head trader for Vexa Investments. Dana Holm, the Nordbank "
+        "press secretary, declined to comment. Ole Lie, an analyst from Nordbank, said so."
+    )
+    assert ("Bill Groen", "works_for", "Vexa Investments") in rels
+    assert ("Dana Holm", "works_for", "Nordbank") in rels and ("Ole Lie", "works_for", "Nordbank") in rels
+
+
+def test_an_organisation_after_a_title_with_its_own_words_and_a_comma():
+    rels = _named_relations(
+        "Talks\n\nAnna Berg, a spokeswoman for the agency, Oxfam and Save the Children said. Mia Lund, head of "
+        "research, Nordbank, said so. Nordbank grew."
+    )
+    assert ("Mia Lund", "works_for", "Nordbank") in rels
+    assert not any(s == "Anna Berg" for s, _, _ in rels)  # the name after the comma starts a list, not the owner
+    rels = _named_relations(
+        "Boycott\n\nRuth Adler, executive director of one of the listed groups, Nordic Peace Council, responded on "
+        "Monday. The Nordic Peace Council said so."
+    )
+    assert ("Ruth Adler", "works_for", "Nordic Peace Council") not in rels  # she heads it

@@ -2,12 +2,15 @@
 located in. Each comes with the span of text that states it.
 
 Constructions: appositions ("Amnesty Israel, the organization's local chapter"; "Maria Keller, a
-spokeswoman for the Red Cross"), titles before a name owned by the organisation, place or
-nationality before them ("Oxfam spokesman Tom Hall", "Chrysler Chief Executive Robert Nardelli",
-"Afghan Ambassador to the United States Hamdullah Mohib"), "X-based"
-descriptions ("the London-based group"), photo credits ("Photo: REUTERS/Ilan Rosenberg"), a place's
-possessive in an organisation's name ("Israel's Foreign Ministry"), and place pairs ("Irving,
-Texas"; "Kfar Aza, in southern Israel"; "southern Israel" in Israel).
+spokeswoman for the Red Cross"; "Springfield, the capital of Illinois"; "EADS, the parent company of
+Airbus"), titles before a name owned by the organisation, place or nationality before them ("Oxfam
+spokesman Tom Hall", "Chrysler Chief Executive Robert Nardelli", "Afghan Ambassador to the United
+States Hamdullah Mohib"), possessors and "of" ("DAB's Ben Chan", "Cheng of Civic Passion", and pairs
+by "respectively"), clauses ("X heads Y", "X was named chief executive of Y", "Y is based in Z"),
+"X-based" descriptions ("the London-based group"), photo credits ("Photo: REUTERS/Ilan Rosenberg"),
+a place's possessive in an organisation's name ("Israel's Foreign Ministry"), and place pairs
+("Irving, Texas"; "Kfar Aza, in southern Israel"; "southern Israel" in Israel). What a title means
+is in roles.py; which organisations have members rather than staff, in org_kinds.py and here.
 """
 
 from __future__ import annotations
@@ -19,33 +22,39 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import gazetteer
 from kg.extract.coref import ORG_NOUNS, EntityIndex, resolve
 from kg.extract.entities import DIRECTIONS, PLACE_TAILS, entity_key
-from kg.extract.lexicon import KIND_NOUNS
+from kg.extract.lexicon import KIND_NOUNS, UNREAL_MODALS
+from kg.extract.org_kinds import described_memberships
+from kg.extract.respectively import respective_pairs
+from kg.extract.roles import (
+    ENDED,
+    HEADING_DIRECTOR,
+    PART_NOUNS,
+    PLACE_LEADER_NOUNS,
+    PLACE_WORK_NOUNS,
+    ROLE_NOUNS,
+    STAFF_LEADER_NOUNS,
+    TITLE_MODIFIERS,
+    WORK_NOUNS,
+    segment_role,
+    title_role,
+)
 from kg.model import Entity, Relation
 from kg.names import normalise
 from kg.nlp import doc_text
 
-PART_NOUNS = frozenset(
-    "chapter branch affiliate subsidiary unit wing arm division section bureau office department "
-    "ministry agency franchise member".split()
-)
-LEADER_NOUNS = frozenset(
-    "leader head chief president chairman chairwoman chairperson director ceo commander secretary-general "
-    "general-secretary boss chair premier king queen emperor governor mayor chancellor publisher".split()
-)
-# The leaders a place has: "French president X" leads France, a "French director" does not.
-PLACE_LEADER_NOUNS = frozenset(
-    "leader president premier king queen emperor governor mayor chancellor monarch sultan emir".split()
-)
 # Words of an organisation's name that say its members belong to it rather than work for it.
 MEMBERSHIP_ORGS = frozenset(
     "party alliance front league movement coalition bloc union federation association democrats republicans "
     "socialists greens liberals conservatives communists nationalists".split()
 )
 LEADING_VERBS = frozenset("lead head chair run direct command govern".split())
+# Verbs that give a post: "X was named chief executive of Y".
+APPOINTING_VERBS = frozenset("name appoint elect reelect promote install choose select".split())
 # Words of an organisation's name that say its people work for it: "Piccoli of Eurasia Group".
 EMPLOYER_WORDS = frozenset(
     "group company corporation corp inc ltd llc bank agency institute university college school news times "
-    "post press journal newspaper magazine network channel airline airlines firm foundation".split()
+    "post press journal newspaper magazine network channel airline airlines firm foundation mail herald tribune "
+    "gazette chronicle telegraph courier".split()
 )
 # A state body named after its place: "United States Navy", "Irving Police Department", "US Treasury".
 STATE_BODY_WORDS = frozenset(
@@ -54,32 +63,6 @@ STATE_BODY_WORDS = frozenset(
 )
 # Descriptions that name an organ of a state ("the Israeli army X"); an "agency" may be a news agency.
 STATE_ORGANS = frozenset("army navy police ministry military embassy parliament court forces force guard".split())
-MEMBER_NOUNS = frozenset(
-    "member lawmaker legislator mp senator delegate player captain goalkeeper defender midfielder striker".split()
-)
-WORK_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson official employee reporter correspondent photographer editor "
-    "analyst researcher lawyer adviser advisor economist engineer executive manager officer staffer "
-    "minister diplomat ambassador envoy representative coach worker doctor professor campaigner curator "
-    "instructor attorney treasurer cfo coo cto counsel consul lecturer columnist negotiator".split()
-)
-# Who works for a place (its government): "Afghan Ambassador X", "France's interior minister X".
-PLACE_WORK_NOUNS = frozenset(
-    "minister ambassador diplomat envoy consul spokesman spokeswoman spokesperson official representative "
-    "secretary coach adviser advisor".split()
-)
-ROLE_NOUNS = LEADER_NOUNS | MEMBER_NOUNS | WORK_NOUNS | PLACE_WORK_NOUNS
-# Words a title has besides its role noun: "Chief Operating Officer", "interior and overseas
-# minister", "Shadow Home Secretary", "associate professor".
-TITLE_MODIFIERS = frozenset(
-    "chief executive deputy vice senior associate assistant acting interim prime foreign interior home "
-    "defence defense finance health justice education trade economy overseas shadow general financial "
-    "operating managing principal press state national first supreme high lead cabinet".split()
-)
-# A role said to be over ("former chief executive") states no relation.
-ENDED = frozenset("former ex then late onetime erstwhile previous retired".split())
-# A second in command serves; "vice president" does not lead.
-SECONDS = frozenset("vice deputy assistant associate".split())
 # Nouns that describe an organisation before its name: "German magazine Der Spiegel".
 DESCRIPTION_NOUNS = ORG_NOUNS | frozenset(
     "magazine publication paper daily weekly outlet automaker carmaker station rival school college "
@@ -90,6 +73,8 @@ SITED_ORG_WORDS = frozenset(
     "university college school institute museum gallery hospital church cathedral mosque temple library "
     "academy seminary laboratory center centre headquarters".split()
 )
+# Kinds of place one lies in another as: "Springfield, the capital of Illinois", "Hove, a town in Sussex".
+PLACE_KINDS = KIND_NOUNS["Place"] - {"country"}
 _CREDIT = re.compile(
     r"\b(?:Photo|Image|Picture|Credit)s?\s*(?:by|:)\s*"
     r"([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*)*)\s*/\s*"
@@ -101,54 +86,8 @@ def _word(token: Token) -> str:
     return token.lemma_.lower().strip(".") if token.pos_ in {"NOUN", "PROPN"} else token.lower_.strip(".")
 
 
-def title_role(words: list[str]) -> tuple[str, str] | None:
-    """The role a title names, as (kind, role noun), kind one of leader, member, work, part.
-
-    'chief executive', 'prime minister' and 'secretary general' lead; 'chief financial officer',
-    'vice president' and 'head coach' do not; coordinated titles ("chairman and chief operating
-    officer") lead when one of them does.
-
-    >>> title_role(["chief", "financial", "officer"])
-    ('work', 'officer')
-    """
-    roles = []
-    segment: list[str] = []
-    for word in [*words, "and"]:
-        if word not in {"and", "&", ","}:
-            segment.append(word)
-            continue
-        if segment:
-            roles.append(_segment_role(segment))
-        segment = []
-    roles = [r for r in roles if r is not None]
-    return next((r for r in roles if r[0] == "leader"), roles[0] if roles else None)
-
-
-def _segment_role(words: list[str]) -> tuple[str, str] | None:
-    words = [w for w in words if w != "-"]
-    if not words:
-        return None
-    noun, mods = words[-1], set(words[:-1])
-    if noun == "general" and len(words) > 1:
-        noun = words[-2]  # "attorney general"; a "secretary general" may or may not lead: staff
-    leads = (
-        noun in LEADER_NOUNS
-        or (noun == "minister" and bool({"prime", "first"} & mods))
-        or (noun == "executive" and "chief" in mods)
-        or (noun == "officer" and {"chief", "executive"} <= mods)
-        or (noun == "leader" and "supreme" in mods)
-    )
-    if leads and noun == "head" and mods:
-        leads = False  # "head coach" names no leader noun of its own; "head" alone does
-    if leads:
-        return ("work" if mods & SECONDS else "leader", noun)
-    if noun in MEMBER_NOUNS:
-        return ("member", noun)
-    if noun in WORK_NOUNS or noun in PLACE_WORK_NOUNS:
-        return ("work", noun)
-    if noun in PART_NOUNS:
-        return ("part", noun)
-    return None
+# A person named with an organisation or state: (person, the name's token, owner, span, title role).
+Affiliation = tuple[str, Token, str, tuple[int, int], tuple[str, str] | None]
 
 
 class RelationExtractor:
@@ -170,6 +109,9 @@ class RelationExtractor:
         self.unnamed: dict[str, Entity] = {}  # countries only a nationality adjective names
         self.adjective: dict[str, tuple[int, int]] = {}  # the last such adjective seen, per country
         self.qualified: list[tuple[str, tuple[int, int], tuple[int, int]]] = []  # "Evanston, Illinois"
+        self.described_members = {
+            e for e in described_memberships(doc, self.entity_at) if self.types.get(e) == "Organization"
+        }
 
     def add(self, subject: str | None, predicate: str, obj: str | None, span: tuple[int, int]) -> None:
         if not subject or not obj or subject == obj:
@@ -212,6 +154,19 @@ class RelationExtractor:
         self.adjective[found] = (token.idx, token.idx + len(token.text))
         return found
 
+    def _is_person(self, token: Token) -> bool:
+        return self.types.get(self.entity_at(token) or "") == "Person"
+
+    def _role_of(self, owner: Token) -> Token | None:
+        """The role noun a named owner is 'of' ('the governor of Unity State'), if it is one."""
+        prep = owner.head
+        if owner.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+            return None
+        return prep.head if self._title_word(prep.head) else None
+
+    def _is_org(self, token: Token) -> bool:
+        return self.types.get(self.entity_at(token) or "") == "Organization"
+
     def _name(self, entity_id: str) -> str:
         return (self.index.by_id.get(entity_id) or self.unnamed[entity_id]).name
 
@@ -243,27 +198,100 @@ class RelationExtractor:
                     continue
             elif token.dep_ != "appos":
                 continue
+            if self._parent_company(token):
+                continue
             subject, role = self.entity_at(token.head), token
+            if self._is_person(token) and not self._is_person(token.head) and self._role_of(token.head):
+                # "The governor of Unity State, Taban Deng,": the name set beside the role's owner
+                subject, role = self.entity_at(token), self._role_of(token.head)
             if subject is None:
                 # "Malaysia's Prime Minister, Najib Razak": the role first, the name in apposition
                 subject, role = self.entity_at(token), token.head
                 if subject is None or self.types.get(subject) != "Person":
                     continue
+            span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
+            if self.types.get(subject) == "Place" and role is token and role.lemma_.lower() in PLACE_KINDS:
+                self._place_of(subject, role, span)
+                continue
             found = self._role(role)
             owner = next((o for r in [role, *role.conjuncts] if (o := self._owner(r, subject))), None)
-            span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
+            owner = owner or self._trailing_org(role)
             if owner is None or found is None:
                 continue
             if any(_word(t) in ENDED for t in self.doc[self.phrase(role).start : role.i]):
                 continue  # "its former chief executive" (a later "and ex-Northrop executive" is another role)
             self._role_relation(subject, found, owner, span)
 
+    def _parent_company(self, token: Token) -> bool:
+        """'Meta, the parent company of Instagram', 'Instagram's parent, Meta': the organisation the
+        parent owns is part of it. Whether the apposition named a parent."""
+        for name, noun in ((token.head, token), (token, token.head)):
+            parent = self.entity_at(name)
+            if not self._is_org(name) or self.entity_at(noun) or not self._parent_noun(noun):
+                continue
+            owned = next((self._named(o) for o in self._possessor_or_of(noun)), None)
+            if owned is not None and owned != parent and self.types.get(owned) == "Organization":
+                span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
+                self.add(owned, "part_of", parent, span)
+            return True
+        return False
+
+    @staticmethod
+    def _possessor_or_of(noun: Token) -> list[Token]:
+        """A noun's possessor and the objects of its 'of' ('Y's parent', 'the parent of Y')."""
+        out = [c for c in noun.children if c.dep_ == "poss"]
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out += [o for o in prep.children if o.dep_ == "pobj"]
+        return out
+
+    @staticmethod
+    def _parent_noun(noun: Token) -> bool:
+        """'parent', 'parent company', 'parent group'."""
+        if noun.lemma_.lower() == "parent":
+            return True
+        return noun.lemma_.lower() in DESCRIPTION_NOUNS and any(
+            c.dep_ in {"compound", "amod"} and c.lower_ == "parent" for c in noun.children
+        )
+
+    def _trailing_org(self, role: Token) -> str | None:
+        """'Rory Read, president and CEO, AMD.', 'X, director of communications, Hayat,': an organisation
+        set after the title by a comma, ending the apposition (however the parser attached it)."""
+        k = max(t.i for t in [role, *role.conjuncts]) + 1
+        while k < min(len(self.doc), role.i + 8) and self.doc[k].text != "," and not self.entity_at(self.doc[k]):
+            if self.doc[k].lemma_.lower() in KIND_NOUNS["Organization"]:
+                return None  # "director of one of the groups, X": X is what the title heads, not its employer
+            k += 1  # over the title's own words ("of communications")
+        if k + 1 >= len(self.doc) or self.doc[k].text != "," or not self._is_org(self.doc[k + 1]):
+            return None
+        after = self._last(self.doc[k + 1]).i + 1
+        if after < len(self.doc) and not self.doc[after].is_punct:
+            return None  # "X, president and CEO, Acme said": not the end of an apposition
+        return self.entity_at(self.doc[k + 1])
+
+    def _place_of(self, subject: str, noun: Token, span: tuple[int, int]) -> None:
+        """'Springfield, the capital of Illinois', 'Oslo, Norway's capital': a place described as a
+        kind of place of another place lies in it."""
+        for child in noun.children:
+            obj = None
+            if child.dep_ == "poss":
+                obj = child
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            target = self._named(obj) if obj is not None else None
+            if target is not None and self.types.get(target) == "Place":
+                self.add(subject, "located_in", target, span)
+
     def _role(self, role: Token) -> tuple[str, str] | None:
         """The role a noun and its conjuncts name, with their title words ('chief operating officer')."""
         roles = []
         for noun in [role, *role.conjuncts]:
             words = [_word(c) for c in noun.lefts if c.dep_ in {"compound", "amod"} and self._title_word(c)]
-            found = _segment_role([*words, _word(noun)])
+            found = segment_role([*words, _word(noun)])
+            if found == ("leader", "director") and any(
+                c.dep_ in {"compound", "amod"} and c.lower_ not in HEADING_DIRECTOR and not self.entity_at(c)
+                for c in noun.lefts
+            ):
+                found = ("work", "director")  # "its marketing director"
             if found is not None and found[0] == "leader" and self._heads_other(noun):
                 found = ("work", found[1])  # "director of exhibits at the University": staff there
             if found is not None and found[0] == "leader" and any(c.lower_ in {"a", "an"} for c in noun.lefts):
@@ -293,7 +321,7 @@ class RelationExtractor:
             if child.dep_ in {"compound", "nmod", "npadvmod"} and child.i < noun.i and self.entity_at(child):
                 return self.entity_at(child)
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with"}:
+            if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "from"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (found := self._named(obj) or self._owner_beyond(obj)):
                         return found
@@ -311,16 +339,22 @@ class RelationExtractor:
         return None
 
     def _named(self, token: Token) -> str | None:
-        """The entity a noun names, itself or through a name before it ('the Lombardy region')."""
+        """The entity a noun names, itself, through a name before it ('the Lombardy region') or, for a
+        common noun, in apposition ('the charity Christian Aid')."""
         found = self.entity_at(token)
         if found is None:
             found = next(
                 (e for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and (e := self.entity_at(c))), None
             )
+        if found is None and token.pos_ == "NOUN":
+            found = next((e for c in token.children if c.dep_ == "appos" and (e := self.entity_at(c))), None)
         return found
 
     def _membership(self, owner: str) -> bool:
-        """Whether an organisation's names say it has members rather than staff (a party, a union)."""
+        """Whether an organisation's names or the article's descriptions of it ("the localist group")
+        say it has members rather than staff (a party, a union)."""
+        if owner in self.described_members:
+            return True
         entity = self.index.by_id[owner]
         return any(set(normalise(n).split()) & MEMBERSHIP_ORGS for n in (entity.name, *entity.aliases))
 
@@ -330,9 +364,9 @@ class RelationExtractor:
         if subject_type == "Organization" and noun in PART_NOUNS:
             self.add(subject, "part_of", owner, span)
         elif subject_type == "Person" and owner_type in {"Organization", "Place", "Group"}:
-            if owner_type == "Place" and noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS:
-                return  # a "French director" or an "Afghan analyst" works for no state
-            if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS:
+            if owner_type == "Place" and (noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS or kind == "member"):
+                return  # a "French director" or an "Afghan analyst" works for no state; no one is its member
+            if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS | STAFF_LEADER_NOUNS:
                 if owner_type == "Organization" and self._membership(owner):
                     self.add(subject, "member_of", owner, span)  # "Labour's Shadow Home Secretary X"
                 return  # a title of a government ("secretary") is no post in an organisation
@@ -397,6 +431,8 @@ class RelationExtractor:
                 owner = self.entity_at(owner_tok) or self.country_at(owner_tok)
                 if owner is None or owner == entity.id:
                     continue
+                if owner_tok.lower_ in TITLE_MODIFIERS and owner_tok.is_title and words[0].is_title:
+                    continue  # "Boeing Executive Vice President X": the name took in the title's first word
                 first = self._first(owner_tok) if self.entity_at(owner_tok) else owner_tok
                 before = self._words_before(first.i)
                 if before & ENDED:
@@ -420,7 +456,7 @@ class RelationExtractor:
         a party-like organisation makes a member, an employer-like one staff. An organisation listed
         in parallel with a party ('X of the Labour Party and Y of ADPL') is taken for one too; a
         possessor is shared by the names it precedes ('DAB's Ben Chan and Leung Che-cheung')."""
-        found: list[tuple[str, Token, str, tuple[int, int], tuple[str, str] | None]] = []
+        found: list[Affiliation] = []
         for entity in self.entities:
             if entity.type != "Person":
                 continue
@@ -444,6 +480,7 @@ class RelationExtractor:
                                 and not self._affiliations(self._mention(other))
                             ):
                                 found.append((person, other, owner, (where[0], other.idx + len(other.text)), role))
+        found = self._respective(found)
         parties = {owner for _, _, owner, _, _ in found if self._membership(owner)}
         lists: dict[int, set[str]] = {}
         for _, head, owner, _, _ in found:
@@ -460,6 +497,21 @@ class RelationExtractor:
                     self.add(person, "member_of", owner, where)
                 elif self._employer(owner):
                     self.add(person, "works_for", owner, where)
+
+    def _respective(self, found: list[Affiliation]) -> list[Affiliation]:
+        """'Kwok and Wan of respectively the Civic Party and the Democratic Party': each person with the
+        organisation in the same place of the other list, instead of whatever the parse paired them with."""
+        pairs: list[Affiliation] = []
+        paired, persons, owners = set(), set(), set()
+        for person_span, owner_span in respective_pairs(self.doc, self.entity_at):
+            person, owner = self.entity_at(person_span.root), self.entity_at(owner_span.root)
+            paired.add((person, owner))
+            persons.add(person)
+            owners.add(owner)
+            if self.types.get(person or "") == "Person" and self.types.get(owner or "") in {"Organization", "Place"}:
+                pairs.append((person, person_span.root, owner, (person_span.start_char, owner_span.end_char), None))
+        kept = [f for f in found if not (f[0] in persons and f[2] in owners and (f[0], f[2]) not in paired)]
+        return kept + pairs
 
     def _employer(self, owner: str) -> bool:
         """Whether an organisation's name says its people work for it ('Eurasia Group', 'The Times')."""
@@ -495,6 +547,11 @@ class RelationExtractor:
             k = span.end + 1 + (self.doc[span.end + 1].lower_ == "the")
             if k < len(self.doc) and self.entity_at(self.doc[k]) and self._first(self.doc[k]).i == k:
                 links.append((self.doc[span.end], self._last(self.doc[k])))
+        if span.start >= 2 and self.doc[span.start - 1].tag_ == "POS":
+            # "Lau Siu-lai and Youngspiration's Yau Wai-ching": the parser took another name for the possessor
+            owner_tok = self.doc[span.start - 2]
+            if self.entity_at(owner_tok) and all(self.entity_at(o) != self.entity_at(owner_tok) for _, o in links if o):
+                links.append((owner_tok, owner_tok))
         for child, owner_tok in links:
             owner = self.entity_at(owner_tok) if owner_tok is not None else None
             if owner is None or self.types.get(owner) not in {"Organization", "Place"}:
@@ -541,22 +598,47 @@ class RelationExtractor:
                 if target and lemma in LEADING_VERBS:
                     self._role_relation(subject, ("leader", "leader"), target, span)
                 elif target and lemma == "join" and self.types.get(target) == "Organization":
-                    self.add(subject, "member_of", target, span)
+                    # one joins a party as a member and a firm as staff; of anything else the text says neither
+                    if self._membership(target):
+                        self.add(subject, "member_of", target, span)
+                    elif self._employer(target):
+                        self.add(subject, "works_for", target, span)
             elif child.dep_ == "prep" and lemma in {"work", "serve"} and child.lower_ in {"for", "at", "with"}:
                 obj = next((o for o in child.children if o.dep_ == "pobj"), None)
                 target = self._named(obj) if obj is not None else None
                 if target and self.types.get(target) == "Organization":
                     self.add(subject, "works_for", target, span)
-            elif (child.dep_ == "attr" and lemma == "be") or (
-                child.dep_ == "prep" and child.lower_ == "as" and (lemma == "serve" or child.i < token.i)
+            elif (
+                (child.dep_ == "attr" and lemma == "be")
+                or (child.dep_ == "oprd" and self._appointed(verb))
+                or (
+                    child.dep_ == "prep"
+                    and child.lower_ == "as"
+                    and (lemma == "serve" or self._appointed(verb) or child.i < token.i)
+                )
             ):
-                # "X is the president of Y", "X served as head of Y", "As head of Y, X smuggled ..."
-                role = child if child.dep_ == "attr" else next((o for o in child.children if o.dep_ == "pobj"), None)
+                # "X is the president of Y", "X served as head of Y", "As head of Y, X smuggled ...",
+                # "X was named chief executive of Y"
+                role = (
+                    child
+                    if child.dep_ in {"attr", "oprd"}
+                    else next((o for o in child.children if o.dep_ == "pobj"), None)
+                )
                 owner = self._owner(role, subject) if role is not None else None
                 found = self._role(role) if role is not None else None
                 if owner is not None and found is not None:
                     where = (child.idx, self.phrase(token).end_char) if child.i < token.i else span
                     self._role_relation(subject, found, owner, where)
+
+    @staticmethod
+    def _appointed(verb: Token) -> bool:
+        """'was named', 'has been appointed': a post given, not one that may be ('would be named')."""
+        children = list(verb.children)
+        return (
+            verb.lemma_.lower() in APPOINTING_VERBS
+            and any(c.dep_ == "auxpass" for c in children)
+            and not any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in children)
+        )
 
     def state_bodies(self) -> None:
         """'United States Navy', 'Irving Police Department', 'U.S. Department of Labor', 'Indonesian
@@ -621,13 +703,18 @@ class RelationExtractor:
             noun = token.head if token.dep_ == "amod" else None
             while noun is not None and noun.dep_ == "compound":
                 noun = noun.head
+            if noun is not None and noun.dep_ == "appos" and self._is_org(noun.head):
+                noun = noun.head  # "Renault, a Paris-based carmaker"
+            named = self._named_after(token.i + 1)  # "the Lisbon-based monitoring group Electoral Watch"
+            if named is not None and (noun is None or not self.entity_at(noun)):
+                noun = named  # the name after the description, not whatever the description resolves to
             subject = (self.entity_at(noun) or resolve(self.phrase(noun), self.index)) if noun is not None else None
-            if subject is None:
-                noun = self._named_after(token.i + 1)  # the parse missed the adjective: read on
-                subject = self.entity_at(noun) if noun is not None else None
             if subject and self.types.get(subject) in {"Organization", "Person"}:
-                last = self._last(noun) if self.entity_at(noun) else noun
-                self.add(subject, "based_in", place, (self._first(place_tok).idx, last.idx + len(last.text)))
+                first, last = (self._first(noun), self._last(noun)) if self.entity_at(noun) else (noun, noun)
+                start = min(self._first(place_tok).idx, first.idx)  # "Renault, a Paris-based carmaker"
+                described = token.head if token.dep_ == "amod" else token
+                end = max(last.idx + len(last.text), described.idx + len(described.text))
+                self.add(subject, "based_in", place, (start, end))
 
     def _named_after(self, k: int) -> Token | None:
         """The last token of the name that follows a few lower-case words from token k on
@@ -706,6 +793,9 @@ class RelationExtractor:
             based = head.lemma_.lower() in {"locate", "base", "headquarter", "situate"}
             if based and head.dep_ in {"acl", "amod", "relcl"}:
                 head = head.head  # "Oxfam, based in Oxford", "Oxfam, which is based in Oxford"
+            elif based and not any(c.dep_ == "neg" for c in head.children):
+                # "Oxfam is based in Oxford" (a named subject: a pronoun's antecedent may be wrong)
+                head = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), head)
             subjects = [head]
             if self.entity_at(head):  # "Santo Spirito and Immacolata in Livorno": each of them
                 subjects += [c for c in head.conjuncts if c.i < head.i and not self._prep_between(c, head)]
@@ -754,6 +844,9 @@ class RelationExtractor:
         if noun.dep_ == "appos" and noun.pos_ == "NOUN" and lemma in SITED_ORG_WORDS:
             found = self.entity_at(noun.head)
             return found if self.types.get(found or "") == "Organization" else None
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and lemma in PLACE_KINDS:
+            found = self.entity_at(noun.head)  # "Springfield, a city in Illinois"
+            return found if self.types.get(found or "") == "Place" else None
         return None
 
     def credits(self) -> None:
