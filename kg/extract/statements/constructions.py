@@ -41,7 +41,9 @@ def from_verbs(ctx: Context) -> None:
             content = described or quote
         else:
             content = quote or content_of(ctx, token, lemma)
-            if content is None and not passive_without_agent(token):
+            # '"...," said X commenting on the decision. "..."': a participle of a cue already read is
+            # part of that speech act; the quotation after it goes on with that cue
+            if content is None and not passive_without_agent(token) and token.head.i not in ctx.cue_tokens:
                 quote = content = quote_for(ctx, token, next_sentence=True)
                 if quote is not None and has_own_cue(ctx, quote):
                     quote = content = None  # 'screamed for help. "...," a resident said.
@@ -177,6 +179,7 @@ def according_to(ctx: Context) -> None:
         content = max(sides, key=lambda s: s[1] - s[0])
         if len(sides) == 2 and _one_clause_around(ctx, sent, pp_start, pp_end):
             content = (left[0], right[1])  # "The president, according to X, looks forward to ...": one clause
+        content = _relative_clause(ctx, token) or content
         fields = speaker_fields(ctx, obj)
         ctx.add(
             cue="according to",
@@ -186,6 +189,35 @@ def according_to(ctx: Context) -> None:
             quote=False,
             **fields,
         )
+
+
+def _relative_clause(ctx: Context, according: Token) -> tuple[int, int] | None:
+    """'fell to 310,000, which, according to X, is the lowest level in years': in a relative clause
+    the phrase, set off before the clause's verb, vouches for that clause only: the noun it is about
+    and what the clause says of it ('..., which will fall, according to X' is the whole sentence's)."""
+    clause = according.head
+    rel = next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} and c.i < according.i
+        ),
+        None,
+    )
+    if rel is None or rel.i == clause.sent.start or clause.i < according.i:
+        return None
+    noun = next((t for t in reversed(ctx.doc[clause.sent.start : rel.i]) if not t.is_punct), None)
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return None
+    start = noun.i  # with its determiner and modifiers: "the mayor", "$3 million", not "from 9,000 to"
+    while start > clause.sent.start and _premodifier(ctx.doc[start - 1], noun):
+        start -= 1
+    return ctx.span(start, clause.right_edge.i + 1)
+
+
+def _premodifier(word: Token, noun: Token) -> bool:
+    """A word of the noun phrase before its head: a determiner, an adjective, a number, a currency."""
+    return word.tag_ == "$" or (word.head.i == noun.i and word.dep_ in {"det", "amod", "compound", "nummod", "poss"})
 
 
 def _one_clause_around(ctx: Context, sent: Span, pp_start: int, pp_end: int) -> bool:

@@ -78,7 +78,7 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         # before for the verb's; what the verb reports is its own object, not an unquoted clause before
         clauses = []
     if clauses:
-        marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
+        marked = [c for c in clauses if any(m.dep_ == "mark" and m.is_alpha for m in c.children)]  # not a "["
         best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = clause_span(ctx, best)
         if (
@@ -91,7 +91,9 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         # Two complements on one side usually mean the parser split one clause ("announced that
         # development ..., begun two years ago, has been pushed back"): take them together.
         same_side = [c for c in clauses if (c.i > verb.i) == (best.i > verb.i)]
-        end = max(end, *(ctx.span(c.left_edge.i, c.right_edge.i + 1)[1] for c in same_side))
+        end = max(end, *(clause_span(ctx, c)[1] for c in same_side))
+        if best.lemma_.lower() not in CUE_KINDS:  # another cue's clause ("..., claims X") is no one's content
+            start = min(start, *(clause_span(ctx, c)[0] for c in same_side if c.lemma_.lower() not in CUE_KINDS))
         return start, end
     clause = _that_clause_under_prep(ctx, verb)
     if clause is not None:
@@ -114,11 +116,25 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         parts = [p for p in [misplaced_charge(verb)] if p is not None]
     if not parts:
         return None
+    parts += _coordinated_clauses(verb)
     if CUE_KINDS.get(lemma) == "denial" and not any(deniable(p, lemma) for p in parts):
         return None  # "denied his asylum application", "rejected the offer": a refusal, not a statement
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     return ctx.span(start, end)
+
+
+def _coordinated_clauses(verb: Token) -> list[Token]:
+    """'announced a new model, and that prices would fall': a clause with its own 'that' that the
+    parser hung on the verb as a conjunct goes on with the objects; a clause led by 'that' cannot
+    stand alone, so it is reported too."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ in {"that", "whether"} for m in c.children)
+    ]
 
 
 def misplaced_charge(verb: Token) -> Token | None:
