@@ -53,3 +53,39 @@ def test_a_quotation_after_a_participle_of_the_cue_goes_on_with_the_cue():
 def test_according_to_after_a_relative_clause_vouches_for_the_sentence():
     text = "Prices\n\nSongs now cost $1 each, which after the cut will fall to 90 cents, according to the Daily Planet."
     assert _statements(text) == [("according to", "Songs now cost $1 each, which after the cut will fall to 90 cents")]
+
+
+def _speakers(text: str) -> list[tuple[str | None, str, str]]:
+    x = extract(Article(text=text))
+    names = {e.id: e.name for e in x.entities}
+    return [(names.get(s.speaker) or s.speaker_text, s.cue, s.content) for s in x.statements]
+
+
+def test_the_subject_the_parser_hid_in_a_fronted_phrase_speaks():
+    text = (
+        "Plan\n\nIn a Detroit press conference at 14:00 UTC, May 2nd, Anna Schmidt, the Chief Executive Officer "
+        "of Acme Motors, which filed for bankruptcy and Chapter 11 protection from its creditors earlier today, "
+        'outlined a plan for what she called a "New Acme".'
+    )
+    assert _speakers(text)[0][:2] == ("Anna Schmidt", "outlined")
+
+
+def test_according_to_ends_where_the_next_clause_begins():
+    text = (
+        "Memo\n\nAccording to a May 3rd story in Tech Weekly, an internal email at Acme showed the firm overtook "
+        "Globex as the biggest seller of phones in May."
+    )
+    source, memo = _speakers(text)
+    assert source == (
+        "a May 3rd story in Tech Weekly",
+        "according to",
+        "an internal email at Acme showed the firm overtook Globex as the biggest seller of phones in May.",
+    )
+    assert memo[0] == "an internal email at Acme"
+
+
+def test_a_description_of_the_source_is_not_what_it_says():
+    text = "Plan\n\nAccording to Jane Doe, a spokeswoman for Acme, the company will close two plants."
+    assert _speakers(text) == [("Jane Doe", "according to", "the company will close two plants.")]
+    text = "Plan\n\nAccording to Jane Doe, the company, which is based in Ohio, will close two plants."
+    assert _speakers(text)[0][2] == "the company, which is based in Ohio, will close two plants."

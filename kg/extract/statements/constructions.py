@@ -21,6 +21,7 @@ from kg.extract.statements.context import STRIP_CHARS, Context
 from kg.extract.statements.cues import bids, described_as, ends_headline, is_cue, passive_without_agent
 from kg.extract.statements.quotes import has_own_cue, is_real_quote, paragraph_of_its_own, quote_for
 from kg.extract.statements.speakers import (
+    fronted_subject,
     misparsed_subject,
     speaker_fields,
     speaker_of,
@@ -53,7 +54,7 @@ def from_verbs(ctx: Context) -> None:
         if not passive and passive_without_agent(token) and token.dep_ == "conj" and stray_agent(ctx, token) is None:
             passive = True  # "its shape symbolizes wealth and is believed to bring luck": nobody named believes
         if subject is None and not passive:
-            subject = misparsed_subject(ctx, token) or split_conjunct_subject(ctx, token)
+            subject = misparsed_subject(ctx, token) or fronted_subject(ctx, token) or split_conjunct_subject(ctx, token)
         if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
             continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
         if subject is not None and subject.tag_ == "VBG" and not list(subject.children):
@@ -170,6 +171,10 @@ def according_to(ctx: Context) -> None:
         named = [c for c in objs if ctx.index.at(c.idx, c.idx + len(c.text))]
         obj = (named or objs)[0]
         pp_start, pp_end = token.i, max(c.right_edge.i for c in objs) + 1
+        subject = fronted_subject(ctx, token.head) if token.head.i >= pp_end else None
+        if subject is not None and pp_start < subject.left_edge.i < pp_end:
+            pp_end = subject.left_edge.i  # "According to a report in X, an internal memo showed ...": the memo's
+        pp_end = _past_appositive(ctx, pp_end, token.head)
         sent = token.sent
         left = ctx.span(sent.start, pp_start) if pp_start > sent.start else None
         right = ctx.span(pp_end, sent.end) if pp_end < sent.end else None
@@ -180,7 +185,7 @@ def according_to(ctx: Context) -> None:
         if len(sides) == 2 and _one_clause_around(ctx, sent, pp_start, pp_end):
             content = (left[0], right[1])  # "The president, according to X, looks forward to ...": one clause
         content = _relative_clause(ctx, token) or content
-        fields = speaker_fields(ctx, obj)
+        fields = speaker_fields(ctx, obj, until=pp_end)
         ctx.add(
             cue="according to",
             cue_span=(token.idx, to.idx + len(to.text)),
@@ -189,6 +194,21 @@ def according_to(ctx: Context) -> None:
             quote=False,
             **fields,
         )
+
+
+def _past_appositive(ctx: Context, end: int, verb: Token) -> int:
+    """'According to Jane Doe, a spokeswoman for Acme, the firm will ...': a phrase without a verb set
+    off by commas after the source, before the clause's subject, describes the source (the parser
+    often hangs it elsewhere); what is said starts after it."""
+    if end >= len(ctx.doc) or ctx.doc[end].text != "," or verb.i <= end:
+        return end
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for t in ctx.doc[end + 1 : verb.i]:
+        if t.pos_ in {"VERB", "AUX"}:
+            return end
+        if t.text == ",":
+            return t.i if t.i > end + 1 and subjects and all(s.i > t.i for s in subjects) else end
+    return end
 
 
 def _relative_clause(ctx: Context, according: Token) -> tuple[int, int] | None:

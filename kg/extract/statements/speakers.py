@@ -132,6 +132,32 @@ def misparsed_subject(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
+def fronted_subject(ctx: Context, verb: Token) -> Token | None:
+    """'According to a report in the Post, an internal memo showed ...', 'In a press conference on
+    Monday, Jane Doe, the chief executive, outlined ...': the parser reads the subject as an appositive
+    inside the phrase that opens the sentence, so the finite verb after it has none. The first noun
+    set off by a comma that runs to the end of that phrase, right before the verb, is its subject."""
+    if (
+        verb.dep_ != "ROOT"
+        or verb.tag_ not in {"VBD", "VBZ", "VBP"}
+        or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+    ):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        between = ctx.doc[prep.right_edge.i + 1 : verb.i]
+        if not all(t.is_punct for t in between):
+            continue
+        for token in prep.subtree:
+            if (
+                token.dep_ == "appos"
+                and token.right_edge.i == prep.right_edge.i
+                and ctx.doc[token.left_edge.i - 1].text == ","
+                and can_speak(ctx, token)
+            ):
+                return token
+    return None
+
+
 def split_conjunct_subject(ctx: Context, verb: Token) -> Token | None:
     """'X did not respond - stating "... ." and concluded that ...': a quote split the sentence, so
     the conjunct verb the next part opens with ('and', 'but') has no subject; it shares the one of
@@ -229,13 +255,18 @@ def _person(ctx: Context, token: Token) -> bool:
     return eid is not None and ctx.index.by_id[eid].type == "Person"
 
 
-def speaker_fields(ctx: Context, subject: Token | None, *, cue: Token | None = None) -> dict:
+def speaker_fields(ctx: Context, subject: Token | None, *, cue: Token | None = None, until: int | None = None) -> dict:
     """A statement's speaker fields for a subject token: the entity (a report's author where the
-    subject is a report), the words and their span, and the report."""
+    subject is a report), the words and their span, and the report. ``until``: the token where the
+    speaker's words end at the latest (the parser may run them into the next clause's subject)."""
     if subject is None:
         return {"speaker": None, "speaker_text": None, "speaker_span": None}
     subject = _named(ctx, subject)
     phrase = _speaker_phrase(ctx, subject, cue)
+    if until is not None and phrase.start < until < phrase.end:
+        phrase = ctx.doc[phrase.start : until]
+        while len(phrase) > 1 and phrase[-1].is_punct:
+            phrase = phrase[:-1]
     report = report_for(ctx, subject) if subject.lemma_.lower() in REPORT_NOUNS else None
     speaker = report.author if report else resolve(phrase, ctx.index)
     return {
