@@ -89,3 +89,25 @@ def test_a_description_of_the_source_is_not_what_it_says():
     assert _speakers(text) == [("Jane Doe", "according to", "the company will close two plants.")]
     text = "Plan\n\nAccording to Jane Doe, the company, which is based in Ohio, will close two plants."
     assert _speakers(text)[0][2] == "the company, which is based in Ohio, will close two plants."
+
+
+def test_went_on_to_say_reports_like_continued_to_say():
+    got = _statements("Talks\n\nThe minister went on to say that the union had been unfair.")
+    assert got == [("say", "the union had been unfair")]
+    assert _statements("Visit\n\nHe went to say goodbye to his mother.") == []
+
+
+def test_a_clause_the_parser_took_for_the_main_one_is_still_said():
+    text = (
+        "Talks\n\nThe minister said the talks had failed. However, she went on to say that should the union be "
+        "willing to return, she would not object to new talks."
+    )
+    assert _statements(text)[1][1].endswith("be willing to return, she would not object to new talks")
+
+
+def test_a_noun_before_a_relative_that_is_no_cue():
+    text = (
+        "Files\n\nA council spokesperson said they apply to letters of complaint, notes that don't have any "
+        "conclusion, and board minutes that don't deal with national subjects."
+    )
+    assert [cue for cue, _ in _statements(text)] == ["said"]

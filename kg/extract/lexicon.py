@@ -221,8 +221,9 @@ SUBORDINATORS = frozenset("after before because since when while until if once u
 # Modals that make a speech act future or hypothetical: "will announce", "would find", "may claim"
 # (lower case: "Will Tracy remarked" is a name).
 UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".split())
-# Verbs of phase: what they govern happens ("continue to demand", "began to accuse").
-ASPECTUAL = frozenset("continue begin start keep resume".split())
+# Verbs of phase: what they govern happens ("continue to demand", "began to accuse", "went on to say"); a
+# phrasal one with its particle.
+ASPECTUAL = frozenset("continue begin start keep resume proceed".split()) | frozenset({"go on"})
 ISSUE_VERBS = frozenset("issue release publish post put send give make".split())
 # Verbs whose subject speaks the reporting noun they take: "X made the announcement that ...", "X issued
 # a warning that ...", "X repeated her denial that ...".

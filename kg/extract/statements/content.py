@@ -94,7 +94,7 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         end = max(end, *(clause_span(ctx, c)[1] for c in same_side))
         if best.lemma_.lower() not in CUE_KINDS:  # another cue's clause ("..., claims X") is no one's content
             start = min(start, *(clause_span(ctx, c)[0] for c in same_side if c.lemma_.lower() not in CUE_KINDS))
-        return start, end
+        return start, max(end, _main_clause_after(ctx, verb, end))
     clause = _that_clause_under_prep(ctx, verb)
     if clause is not None:
         return clause
@@ -122,6 +122,25 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     return ctx.span(start, end)
+
+
+def _main_clause_after(ctx: Context, verb: Token, end: int) -> int:
+    """'she went on to say that should the union return, she would not object': the parser took the
+    clause after the comma for the sentence's main one and the speech for its complement; that clause
+    is the rest of what was said. The end of the content with it (``end`` when there is none)."""
+    top = verb
+    while top.dep_ == "xcomp":
+        top = top.head
+    root = top.head
+    if top.dep_ != "ccomp" or root.dep_ != "ROOT" or root.i < verb.i or root.lemma_.lower() in CUE_KINDS:
+        return end
+    after = next((t for t in ctx.doc[top.right_edge.i + 1 : root.i + 1] if not t.is_punct), None)
+    if after is None or ctx.text[end : after.idx].strip() != ",":
+        return end
+    last = root.right_edge
+    while last.i > root.i and last.is_punct:
+        last = ctx.doc[last.i - 1]
+    return last.idx + len(last.text)
 
 
 def _coordinated_clauses(verb: Token) -> list[Token]:

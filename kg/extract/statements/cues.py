@@ -60,7 +60,7 @@ def is_cue(ctx: Context, token: Token) -> bool:
         and any(c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" for c in token.children)
     ):
         return False  # "was found wet on a street", "found dead": where or how, not a finding
-    if "neg" in deps or _infinitive(token) or _inside_what_clause(token):
+    if "neg" in deps or _infinitive(token) or _inside_what_clause(token) or _noun_before_relative(ctx, token):
         return False
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
         return False  # "if found guilty", "unless he says otherwise": a condition, not a report
@@ -146,6 +146,14 @@ def described_as(ctx: Context, token: Token) -> tuple[int, int] | None:
     return ctx.span(obj.left_edge.i, as_.right_edge.i + 1)
 
 
+def _noun_before_relative(ctx: Context, token: Token) -> bool:
+    """'..., notes that don't have any conclusion': a 'that' right after the word that is the subject of
+    the next verb makes a relative clause, so the word is a noun the parser took for a verb ('that'
+    after a verb of saying opens a clause with a subject of its own)."""
+    after = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
+    return after is not None and after.lower_ == "that" and after.tag_ == "WDT" and after.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _speaker_is_antecedent(token: Token) -> bool:
     """'analysts, who had forecast that ...' reports; 'the merger it said was planned' does not."""
     return any(c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in token.children)
@@ -153,12 +161,16 @@ def _speaker_is_antecedent(token: Token) -> bool:
 
 def _infinitive(token: Token) -> bool:
     """'a hearing to determine whether ...', 'he would write to say he would ...': a purpose or a
-    plan, not a report; 'they continue to demand ...' still reports."""
+    plan, not a report; 'they continue to demand ...', 'she went on to say ...' still report."""
+    head = token.head
+    phase = head.lemma_.lower() in ASPECTUAL or any(
+        c.dep_ == "prt" and f"{head.lemma_.lower()} {c.lower_}" in ASPECTUAL for c in head.children
+    )
     return (
         token.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         and token.dep_ in {"advcl", "acl", "relcl", "xcomp"}
-        and token.head.lemma_.lower() not in ASPECTUAL
+        and not phase
     )
 
 
