@@ -111,3 +111,16 @@ def test_a_noun_before_a_relative_that_is_no_cue():
         "conclusion, and board minutes that don't deal with national subjects."
     )
     assert [cue for cue, _ in _statements(text)] == ["said"]
+
+
+def test_it_after_an_unnamed_part_of_an_organisation_is_not_the_organisation():
+    text = (
+        "Row\n\nThe Green Party said the remarks were unfair. The youth wing of the Labour Party backed the minister. "
+        "It expressed its anger at the reports."
+    )
+    assert _speakers(text)[1][:2] == ("It", "expressed")
+
+
+def test_a_verb_of_finding_in_a_purpose_clause_reports_nothing():
+    text = "Chips\n\nThe new chips manage the other components so that it finds the memory when it is needed."
+    assert _statements(text) == []

@@ -62,8 +62,9 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "was found wet on a street", "found dead": where or how, not a finding
     if "neg" in deps or _infinitive(token) or _inside_what_clause(token) or _noun_before_relative(ctx, token):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
-        return False  # "if found guilty", "unless he says otherwise": a condition, not a report
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if marks & {"if", "unless"} or {"so", "that"} <= marks:
+        return False  # "if found guilty", "unless he says otherwise", "so that it finds ...": a condition or a purpose
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
         return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
     # "X was accused of ...", "it was reported that ...", "films are reported to want ...", "the names are
