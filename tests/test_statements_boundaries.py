@@ -124,3 +124,22 @@ def test_it_after_an_unnamed_part_of_an_organisation_is_not_the_organisation():
 def test_a_verb_of_finding_in_a_purpose_clause_reports_nothing():
     text = "Chips\n\nThe new chips manage the other components so that it finds the memory when it is needed."
     assert _statements(text) == []
+
+
+def test_the_man_a_text_brought_in_unnamed_is_not_the_last_person_named():
+    text = (
+        'Trial\n\nProsecutor John Ward said the tapes were clear. "Do it now," a man\'s voice says on one '
+        'recording. At one point, the man says, "You must obey me." Later, "Stay here," the man says.'
+    )
+    assert _speakers(text)[2:] == [("the man", "says", "You must obey me."), ("the man", "says", "Stay here")]
+    text = 'Trial\n\nProsecutor John Ward addressed the court. "Do it now," the man said.'
+    assert _speakers(text)[0][0] == "John Ward"
+
+
+def test_the_report_after_another_document_is_not_the_report_seen_before():
+    text = (
+        "Aid\n\nA BBC investigation found that aid was diverted. The report said rebels bought weapons. This was "
+        'also noted in a declassified army assessment of the drought, in which the report states, "Some funds '
+        'are being diverted to buy arms."'
+    )
+    assert [s[0] for s in _speakers(text)] == ["BBC", "BBC", "the report"]

@@ -371,6 +371,8 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: Excluded = None) -> st
                     return titled  # "the foreign minister": whoever the article gave that title
             if types == ("Person",) and lemma not in GENERIC_PERSON_NOUNS:
                 return None  # "the public prosecutor said": nobody was given that title; not the last person named
+            if lemma in GENERIC_PERSON_NOUNS and _introduced_unnamed(head, index):
+                return None  # "a man's voice says ... the man says": the man the text brought in, unnamed
             # "the organisation said": a salient one, or one named in this or the previous sentence
             return index.recent(phrase.start_char, types, exclude=exclude, near_mentions=True)
     if lower in {"members", "member"}:
@@ -428,6 +430,20 @@ def _unnamed_part(noun, index: EntityIndex) -> bool:
         for prep in noun.children
         if prep.dep_ == "prep" and prep.i > noun.i
     )
+
+
+def _introduced_unnamed(noun, index: EntityIndex) -> bool:
+    """Whether the mentions of the same noun before this one go back to an indefinite one ("a man")
+    that names nobody: "the man" is then that man, not the person last named."""
+    lemma = noun.lemma_.lower()
+    for t in reversed(noun.doc[: noun.i]):
+        if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+            continue
+        if index.at(t.idx, t.idx + len(t.text)) is not None or any(c.dep_ in {"appos", "acl"} for c in t.children):
+            return False  # "a man named X", "the man, X,"
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in t.children):
+            return True
+    return False
 
 
 def _plural_noun_before(pronoun, index: EntityIndex) -> bool:
