@@ -143,3 +143,35 @@ def test_the_report_after_another_document_is_not_the_report_seen_before():
         'are being diverted to buy arms."'
     )
     assert [s[0] for s in _speakers(text)] == ["BBC", "BBC", "the report"]
+
+
+def test_an_opening_participle_was_said_to_the_subject_not_by_it():
+    text = (
+        "Storm\n\nAsked whether the company would pay compensation, Maria Lopez, a spokeswoman for Greenfield "
+        "Power Company, said it had not decided."
+    )
+    asked, said = _speakers(text)
+    assert asked[:2] == (None, "Asked")
+    assert said == ("Maria Lopez", "said", "it had not decided")
+    assert _speakers("Storm\n\nWarned about the storm, residents left the town.")[0][0] is None
+
+
+def test_described_as_with_the_as_on_the_object():
+    text = 'Storm\n\nCouncillor Anna Berg described the response as "slow and chaotic".'
+    assert _speakers(text) == [("Anna Berg", "described", 'the response as "slow and chaotic"')]
+
+
+def test_an_as_clause_vouches_for_the_clause_it_hangs_on():
+    text = "Storm\n\nThe storm damaged 40 power lines, as reported by the Daily Planet."
+    assert _speakers(text) == [("Daily Planet", "reported", "The storm damaged 40 power lines")]
+    text = "Storm\n\nAs Greenfield Power Company stated on its website, the storm damaged 40 power lines."
+    assert _speakers(text)[0][:2] == ("Greenfield Power Company", "stated")
+    assert _speakers("Storm\n\nShares of Greenfield Power Company fell 5%, as expected.") == []
+
+
+def test_whose_responses_speak():
+    text = (
+        "Torture\n\nMinister Ivan Brook denied that the government was complicit in torture, although his "
+        'responses in the interview described the reports as "very serious allegations".'
+    )
+    assert _speakers(text)[1][:2] == ("Ivan Brook", "described")

@@ -242,7 +242,8 @@ SET_OFF = frozenset({"relcl", "acl", "amod", "advmod", "prep"})
 # What someone says, issues or publishes: "according to Fiat's announcement" is Fiat speaking, and
 # "figures released by NPD" is NPD.
 UTTERANCE_NOUNS = ISSUED_NOUNS | frozenset(
-    "announcement remark comment testimony word tweet speech figure data result finding document".split()
+    "announcement remark comment testimony word tweet speech figure data result finding document "
+    "response answer".split()
 )
 # Nouns of those who speak or of what carries words, beyond persons, reports and utterances: a
 # participle after them ("a group saying ...", "a sign reading ...") is theirs.

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.coref import resolve
 from kg.extract.lexicon import CUE_KINDS, GENERIC_PRONOUNS, ISSUE_VERBS, ISSUED_NOUNS, QUOTE_ONLY
 from kg.extract.statements.content import (
+    attributed_clause,
     before_other_speech,
     content_of,
     inside_content,
@@ -41,7 +42,7 @@ def from_verbs(ctx: Context) -> None:
             quote = None if described else quote
             content = described or quote
         else:
-            content = quote or content_of(ctx, token, lemma)
+            content = quote or content_of(ctx, token, lemma) or attributed_clause(ctx, token)
             # '"...," said X commenting on the decision. "..."': a participle of a cue already read is
             # part of that speech act; the quotation after it goes on with that cue
             if content is None and not passive_without_agent(token) and token.head.i not in ctx.cue_tokens:

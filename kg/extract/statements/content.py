@@ -124,6 +124,28 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     return ctx.span(start, end)
 
 
+def attributed_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """'The storm cut 40 lines, as reported by the Planet', 'As the firm stated on its website, the storm
+    ...': a cue in an 'as' clause with no content of its own vouches for the clause it hangs on, when it
+    names who speaks (not 'as expected') and that clause is no one else's speech."""
+    head = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        or not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
+        or head.lemma_.lower() in CUE_KINDS
+        or head.pos_ not in {"VERB", "AUX"}
+    ):
+        return None
+    left = ctx.span(head.left_edge.i, verb.left_edge.i) if head.left_edge.i < verb.left_edge.i else None
+    right = ctx.span(verb.right_edge.i + 1, head.right_edge.i + 1) if verb.right_edge.i < head.right_edge.i else None
+    sides = [ctx.trimmed(*x) for x in (left, right) if x]
+    sides = [x for x in sides if x[1] - x[0] > 3]
+    if not sides:
+        return None
+    return (sides[0][0], sides[-1][1])
+
+
 def _main_clause_after(ctx: Context, verb: Token, end: int) -> int:
     """'she went on to say that should the union return, she would not object': the parser took the
     clause after the comma for the sentence's main one and the speech for its complement; that clause

@@ -141,7 +141,9 @@ def described_as(ctx: Context, token: Token) -> tuple[int, int] | None:
     if token.lemma_.lower() != "describe":
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
+    # the parser hangs the 'as' on the verb or on its object ("the response as 'chaotic'")
+    heads = [token] + ([obj] if obj is not None else [])
+    as_ = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
     if obj is None or as_ is None or not any(not c.is_punct for c in as_.children):
         return None
     return ctx.span(obj.left_edge.i, as_.right_edge.i + 1)

@@ -40,13 +40,20 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
         # speaks for whoever issued it, found by climbing as for any participle
         return verb.head, False
     if (
-        verb.tag_ == "VBN"
+        (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _opens_sentence(verb) and verb.head.i > verb.i))
         and verb.dep_ in {"advcl", "acl", "dep"}
         and not any(c.dep_ in {"aux", "auxpass", "agent", "nsubj", "nsubjpass"} for c in verb.children)
     ):
         # "..., expected to rise to 57%", "plans announced in January": a participle without an
-        # auxiliary is passive; what it hangs on is expected or announced, by someone not named
+        # auxiliary is passive; what it hangs on is expected or announced, by someone not named;
+        # "Asked whether ..., X said": X was asked (the parser reads the opening participle as a past)
         return None, True
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "..., as reported by the Planet": the agent speaks, not the subject of the clause above
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            return by, False
     current = verb
     for _ in range(6):
         if current is not verb and current.lemma_.lower() in QUOTED_AS:
@@ -99,6 +106,12 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
             return None, False
         current = current.head
     return None, False
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether only spaces and punctuation stand before the token in its sentence or line."""
+    before = token.doc[token.sent.start : token.i]
+    return all(t.is_space or t.is_punct for t in before) or (token.i > 0 and "\n" in token.doc[token.i - 1].text)
 
 
 def stray_agent(ctx: Context, verb: Token) -> Token | None:
