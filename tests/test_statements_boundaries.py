@@ -175,3 +175,9 @@ def test_whose_responses_speak():
         'responses in the interview described the reports as "very serious allegations".'
     )
     assert _speakers(text)[1][:2] == ("Ivan Brook", "described")
+
+
+def test_a_statement_from_someone_is_theirs():
+    assert _speakers("Plant\n\nA statement from Acme Corp said the plant would close.")[0][0] == "Acme Corp"
+    text = "Plant\n\nA letter from residents to Acme Corp said the plant was dangerous."
+    assert _speakers(text)[0][0] == "A letter from residents to Acme Corp"

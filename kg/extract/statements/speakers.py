@@ -336,13 +336,19 @@ def _speaker_phrase(ctx: Context, subject: Token, cue: Token | None) -> Span:
 
 def _maker(noun: Token) -> Token | None:
     """Who made an utterance or document: the agent of its participle ("figures released by
-    NPD Group"), else its possessor ("Fiat's announcement")."""
+    NPD Group"), whom it is from or by ("a statement from Acme", "a tweet by the mayor"), else its
+    possessor ("Fiat's announcement")."""
     for acl in noun.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "by"} and prep.i > noun.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
