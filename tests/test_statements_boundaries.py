@@ -181,3 +181,53 @@ def test_a_statement_from_someone_is_theirs():
     assert _speakers("Plant\n\nA statement from Acme Corp said the plant would close.")[0][0] == "Acme Corp"
     text = "Plant\n\nA letter from residents to Acme Corp said the plant was dangerous."
     assert _speakers(text)[0][0] == "A letter from residents to Acme Corp"
+
+
+def test_how_someone_is_reported_is_no_report():
+    text = "Quake\n\nAt least 50 reported injured and buildings destroyed after an earthquake strikes Sumatra."
+    assert _statements(text) == []
+    text = "Quake\n\nTwo climbers were reported missing on Sunday, police said."
+    assert _statements(text) == [("said", "Two climbers were reported missing on Sunday")]
+
+
+def test_a_correspondent_told_is_no_content():
+    text = (
+        "Quake\n\nResidents said the plane had circled twice. Five bombs were dropped, of which four exploded, "
+        "they told our correspondent."
+    )
+    assert _statements(text)[1] == ("told", "Five bombs were dropped, of which four exploded")
+
+
+def test_a_question_the_article_asks_states_nothing():
+    text = "Deal\n\nSo what does Acme hope to gain from this deal? The firm said it wanted new markets."
+    assert _statements(text) == [("said", "it wanted new markets")]
+    assert _statements('Deal\n\nShe asked: "Why did nobody warn us?"') == [("asked", "Why did nobody warn us?")]
+
+
+def test_saying_something_reports_nothing():
+    assert _statements('Tape\n\nWhen she says something, he responds, "Do not talk now."') == [
+        ("responds", "Do not talk now.")
+    ]
+
+
+def test_a_quotation_a_later_cue_opens_with_a_colon_is_that_cues():
+    text = (
+        'Trial\n\nJane Doe, whose son died in the crash, thought of the pilot as "a reckless man" who "deserved '
+        'prison", adding to the BBC: "I feel no pity for him. He chose to fly."'
+    )
+    assert _statements(text) == [("adding", "I feel no pity for him. He chose to fly.")]
+    assert _statements("Plan\n\nHe said, citing police sources, that the plan had failed.")[0] == (
+        "said",
+        "the plan had failed",
+    )
+
+
+def test_a_participle_does_not_speak_for_a_thing():
+    assert _statements("Plan\n\nHe said, citing police sources, that the plan had failed.") == [
+        ("said", "the plan had failed")
+    ]
+
+
+def test_tweeted_saying_is_one_statement():
+    text = 'Vote\n\nJane Doe of the Green Party tweeted saying, "We won tonight and we will win again next year."'
+    assert _statements(text) == [("saying", "We won tonight and we will win again next year.")]

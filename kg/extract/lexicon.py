@@ -256,6 +256,8 @@ SPEAKING_NOUNS = frozenset(
     "lawyer doctor scientist researcher student worker people person man woman family parent victim".split()
 )
 THING_PRONOUNS = frozenset("it this that these those everything anything all something so".split())
+# Objects that say nothing of what was said: "she says something", "he said so".
+VAGUE_OBJECTS = frozenset("something anything nothing everything so".split())
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
@@ -329,4 +331,7 @@ GENERIC_PRONOUNS = frozenset({"one", "you"})
 CONTENT_PREPOSITIONS = frozenset("of for from about on over to that against".split())
 # Verbs whose object is who is told: "told reporters" says nothing without a clause or a quote.
 ADDRESSEE_VERBS = frozenset("tell inform brief assure remind notify".split())
-AUDIENCE_NOUNS = frozenset("reporter journalist audience crowd press media supporter lawmaker delegate people".split())
+AUDIENCE_NOUNS = frozenset(
+    "reporter journalist correspondent interviewer audience crowd press media supporter lawmaker delegate "
+    "people".split()
+)

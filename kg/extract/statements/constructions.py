@@ -60,6 +60,8 @@ def from_verbs(ctx: Context) -> None:
             continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
         if subject is not None and subject.tag_ == "VBG" and not list(subject.children):
             continue  # "Countering claims that ..., he replied": a noun read as a verb, nobody speaks
+        if subject is not None and _inside_reported_clause(token, subject):
+            continue  # "He said, citing sources, that the plan had failed": the participle is not the plan's
         if subject is None and not passive_without_agent(token) and inside_content(ctx, token.idx):
             continue  # "he added the inquest would find ...": part of what he said, nobody's finding
         if subject is None and ends_headline(ctx, token):
@@ -112,6 +114,20 @@ def from_verbs(ctx: Context) -> None:
             about=about,
             **fields,
         )
+
+
+def _inside_reported_clause(verb: Token, subject: Token) -> bool:
+    """A participle the parser hung, before its subject, on the clause another cue reports: it goes
+    with that cue, so the clause's subject is not its speaker."""
+    clause = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.i < subject.i
+        and subject.head.i == clause.i
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in CUE_KINDS
+    )
 
 
 def _told_to(verb: Token) -> bool:

@@ -22,14 +22,17 @@ from kg.extract.lexicon import (
     REPORT_NOUNS,
     SUBORDINATORS,
     THING_PRONOUNS,
+    VAGUE_OBJECTS,
 )
 from kg.extract.statements.context import Context
-from kg.extract.statements.quotes import QUOTE_MARKS
+from kg.extract.statements.quotes import QUOTE_MARKS, cue_between
 from kg.extract.statements.venues import is_statement_venue
 
 
 def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     """The reported proposition: the clause, or the objects, the verb governs."""
+    if any(c.i == verb.i + 1 and c.tag_ == "VBG" and c.lemma_.lower() in CUE_KINDS for c in verb.children):
+        return None  # 'X tweeted saying, "..."': what is said is the participle's, one statement
     if verb.dep_ == "parataxis":
         head = verb.head
         left = ctx.span(head.left_edge.i, verb.left_edge.i) if head.left_edge.i < verb.left_edge.i else None
@@ -66,6 +69,8 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and (lemma not in NEEDS_CLAUSE - INTENTIONS or passive)))
         and c.pos_ in {"VERB", "AUX"}
         and lemma not in {"call", "ask"}
+        # 'thought ..., adding: "..."': a quotation after another cue is that cue's
+        and not (c.i > verb.i and ctx.in_quote(c.idx) and cue_between(ctx, verb, c.left_edge.idx))
     ]
     if (
         clauses
@@ -114,8 +119,8 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     ]
     if not parts and CUE_KINDS.get(lemma) in {"accusation", "criticism"}:
         parts = [p for p in [misplaced_charge(verb)] if p is not None]
-    if not parts:
-        return None
+    if not parts or (len(parts) == 1 and parts[0].lower_ in VAGUE_OBJECTS and CUE_KINDS.get(lemma) != "denial"):
+        return None  # "when she says something": nothing said is reported ("denied everything" is a denial)
     parts += _coordinated_clauses(verb)
     if CUE_KINDS.get(lemma) == "denial" and not any(deniable(p, lemma) for p in parts):
         return None  # "denied his asylum application", "rejected the offer": a refusal, not a statement

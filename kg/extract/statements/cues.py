@@ -54,12 +54,10 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "Israel claims Jerusalem": a claim to land, not something said
     if token.tag_ == "VBG" and token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "into":
         return False  # "tricks the chip into thinking that ...": the object is led to think, nobody says
-    if (
-        lemma == "find"
-        and not deps & {"ccomp", "xcomp", "dobj"}
-        and any(c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" for c in token.children)
-    ):
-        return False  # "was found wet on a street", "found dead": where or how, not a finding
+    if not deps & {"ccomp", "dobj"} and any(_predicative(c) for c in token.children):
+        return False  # "was found wet on a street", "found dead", "50 reported injured": how someone is, not a report
+    if _question(ctx, token):
+        return False  # "So what does AMD hope to gain?": the article asks, nobody states
     if "neg" in deps or _infinitive(token) or _inside_what_clause(token) or _noun_before_relative(ctx, token):
         return False
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
@@ -147,6 +145,20 @@ def described_as(ctx: Context, token: Token) -> tuple[int, int] | None:
     if obj is None or as_ is None or not any(not c.is_punct for c in as_.children):
         return None
     return ctx.span(obj.left_edge.i, as_.right_edge.i + 1)
+
+
+def _predicative(child: Token) -> bool:
+    """An adjective or a bare participle saying how the object is: "dead", "injured", "wet"."""
+    bare = not any(a.lower_ == "to" or a.dep_ in {"aux", "auxpass"} for a in child.children)  # not "having seen"
+    return (child.dep_ in {"oprd", "acomp"} and child.pos_ == "ADJ") or (
+        child.dep_ == "xcomp" and child.tag_ == "VBN" and bare
+    )
+
+
+def _question(ctx: Context, token: Token) -> bool:
+    """Whether the cue's sentence is a question outside any quotation."""
+    last = next((t for t in reversed(token.sent) if not (t.is_space or t.text in {'"', "\u201d", "\u2019", "'"})), None)
+    return last is not None and last.text == "?" and not ctx.in_quote(last.idx) and not ctx.in_quote(token.idx)
 
 
 def _noun_before_relative(ctx: Context, token: Token) -> bool:
