@@ -90,12 +90,9 @@ def split_event(store: Store, story_ref: str, event_ref: str) -> str:
     after re-ingest."""
     event = find_event(store, event_ref)
     story = expand_ref(story_ref)
-    if (
-        "/story/event/" in story
-        and not store.query(
-            f"ASK {{ GRAPH <{STORIES_GRAPH}> {{ <{event}> kg:canonicalEvent|kg:reportsOn <{story}> }} }}"
-        ).boolean
-    ):
+    if "/story/event/" in story and not store.query(
+        f"ASK {{ GRAPH <{STORIES_GRAPH}> {{ <{event}> kg:canonicalEvent|kg:reportsOn <{story}> }} }}"
+    ).boolean:
         raise KgError(f"event {event_ref!r} is not part of story {story_ref!r}")
     partners = record_event_split(store, event)
     _restory(store, [event, *partners])

@@ -68,12 +68,9 @@ def push(endpoint, update_endpoint, graph_store_endpoint, store_path):
     from kg.store import StoreSpec, open_store
     from kg.sync import copy_graphs
 
-    with (
-        open_store(store_path, must_exist=True) as local,
-        open_store(
-            StoreSpec(endpoint=endpoint, update_endpoint=update_endpoint, graph_store_endpoint=graph_store_endpoint)
-        ) as remote,
-    ):
+    with open_store(store_path, must_exist=True) as local, open_store(
+        StoreSpec(endpoint=endpoint, update_endpoint=update_endpoint, graph_store_endpoint=graph_store_endpoint)
+    ) as remote:
         n = copy_graphs(local, remote)
     click.echo(f"Pushed {n} graph(s) to {endpoint}.", err=True)
 
@@ -103,7 +100,8 @@ def pull(endpoint, prefixes, store_path):
     for why in report.skipped:
         click.echo(f"skipped {why}", err=True)
     click.echo(
-        f"Pulled {report.copied} graph(s) from {endpoint} into {store_path.describe()}; {len(report.skipped)} skipped.",
+        f"Pulled {report.copied} graph(s) from {endpoint} into {store_path.describe()}; "
+        f"{len(report.skipped)} skipped.",
         err=True,
     )
 

@@ -35,7 +35,9 @@ def _write(path: str | Path, data: bytes | str) -> None:
 @click.option("--isolated", is_flag=True, help="Networks: keep the nodes without an edge (left out by default).")
 @projection_options
 @store_option
-def export(fmt, out, static, isolated, store_path, **projection_options):
+def export(
+    fmt, out, static, isolated, store_path, **projection_options
+):
     """Write the graph as RDF (ttl, nt, trig, nq, jsonld), or a network for Gephi (gexf, graphml, csv).
 
     TriG, N-Quads and JSON-LD keep one named graph per article; Turtle and N-Triples merge them;
@@ -115,7 +117,9 @@ def _write_network(proj, fmt: NetworkFormat, out: str | None, *, dynamic: bool) 
 )
 @projection_options
 @store_option
-def analyze(fmt, top, write_back, store_path, **projection_options):
+def analyze(
+    fmt, top, write_back, store_path, **projection_options
+):
     """Network analysis of a projection: size, and per actor degree, weighted degree, PageRank,
     betweenness (estimated from sampled sources above 300 nodes), Leiden community (seeded, deterministic), and who
     contradicts whom (denial, criticism and accusation edges). Only events the articles assert link

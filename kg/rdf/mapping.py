@@ -43,13 +43,7 @@ RELATION_PREDICATES = {
 ISO_TIME = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Predicates of the per-mention triples, looked up once: a mapped article has hundreds of mentions.
 _MENTION, _TYPE, _BEGIN, _END, _ANCHOR, _IN_ARTICLE, _IN_SENTENCE = (
-    KG.mention,
-    RDF.type,
-    NIF.beginIndex,
-    NIF.endIndex,
-    NIF.anchorOf,
-    KG.inArticle,
-    KG.inSentence,
+    KG.mention, RDF.type, NIF.beginIndex, NIF.endIndex, NIF.anchorOf, KG.inArticle, KG.inSentence
 )
 _MENTION_CLASS = KG.Mention
 

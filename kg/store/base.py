@@ -51,9 +51,8 @@ class Store(Protocol):
 
     def __enter__(self) -> Store: ...
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        ...
 
     def article_hash(self, graph: str) -> str | None:
         """The content hash stored for an article graph, or None if it is not stored."""
