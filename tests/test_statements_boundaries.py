@@ -231,3 +231,13 @@ def test_a_participle_does_not_speak_for_a_thing():
 def test_tweeted_saying_is_one_statement():
     text = 'Vote\n\nJane Doe of the Green Party tweeted saying, "We won tonight and we will win again next year."'
     assert _statements(text) == [("saying", "We won tonight and we will win again next year.")]
+
+
+def test_when_asked_the_subject_was_asked():
+    text = (
+        "Deal\n\nWhen asked whether the deal was a step towards peace, Acme vice president John Carson replied, "
+        '"It is a business relationship and I am proud of it."'
+    )
+    asked, replied = _speakers(text)
+    assert asked[:2] == (None, "asked")
+    assert replied[:2] == ("John Carson", "replied")

@@ -109,9 +109,17 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
 
 
 def _opens_sentence(token: Token) -> bool:
-    """Whether only spaces and punctuation stand before the token in its sentence or line."""
-    before = token.doc[token.sent.start : token.i]
-    return all(t.is_space or t.is_punct for t in before) or (token.i > 0 and "\n" in token.doc[token.i - 1].text)
+    """Whether only spaces, punctuation and its own conjunction ("When asked ...") stand before the
+    token in its sentence or line."""
+    start = token.sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        if "\n" in token.doc[i].text:
+            start = i + 1
+            break
+    before = token.doc[start : token.i]
+    return all(
+        t.is_space or t.is_punct or (t.head.i == token.i and (t.dep_ == "mark" or t.tag_ == "WRB")) for t in before
+    )
 
 
 def stray_agent(ctx: Context, verb: Token) -> Token | None:
