@@ -241,3 +241,13 @@ def test_when_asked_the_subject_was_asked():
     asked, replied = _speakers(text)
     assert asked[:2] == (None, "asked")
     assert replied[:2] == ("John Carson", "replied")
+
+
+def test_what_was_told_after_a_relative_clause_on_whom_it_was_told():
+    text = "Talks\n\nJohn Reed told the Daily Planet, which first reported the story, that he had resigned."
+    assert ("John Reed", "told", "he had resigned") in _speakers(text)
+
+
+def test_chanted_words_are_said():
+    text = 'Talks\n\n"We will not give up," protesters chanted outside the building.'
+    assert _speakers(text) == [("protesters", "chanted", "We will not give up")]

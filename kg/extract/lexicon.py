@@ -89,6 +89,7 @@ REPORTING_VERBS: dict[str, Cue] = {
     "scream": Cue("claim", clause=True),
     "whisper": Cue("claim", clause=True),
     "muse": Cue("claim", clause=True),
+    "chant": Cue("claim", clause=True),
     # speech only next to a direct quote: '"...," she continued', 'the banner read: "..."', 'he described the
     # scene: "..."' (and "described X as Y")
     "continue": Cue("claim", quote_only=True),

@@ -72,6 +72,8 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         # 'thought ..., adding: "..."': a quotation after another cue is that cue's
         and not (c.i > verb.i and ctx.in_quote(c.idx) and cue_between(ctx, verb, c.left_edge.idx))
     ]
+    if not clauses and obj is not None and _addressee(ctx, obj, lemma):
+        clauses = _clauses_on_addressee(obj)
     if (
         clauses
         and obj is not None
@@ -168,6 +170,19 @@ def _main_clause_after(ctx: Context, verb: Token, end: int) -> int:
     while last.i > root.i and last.is_punct:
         last = ctx.doc[last.i - 1]
     return last.idx + len(last.text)
+
+
+def _clauses_on_addressee(obj: Token) -> list[Token]:
+    """'told the Planet, which first reported it, that he had resigned': the parser hangs the verb's
+    clause on whom it was told, as a second relative clause; one led by 'that' with a subject of its
+    own is what was told."""
+    return [
+        c
+        for c in obj.children
+        if c.dep_ == "relcl"
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(n.dep_ in {"nsubj", "nsubjpass"} and n.tag_ not in {"WDT", "WP"} for n in c.children)
+    ]
 
 
 def _coordinated_clauses(verb: Token) -> list[Token]:
