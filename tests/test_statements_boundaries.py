@@ -251,3 +251,14 @@ def test_what_was_told_after_a_relative_clause_on_whom_it_was_told():
 def test_chanted_words_are_said():
     text = 'Talks\n\n"We will not give up," protesters chanted outside the building.'
     assert _speakers(text) == [("protesters", "chanted", "We will not give up")]
+
+
+def test_found_with_a_bare_object_is_a_finding_of_a_report_or_a_verdict_only():
+    assert _statements("Raid\n\nPolice found weapons and documents in a vault at the compound.") == []
+    assert _statements("Raid\n\nThe inquiry found serious failings in the hospital's care.") == [
+        ("found", "serious failings in the hospital's care")
+    ]
+    assert _statements("Raid\n\nA jury found him guilty of fraud.") == [("found", "him guilty of fraud")]
+    assert _statements("Raid\n\nInvestigators found that the pilot had ignored warnings.") == [
+        ("found", "the pilot had ignored warnings")
+    ]

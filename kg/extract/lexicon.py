@@ -15,13 +15,16 @@ class Cue:
     accusation, criticism, call, other); ``clause``: it reports only with a clause ("X believes that
     ..."), not with a bare object; ``intention``: it reports a plan with an infinitive ("expects to cut
     jobs"); ``quote_only``: it reports speech only next to a direct quote; ``headline``: its forms in
-    title-case headlines ("Oxfam Says Famine Looms")."""
+    title-case headlines ("Oxfam Says Famine Looms"); ``report_object``: with a bare object it reports
+    only for a report or an inquiry, or as a verdict ("the study found high levels", "found him
+    guilty"; not "police found weapons")."""
 
     kind: str
     clause: bool = False
     intention: bool = False
     quote_only: bool = False
     headline: tuple[str, ...] = ()
+    report_object: bool = False
 
 
 # Every reporting verb by lemma, declared once: adding a verb is one line here.
@@ -110,7 +113,7 @@ REPORTING_VERBS: dict[str, Cue] = {
     "believe": Cue("other", clause=True),
     "think": Cue("other", clause=True),
     # kind "finding": what a report or an inquiry establishes
-    "find": Cue("finding", headline=("finds", "find")),
+    "find": Cue("finding", headline=("finds", "find"), report_object=True),
     "determine": Cue("finding"),
     "conclude": Cue("finding"),
     "establish": Cue("finding", clause=True),
@@ -159,6 +162,7 @@ CUE_KINDS: dict[str, str] = {lemma: cue.kind for lemma, cue in REPORTING_VERBS.i
 NEEDS_CLAUSE = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.clause)
 INTENTIONS = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.intention)
 QUOTE_ONLY = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.quote_only)
+REPORT_OBJECT = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.report_object)
 # A headline form of a reporting verb -> its lemma ("Denies" -> "deny").
 HEADLINE_CUES: dict[str, str] = {form: lemma for lemma, cue in REPORTING_VERBS.items() for form in cue.headline}
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import PLACE_NOUNS
-from kg.extract.lexicon import ASPECTUAL, CUE_KINDS, INTENTIONS, QUOTE_ONLY, UNREAL_MODALS
+from kg.extract.lexicon import ASPECTUAL, CUE_KINDS, INTENTIONS, QUOTE_ONLY, REPORT_NOUNS, REPORT_OBJECT, UNREAL_MODALS
 from kg.extract.statements.context import Context
 from kg.extract.statements.quotes import quote_for
 
@@ -58,6 +58,8 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "was found wet on a street", "found dead", "50 reported injured": how someone is, not a report
     if _question(ctx, token):
         return False  # "So what does AMD hope to gain?": the article asks, nobody states
+    if lemma in REPORT_OBJECT and not deps & {"ccomp", "xcomp"} and not _verdict(token) and not _by_report(token):
+        return False  # "police found weapons", "the software finds two servers": found, not a finding
     if "neg" in deps or _infinitive(token) or _inside_what_clause(token) or _noun_before_relative(ctx, token):
         return False
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
@@ -145,6 +147,25 @@ def described_as(ctx: Context, token: Token) -> tuple[int, int] | None:
     if obj is None or as_ is None or not any(not c.is_punct for c in as_.children):
         return None
     return ctx.span(obj.left_edge.i, as_.right_edge.i + 1)
+
+
+def _verdict(verb: Token) -> bool:
+    """'found him guilty', 'found the firm liable': an object and what it was judged to be."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ in {"oprd", "acomp", "ccomp"} and c.pos_ == "ADJ" for c in verb.children
+    )
+
+
+def _by_report(verb: Token) -> bool:
+    """Whether a report or an inquiry is the verb's subject ("the study found", "an investigation by X
+    has found"), directly or through the verb it is conjoined with."""
+    current = verb
+    while current.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children):
+        current = current.head
+    subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and current.dep_ == "acl":
+        subject = current.head  # "a study finding high levels"
+    return subject is not None and subject.lemma_.lower() in REPORT_NOUNS
 
 
 def _predicative(child: Token) -> bool:
