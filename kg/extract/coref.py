@@ -371,6 +371,8 @@ def resolve(phrase: Span, index: EntityIndex, *, exclude: Excluded = None) -> st
                     return titled  # "the foreign minister": whoever the article gave that title
             if types == ("Person",) and lemma not in GENERIC_PERSON_NOUNS:
                 return None  # "the public prosecutor said": nobody was given that title; not the last person named
+            if lemma in GENERIC_PERSON_NOUNS and _introduced_unnamed(head, index):
+                return None  # "a man's voice says ... the man says": the man the text brought in, unnamed
             # "the organisation said": a salient one, or one named in this or the previous sentence
             return index.recent(phrase.start_char, types, exclude=exclude, near_mentions=True)
     if lower in {"members", "member"}:
@@ -393,8 +395,10 @@ def _described_subject(pronoun, index: EntityIndex) -> tuple[bool, str | None]:
     sentence = pronoun.sent
     start = sentence.start if sentence.start == 0 else pronoun.doc[sentence.start - 1].sent.start
     for t in reversed(pronoun.doc[start : pronoun.i]):
-        if t.dep_ not in {"nsubj", "nsubjpass"}:
+        if t.dep_ not in {"nsubj", "nsubjpass"} or index.quote_at(t.idx) is not None:
             continue
+        if _unnamed_part(t, index):
+            return True, None  # "The youth wing of the party backed him. It said ...": the wing, not the party
         if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lemma_.lower() not in ORG_NOUNS:
             return False, None
         if index.at(t.idx, t.idx + len(t.text)) is not None or t.left_edge.lower_ not in {"the", "this"}:
@@ -406,6 +410,40 @@ def _described_subject(pronoun, index: EntityIndex) -> tuple[bool, str | None]:
             return True, named.pop()
         return True, None if named else resolve(t.doc[t.left_edge.i : t.right_edge.i + 1], index)
     return False, None
+
+
+def _unnamed_part(noun, index: EntityIndex) -> bool:
+    """'the youth sector of the party', 'the armed wing of the group': a definite description of a part
+    of a named organisation that names no entity itself (a part is its own entity, never its whole)."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.left_edge.lower_ != "the":
+        return False
+    if index.at(noun.idx, noun.idx + len(noun.text)) is not None or noun.lemma_.lower() in PERSON_NOUNS:
+        return False
+    return any(
+        prep.lower_ == "of"
+        and any(
+            obj.dep_ == "pobj"
+            and (eid := index.at(obj.idx, obj.idx + len(obj.text))) is not None
+            and index.by_id[eid].type in {"Organization", "Group"}
+            for obj in prep.children
+        )
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.i > noun.i
+    )
+
+
+def _introduced_unnamed(noun, index: EntityIndex) -> bool:
+    """Whether the mentions of the same noun before this one go back to an indefinite one ("a man")
+    that names nobody: "the man" is then that man, not the person last named."""
+    lemma = noun.lemma_.lower()
+    for t in reversed(noun.doc[: noun.i]):
+        if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+            continue
+        if index.at(t.idx, t.idx + len(t.text)) is not None or any(c.dep_ in {"appos", "acl"} for c in t.children):
+            return False  # "a man named X", "the man, X,"
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in t.children):
+            return True
+    return False
 
 
 def _plural_noun_before(pronoun, index: EntityIndex) -> bool:

@@ -15,13 +15,16 @@ class Cue:
     accusation, criticism, call, other); ``clause``: it reports only with a clause ("X believes that
     ..."), not with a bare object; ``intention``: it reports a plan with an infinitive ("expects to cut
     jobs"); ``quote_only``: it reports speech only next to a direct quote; ``headline``: its forms in
-    title-case headlines ("Oxfam Says Famine Looms")."""
+    title-case headlines ("Oxfam Says Famine Looms"); ``report_object``: with a bare object it reports
+    only for a report or an inquiry, or as a verdict ("the study found high levels", "found him
+    guilty"; not "police found weapons")."""
 
     kind: str
     clause: bool = False
     intention: bool = False
     quote_only: bool = False
     headline: tuple[str, ...] = ()
+    report_object: bool = False
 
 
 # Every reporting verb by lemma, declared once: adding a verb is one line here.
@@ -89,6 +92,7 @@ REPORTING_VERBS: dict[str, Cue] = {
     "scream": Cue("claim", clause=True),
     "whisper": Cue("claim", clause=True),
     "muse": Cue("claim", clause=True),
+    "chant": Cue("claim", clause=True),
     # speech only next to a direct quote: '"...," she continued', 'the banner read: "..."', 'he described the
     # scene: "..."' (and "described X as Y")
     "continue": Cue("claim", quote_only=True),
@@ -109,7 +113,7 @@ REPORTING_VERBS: dict[str, Cue] = {
     "believe": Cue("other", clause=True),
     "think": Cue("other", clause=True),
     # kind "finding": what a report or an inquiry establishes
-    "find": Cue("finding", headline=("finds", "find")),
+    "find": Cue("finding", headline=("finds", "find"), report_object=True),
     "determine": Cue("finding"),
     "conclude": Cue("finding"),
     "establish": Cue("finding", clause=True),
@@ -158,6 +162,7 @@ CUE_KINDS: dict[str, str] = {lemma: cue.kind for lemma, cue in REPORTING_VERBS.i
 NEEDS_CLAUSE = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.clause)
 INTENTIONS = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.intention)
 QUOTE_ONLY = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.quote_only)
+REPORT_OBJECT = frozenset(lemma for lemma, cue in REPORTING_VERBS.items() if cue.report_object)
 # A headline form of a reporting verb -> its lemma ("Denies" -> "deny").
 HEADLINE_CUES: dict[str, str] = {form: lemma for lemma, cue in REPORTING_VERBS.items() for form in cue.headline}
 
@@ -221,8 +226,9 @@ SUBORDINATORS = frozenset("after before because since when while until if once u
 # Modals that make a speech act future or hypothetical: "will announce", "would find", "may claim"
 # (lower case: "Will Tracy remarked" is a name).
 UNREAL_MODALS = frozenset("will would may might could should shall 'll 'd wo".split())
-# Verbs of phase: what they govern happens ("continue to demand", "began to accuse").
-ASPECTUAL = frozenset("continue begin start keep resume".split())
+# Verbs of phase: what they govern happens ("continue to demand", "began to accuse", "went on to say"); a
+# phrasal one with its particle.
+ASPECTUAL = frozenset("continue begin start keep resume proceed".split()) | frozenset({"go on"})
 ISSUE_VERBS = frozenset("issue release publish post put send give make".split())
 # Verbs whose subject speaks the reporting noun they take: "X made the announcement that ...", "X issued
 # a warning that ...", "X repeated her denial that ...".
@@ -241,7 +247,8 @@ SET_OFF = frozenset({"relcl", "acl", "amod", "advmod", "prep"})
 # What someone says, issues or publishes: "according to Fiat's announcement" is Fiat speaking, and
 # "figures released by NPD" is NPD.
 UTTERANCE_NOUNS = ISSUED_NOUNS | frozenset(
-    "announcement remark comment testimony word tweet speech figure data result finding document".split()
+    "announcement remark comment testimony word tweet speech figure data result finding document "
+    "response answer".split()
 )
 # Nouns of those who speak or of what carries words, beyond persons, reports and utterances: a
 # participle after them ("a group saying ...", "a sign reading ...") is theirs.
@@ -254,6 +261,8 @@ SPEAKING_NOUNS = frozenset(
     "lawyer doctor scientist researcher student worker people person man woman family parent victim".split()
 )
 THING_PRONOUNS = frozenset("it this that these those everything anything all something so".split())
+# Objects that say nothing of what was said: "she says something", "he said so".
+VAGUE_OBJECTS = frozenset("something anything nothing everything so".split())
 REPORT_NOUNS = frozenset("report study investigation inquiry review analysis survey audit probe assessment".split())
 CRITICAL_WORDS = frozenset(
     "misguided flawed biased wrong false baseless unfounded misleading one-sided inaccurate failed fails "
@@ -327,4 +336,7 @@ GENERIC_PRONOUNS = frozenset({"one", "you"})
 CONTENT_PREPOSITIONS = frozenset("of for from about on over to that against".split())
 # Verbs whose object is who is told: "told reporters" says nothing without a clause or a quote.
 ADDRESSEE_VERBS = frozenset("tell inform brief assure remind notify".split())
-AUDIENCE_NOUNS = frozenset("reporter journalist audience crowd press media supporter lawmaker delegate people".split())
+AUDIENCE_NOUNS = frozenset(
+    "reporter journalist correspondent interviewer audience crowd press media supporter lawmaker delegate "
+    "people".split()
+)

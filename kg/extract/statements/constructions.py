@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.coref import resolve
 from kg.extract.lexicon import CUE_KINDS, GENERIC_PRONOUNS, ISSUE_VERBS, ISSUED_NOUNS, QUOTE_ONLY
 from kg.extract.statements.content import (
+    attributed_clause,
     before_other_speech,
     content_of,
     inside_content,
@@ -21,6 +22,7 @@ from kg.extract.statements.context import STRIP_CHARS, Context
 from kg.extract.statements.cues import bids, described_as, ends_headline, is_cue, passive_without_agent
 from kg.extract.statements.quotes import has_own_cue, is_real_quote, paragraph_of_its_own, quote_for
 from kg.extract.statements.speakers import (
+    fronted_subject,
     misparsed_subject,
     speaker_fields,
     speaker_of,
@@ -40,8 +42,10 @@ def from_verbs(ctx: Context) -> None:
             quote = None if described else quote
             content = described or quote
         else:
-            content = quote or content_of(ctx, token, lemma)
-            if content is None and not passive_without_agent(token):
+            content = quote or content_of(ctx, token, lemma) or attributed_clause(ctx, token)
+            # '"...," said X commenting on the decision. "..."': a participle of a cue already read is
+            # part of that speech act; the quotation after it goes on with that cue
+            if content is None and not passive_without_agent(token) and token.head.i not in ctx.cue_tokens:
                 quote = content = quote_for(ctx, token, next_sentence=True)
                 if quote is not None and has_own_cue(ctx, quote):
                     quote = content = None  # 'screamed for help. "...," a resident said.
@@ -51,11 +55,13 @@ def from_verbs(ctx: Context) -> None:
         if not passive and passive_without_agent(token) and token.dep_ == "conj" and stray_agent(ctx, token) is None:
             passive = True  # "its shape symbolizes wealth and is believed to bring luck": nobody named believes
         if subject is None and not passive:
-            subject = misparsed_subject(ctx, token) or split_conjunct_subject(ctx, token)
+            subject = misparsed_subject(ctx, token) or fronted_subject(ctx, token) or split_conjunct_subject(ctx, token)
         if subject is not None and subject.lower_ in GENERIC_PRONOUNS:
             continue  # "one must ask oneself ...", "you could say ...": nobody in particular speaks
         if subject is not None and subject.tag_ == "VBG" and not list(subject.children):
             continue  # "Countering claims that ..., he replied": a noun read as a verb, nobody speaks
+        if subject is not None and _inside_reported_clause(token, subject):
+            continue  # "He said, citing sources, that the plan had failed": the participle is not the plan's
         if subject is None and not passive_without_agent(token) and inside_content(ctx, token.idx):
             continue  # "he added the inquest would find ...": part of what he said, nobody's finding
         if subject is None and ends_headline(ctx, token):
@@ -108,6 +114,20 @@ def from_verbs(ctx: Context) -> None:
             about=about,
             **fields,
         )
+
+
+def _inside_reported_clause(verb: Token, subject: Token) -> bool:
+    """A participle the parser hung, before its subject, on the clause another cue reports: it goes
+    with that cue, so the clause's subject is not its speaker."""
+    clause = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.i < subject.i
+        and subject.head.i == clause.i
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in CUE_KINDS
+    )
 
 
 def _told_to(verb: Token) -> bool:
@@ -168,6 +188,10 @@ def according_to(ctx: Context) -> None:
         named = [c for c in objs if ctx.index.at(c.idx, c.idx + len(c.text))]
         obj = (named or objs)[0]
         pp_start, pp_end = token.i, max(c.right_edge.i for c in objs) + 1
+        subject = fronted_subject(ctx, token.head) if token.head.i >= pp_end else None
+        if subject is not None and pp_start < subject.left_edge.i < pp_end:
+            pp_end = subject.left_edge.i  # "According to a report in X, an internal memo showed ...": the memo's
+        pp_end = _past_appositive(ctx, pp_end, token.head)
         sent = token.sent
         left = ctx.span(sent.start, pp_start) if pp_start > sent.start else None
         right = ctx.span(pp_end, sent.end) if pp_end < sent.end else None
@@ -177,7 +201,8 @@ def according_to(ctx: Context) -> None:
         content = max(sides, key=lambda s: s[1] - s[0])
         if len(sides) == 2 and _one_clause_around(ctx, sent, pp_start, pp_end):
             content = (left[0], right[1])  # "The president, according to X, looks forward to ...": one clause
-        fields = speaker_fields(ctx, obj)
+        content = _relative_clause(ctx, token) or content
+        fields = speaker_fields(ctx, obj, until=pp_end)
         ctx.add(
             cue="according to",
             cue_span=(token.idx, to.idx + len(to.text)),
@@ -186,6 +211,50 @@ def according_to(ctx: Context) -> None:
             quote=False,
             **fields,
         )
+
+
+def _past_appositive(ctx: Context, end: int, verb: Token) -> int:
+    """'According to Jane Doe, a spokeswoman for Acme, the firm will ...': a phrase without a verb set
+    off by commas after the source, before the clause's subject, describes the source (the parser
+    often hangs it elsewhere); what is said starts after it."""
+    if end >= len(ctx.doc) or ctx.doc[end].text != "," or verb.i <= end:
+        return end
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for t in ctx.doc[end + 1 : verb.i]:
+        if t.pos_ in {"VERB", "AUX"}:
+            return end
+        if t.text == ",":
+            return t.i if t.i > end + 1 and subjects and all(s.i > t.i for s in subjects) else end
+    return end
+
+
+def _relative_clause(ctx: Context, according: Token) -> tuple[int, int] | None:
+    """'fell to 310,000, which, according to X, is the lowest level in years': in a relative clause
+    the phrase, set off before the clause's verb, vouches for that clause only: the noun it is about
+    and what the clause says of it ('..., which will fall, according to X' is the whole sentence's)."""
+    clause = according.head
+    rel = next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} and c.i < according.i
+        ),
+        None,
+    )
+    if rel is None or rel.i == clause.sent.start or clause.i < according.i:
+        return None
+    noun = next((t for t in reversed(ctx.doc[clause.sent.start : rel.i]) if not t.is_punct), None)
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return None
+    start = noun.i  # with its determiner and modifiers: "the mayor", "$3 million", not "from 9,000 to"
+    while start > clause.sent.start and _premodifier(ctx.doc[start - 1], noun):
+        start -= 1
+    return ctx.span(start, clause.right_edge.i + 1)
+
+
+def _premodifier(word: Token, noun: Token) -> bool:
+    """A word of the noun phrase before its head: a determiner, an adjective, a number, a currency."""
+    return word.tag_ == "$" or (word.head.i == noun.i and word.dep_ in {"det", "amod", "compound", "nummod", "poss"})
 
 
 def _one_clause_around(ctx: Context, sent: Span, pp_start: int, pp_end: int) -> bool:

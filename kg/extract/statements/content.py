@@ -22,14 +22,17 @@ from kg.extract.lexicon import (
     REPORT_NOUNS,
     SUBORDINATORS,
     THING_PRONOUNS,
+    VAGUE_OBJECTS,
 )
 from kg.extract.statements.context import Context
-from kg.extract.statements.quotes import QUOTE_MARKS
+from kg.extract.statements.quotes import QUOTE_MARKS, cue_between
 from kg.extract.statements.venues import is_statement_venue
 
 
 def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     """The reported proposition: the clause, or the objects, the verb governs."""
+    if any(c.i == verb.i + 1 and c.tag_ == "VBG" and c.lemma_.lower() in CUE_KINDS for c in verb.children):
+        return None  # 'X tweeted saying, "..."': what is said is the participle's, one statement
     if verb.dep_ == "parataxis":
         head = verb.head
         left = ctx.span(head.left_edge.i, verb.left_edge.i) if head.left_edge.i < verb.left_edge.i else None
@@ -66,7 +69,11 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and (lemma not in NEEDS_CLAUSE - INTENTIONS or passive)))
         and c.pos_ in {"VERB", "AUX"}
         and lemma not in {"call", "ask"}
+        # 'thought ..., adding: "..."': a quotation after another cue is that cue's
+        and not (c.i > verb.i and ctx.in_quote(c.idx) and cue_between(ctx, verb, c.left_edge.idx))
     ]
+    if not clauses and obj is not None and _addressee(ctx, obj, lemma):
+        clauses = _clauses_on_addressee(obj)
     if (
         clauses
         and obj is not None
@@ -78,7 +85,7 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         # before for the verb's; what the verb reports is its own object, not an unquoted clause before
         clauses = []
     if clauses:
-        marked = [c for c in clauses if any(m.dep_ == "mark" for m in c.children)]
+        marked = [c for c in clauses if any(m.dep_ == "mark" and m.is_alpha for m in c.children)]  # not a "["
         best = max(marked or clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = clause_span(ctx, best)
         if (
@@ -91,8 +98,10 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
         # Two complements on one side usually mean the parser split one clause ("announced that
         # development ..., begun two years ago, has been pushed back"): take them together.
         same_side = [c for c in clauses if (c.i > verb.i) == (best.i > verb.i)]
-        end = max(end, *(ctx.span(c.left_edge.i, c.right_edge.i + 1)[1] for c in same_side))
-        return start, end
+        end = max(end, *(clause_span(ctx, c)[1] for c in same_side))
+        if best.lemma_.lower() not in CUE_KINDS:  # another cue's clause ("..., claims X") is no one's content
+            start = min(start, *(clause_span(ctx, c)[0] for c in same_side if c.lemma_.lower() not in CUE_KINDS))
+        return start, max(end, _main_clause_after(ctx, verb, end))
     clause = _that_clause_under_prep(ctx, verb)
     if clause is not None:
         return clause
@@ -112,13 +121,81 @@ def content_of(ctx: Context, verb: Token, lemma: str) -> tuple[int, int] | None:
     ]
     if not parts and CUE_KINDS.get(lemma) in {"accusation", "criticism"}:
         parts = [p for p in [misplaced_charge(verb)] if p is not None]
-    if not parts:
-        return None
+    if not parts or (len(parts) == 1 and parts[0].lower_ in VAGUE_OBJECTS and CUE_KINDS.get(lemma) != "denial"):
+        return None  # "when she says something": nothing said is reported ("denied everything" is a denial)
+    parts += _coordinated_clauses(verb)
     if CUE_KINDS.get(lemma) == "denial" and not any(deniable(p, lemma) for p in parts):
         return None  # "denied his asylum application", "rejected the offer": a refusal, not a statement
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     return ctx.span(start, end)
+
+
+def attributed_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """'The storm cut 40 lines, as reported by the Planet', 'As the firm stated on its website, the storm
+    ...': a cue in an 'as' clause with no content of its own vouches for the clause it hangs on, when it
+    names who speaks (not 'as expected') and that clause is no one else's speech."""
+    head = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        or not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
+        or head.lemma_.lower() in CUE_KINDS
+        or head.pos_ not in {"VERB", "AUX"}
+    ):
+        return None
+    left = ctx.span(head.left_edge.i, verb.left_edge.i) if head.left_edge.i < verb.left_edge.i else None
+    right = ctx.span(verb.right_edge.i + 1, head.right_edge.i + 1) if verb.right_edge.i < head.right_edge.i else None
+    sides = [ctx.trimmed(*x) for x in (left, right) if x]
+    sides = [x for x in sides if x[1] - x[0] > 3]
+    if not sides:
+        return None
+    return (sides[0][0], sides[-1][1])
+
+
+def _main_clause_after(ctx: Context, verb: Token, end: int) -> int:
+    """'she went on to say that should the union return, she would not object': the parser took the
+    clause after the comma for the sentence's main one and the speech for its complement; that clause
+    is the rest of what was said. The end of the content with it (``end`` when there is none)."""
+    top = verb
+    while top.dep_ == "xcomp":
+        top = top.head
+    root = top.head
+    if top.dep_ != "ccomp" or root.dep_ != "ROOT" or root.i < verb.i or root.lemma_.lower() in CUE_KINDS:
+        return end
+    after = next((t for t in ctx.doc[top.right_edge.i + 1 : root.i + 1] if not t.is_punct), None)
+    if after is None or ctx.text[end : after.idx].strip() != ",":
+        return end
+    last = root.right_edge
+    while last.i > root.i and last.is_punct:
+        last = ctx.doc[last.i - 1]
+    return last.idx + len(last.text)
+
+
+def _clauses_on_addressee(obj: Token) -> list[Token]:
+    """'told the Planet, which first reported it, that he had resigned': the parser hangs the verb's
+    clause on whom it was told, as a second relative clause; one led by 'that' with a subject of its
+    own is what was told."""
+    return [
+        c
+        for c in obj.children
+        if c.dep_ == "relcl"
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(n.dep_ in {"nsubj", "nsubjpass"} and n.tag_ not in {"WDT", "WP"} for n in c.children)
+    ]
+
+
+def _coordinated_clauses(verb: Token) -> list[Token]:
+    """'announced a new model, and that prices would fall': a clause with its own 'that' that the
+    parser hung on the verb as a conjunct goes on with the objects; a clause led by 'that' cannot
+    stand alone, so it is reported too."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ in {"that", "whether"} for m in c.children)
+    ]
 
 
 def misplaced_charge(verb: Token) -> Token | None:

@@ -93,7 +93,17 @@ class Context:
 
     def _closing_mark(self, start: int, end: int) -> int:
         """The end of a content with the mark that closes a quotation opened inside it ('he was
-        "satisfied"', not 'he was "satisfied')."""
+        "satisfied"', not 'he was "satisfied'), and with the rest of that quotation when it closes in
+        the same sentence."""
         marks = sum(self.text[start:end].count(m) for m in '"\u201c\u201d')
+        if not marks % 2:
+            return end
         m = re.match(r'[.,!?]?["\u201d]', self.text[end : end + 2])
-        return end + m.end() if marks % 2 and m else end
+        if m:
+            return end + m.end()
+        # 'said the firm had "learned from [its] mistakes, and [it plans] to do better."': the parser
+        # cut the quoted words short; a quotation closed later in the same sentence is said whole
+        close = next((qe for qs, qe in self.quotes if start <= qs < end < qe), None)
+        if close is not None and not re.search(r"[.!?]\s|\n", self.text[end : close - 1]):
+            return close
+        return end

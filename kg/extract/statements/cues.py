@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.coref import PLACE_NOUNS
-from kg.extract.lexicon import ASPECTUAL, CUE_KINDS, INTENTIONS, QUOTE_ONLY, UNREAL_MODALS
+from kg.extract.lexicon import ASPECTUAL, CUE_KINDS, INTENTIONS, QUOTE_ONLY, REPORT_NOUNS, REPORT_OBJECT, UNREAL_MODALS
 from kg.extract.statements.context import Context
 from kg.extract.statements.quotes import quote_for
 
@@ -54,16 +54,17 @@ def is_cue(ctx: Context, token: Token) -> bool:
         return False  # "Israel claims Jerusalem": a claim to land, not something said
     if token.tag_ == "VBG" and token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "into":
         return False  # "tricks the chip into thinking that ...": the object is led to think, nobody says
-    if (
-        lemma == "find"
-        and not deps & {"ccomp", "xcomp", "dobj"}
-        and any(c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" for c in token.children)
-    ):
-        return False  # "was found wet on a street", "found dead": where or how, not a finding
-    if "neg" in deps or _infinitive(token) or _inside_what_clause(token):
+    if not deps & {"ccomp", "dobj"} and any(_predicative(c) for c in token.children):
+        return False  # "was found wet on a street", "found dead", "50 reported injured": how someone is, not a report
+    if _question(ctx, token):
+        return False  # "So what does AMD hope to gain?": the article asks, nobody states
+    if lemma in REPORT_OBJECT and not deps & {"ccomp", "xcomp"} and not _verdict(token) and not _by_report(token):
+        return False  # "police found weapons", "the software finds two servers": found, not a finding
+    if "neg" in deps or _infinitive(token) or _inside_what_clause(token) or _noun_before_relative(ctx, token):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
-        return False  # "if found guilty", "unless he says otherwise": a condition, not a report
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if marks & {"if", "unless"} or {"so", "that"} <= marks:
+        return False  # "if found guilty", "unless he says otherwise", "so that it finds ...": a condition or a purpose
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in token.children):
         return False  # "the inquiry would find ...", "he will announce ...": not said (yet)
     # "X was accused of ...", "it was reported that ...", "films are reported to want ...", "the names are
@@ -140,10 +141,53 @@ def described_as(ctx: Context, token: Token) -> tuple[int, int] | None:
     if token.lemma_.lower() != "describe":
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
+    # the parser hangs the 'as' on the verb or on its object ("the response as 'chaotic'")
+    heads = [token] + ([obj] if obj is not None else [])
+    as_ = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
     if obj is None or as_ is None or not any(not c.is_punct for c in as_.children):
         return None
     return ctx.span(obj.left_edge.i, as_.right_edge.i + 1)
+
+
+def _verdict(verb: Token) -> bool:
+    """'found him guilty', 'found the firm liable': an object and what it was judged to be."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ in {"oprd", "acomp", "ccomp"} and c.pos_ == "ADJ" for c in verb.children
+    )
+
+
+def _by_report(verb: Token) -> bool:
+    """Whether a report or an inquiry is the verb's subject ("the study found", "an investigation by X
+    has found"), directly or through the verb it is conjoined with."""
+    current = verb
+    while current.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children):
+        current = current.head
+    subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and current.dep_ == "acl":
+        subject = current.head  # "a study finding high levels"
+    return subject is not None and subject.lemma_.lower() in REPORT_NOUNS
+
+
+def _predicative(child: Token) -> bool:
+    """An adjective or a bare participle saying how the object is: "dead", "injured", "wet"."""
+    bare = not any(a.lower_ == "to" or a.dep_ in {"aux", "auxpass"} for a in child.children)  # not "having seen"
+    return (child.dep_ in {"oprd", "acomp"} and child.pos_ == "ADJ") or (
+        child.dep_ == "xcomp" and child.tag_ == "VBN" and bare
+    )
+
+
+def _question(ctx: Context, token: Token) -> bool:
+    """Whether the cue's sentence is a question outside any quotation."""
+    last = next((t for t in reversed(token.sent) if not (t.is_space or t.text in {'"', "\u201d", "\u2019", "'"})), None)
+    return last is not None and last.text == "?" and not ctx.in_quote(last.idx) and not ctx.in_quote(token.idx)
+
+
+def _noun_before_relative(ctx: Context, token: Token) -> bool:
+    """'..., notes that don't have any conclusion': a 'that' right after the word that is the subject of
+    the next verb makes a relative clause, so the word is a noun the parser took for a verb ('that'
+    after a verb of saying opens a clause with a subject of its own)."""
+    after = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
+    return after is not None and after.lower_ == "that" and after.tag_ == "WDT" and after.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _speaker_is_antecedent(token: Token) -> bool:
@@ -153,12 +197,16 @@ def _speaker_is_antecedent(token: Token) -> bool:
 
 def _infinitive(token: Token) -> bool:
     """'a hearing to determine whether ...', 'he would write to say he would ...': a purpose or a
-    plan, not a report; 'they continue to demand ...' still reports."""
+    plan, not a report; 'they continue to demand ...', 'she went on to say ...' still report."""
+    head = token.head
+    phase = head.lemma_.lower() in ASPECTUAL or any(
+        c.dep_ == "prt" and f"{head.lemma_.lower()} {c.lower_}" in ASPECTUAL for c in head.children
+    )
     return (
         token.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         and token.dep_ in {"advcl", "acl", "relcl", "xcomp"}
-        and token.head.lemma_.lower() not in ASPECTUAL
+        and not phase
     )
 
 

@@ -88,7 +88,7 @@ def quote_for(ctx: Context, verb: Token, *, next_sentence: bool = False) -> tupl
     ``next_sentence``, a quote that is a sentence of its own next to the cue's ('X said on Friday.
     "..."', '"...." X has claimed that ...'), which only a cue with no content of its own may take."""
     sent = verb.sent
-    for qs, qe in ctx.quotes:
+    for qs, qe in sorted(ctx.quotes, key=lambda q: not _colon_opened(ctx, verb, q[0])):
         inner = ctx.trimmed(qs + 1, qe - 1)
         if inner in ctx.quotes_taken:
             continue
@@ -115,9 +115,29 @@ def quote_for(ctx: Context, verb: Token, *, next_sentence: bool = False) -> tupl
             and verb.idx < qs <= sent.end_char + 1
             and (":" in after or len(after) < 25 or _only_venue_between(ctx, verb, qs))
             and not _clause_opens_before(ctx, verb, qs)
+            and not cue_between(ctx, verb, qs)
         ):
             return inner
     return None
+
+
+def _colon_opened(ctx: Context, verb: Token, start: int) -> bool:
+    """'..., adding to the BBC: "..."': a quotation the cue opens with a colon is its own before any
+    quoted words that end right before it ('who "deserved prison", adding')."""
+    gap = ctx.doc.char_span(verb.idx + len(verb.text), start, alignment_mode="contract")
+    return (
+        verb.idx < start <= verb.sent.end_char + 1
+        and bool(re.fullmatch(r"[^.!?\"\u201c\u201d]*:\s*", ctx.text[verb.idx + len(verb.text) : start]))
+        and gap is not None
+        and not any(t.pos_ in {"VERB", "AUX"} for t in gap)  # not 'saying, although X translated it as: "..."'
+    )
+
+
+def cue_between(ctx: Context, verb: Token, start: int) -> bool:
+    """'thought of him as ..., adding: "..."': a participle of saying between the cue and the quotation
+    it would open introduces it instead."""
+    gap = ctx.doc.char_span(verb.idx + len(verb.text), start, alignment_mode="contract")
+    return gap is not None and any(t.tag_ == "VBG" and t.lemma_.lower() in CUE_KINDS for t in gap)
 
 
 def _clause_opens_before(ctx: Context, verb: Token, start: int) -> bool:

@@ -32,10 +32,14 @@ def report_for(ctx: Context, noun: Token) -> Report | None:
                     author = resolve(ctx.phrase(obj), ctx.index)
         elif child.dep_ == "poss":
             author = resolve(ctx.phrase(child), ctx.index)
+        elif child.dep_ == "compound" and author is None:
+            author = _actor_named(ctx, child)  # "a BBC investigation", "a UN report"; not "a Gaza report"
         elif child.dep_ == "acl" and child.lemma_ in {"publish", "release", "issue"}:
             date_text = _date_in(ctx, child.subtree)
     date_text = _date_in(ctx, (t for t in phrase if t.i < noun.i)) or date_text
     published = normalise_time(date_text, ctx.published) if date_text else None
+    if not (author or date_text or indefinite or new) and _other_document_before(ctx, noun):
+        return None
     weak_author = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
     existing = matching_report(ctx, noun.idx, None if weak_author else author, date_text, published, indefinite or new)
     if existing is not None:
@@ -59,6 +63,24 @@ def report_for(ctx: Context, noun: Token) -> Report | None:
     ctx.reports.append(report)
     ctx.report_of_token[noun.i] = report
     return report
+
+
+def _actor_named(ctx: Context, token: Token) -> str | None:
+    eid = resolve(ctx.phrase(token), ctx.index)
+    return eid if eid is not None and ctx.index.by_id[eid].type in {"Organization", "Person", "Group"} else None
+
+
+def _other_document_before(ctx: Context, noun: Token) -> bool:
+    """'... noted in a declassified CIA assessment, in which the report states ...': a bare "the report"
+    refers to the last report noun before it; when that one introduced a document of its own ("a ...
+    assessment") that is no report seen as a speaker, it is not the report seen earlier."""
+    before = (t for t in reversed(ctx.doc[: noun.i]) if t.pos_ == "NOUN" and t.lemma_.lower() in REPORT_NOUNS)
+    last = next(before, None)
+    return (
+        last is not None
+        and last.i not in ctx.report_of_token
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in last.children)
+    )
 
 
 def _date_in(ctx: Context, tokens: Iterable[Token]) -> str | None:

@@ -40,13 +40,20 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
         # speaks for whoever issued it, found by climbing as for any participle
         return verb.head, False
     if (
-        verb.tag_ == "VBN"
+        (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _opens_sentence(verb) and verb.head.i > verb.i))
         and verb.dep_ in {"advcl", "acl", "dep"}
         and not any(c.dep_ in {"aux", "auxpass", "agent", "nsubj", "nsubjpass"} for c in verb.children)
     ):
         # "..., expected to rise to 57%", "plans announced in January": a participle without an
-        # auxiliary is passive; what it hangs on is expected or announced, by someone not named
+        # auxiliary is passive; what it hangs on is expected or announced, by someone not named;
+        # "Asked whether ..., X said": X was asked (the parser reads the opening participle as a past)
         return None, True
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "..., as reported by the Planet": the agent speaks, not the subject of the clause above
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            return by, False
     current = verb
     for _ in range(6):
         if current is not verb and current.lemma_.lower() in QUOTED_AS:
@@ -101,6 +108,20 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
     return None, False
 
 
+def _opens_sentence(token: Token) -> bool:
+    """Whether only spaces, punctuation and its own conjunction ("When asked ...") stand before the
+    token in its sentence or line."""
+    start = token.sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        if "\n" in token.doc[i].text:
+            start = i + 1
+            break
+    before = token.doc[start : token.i]
+    return all(
+        t.is_space or t.is_punct or (t.head.i == token.i and (t.dep_ == "mark" or t.tag_ == "WRB")) for t in before
+    )
+
+
 def stray_agent(ctx: Context, verb: Token) -> Token | None:
     """'He was urged to resign by his party': the parser hangs the passive cue's agent on the
     infinitive, which is active and so has none; a 'by' phrase there naming someone who speaks is the
@@ -129,6 +150,32 @@ def misparsed_subject(ctx: Context, verb: Token) -> Token | None:
         if not (token.dep_ in {"advmod", "aux", "neg"} and token.head.i == verb.i):
             return None
         i -= 1
+    return None
+
+
+def fronted_subject(ctx: Context, verb: Token) -> Token | None:
+    """'According to a report in the Post, an internal memo showed ...', 'In a press conference on
+    Monday, Jane Doe, the chief executive, outlined ...': the parser reads the subject as an appositive
+    inside the phrase that opens the sentence, so the finite verb after it has none. The first noun
+    set off by a comma that runs to the end of that phrase, right before the verb, is its subject."""
+    if (
+        verb.dep_ != "ROOT"
+        or verb.tag_ not in {"VBD", "VBZ", "VBP"}
+        or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+    ):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        between = ctx.doc[prep.right_edge.i + 1 : verb.i]
+        if not all(t.is_punct for t in between):
+            continue
+        for token in prep.subtree:
+            if (
+                token.dep_ == "appos"
+                and token.right_edge.i == prep.right_edge.i
+                and ctx.doc[token.left_edge.i - 1].text == ","
+                and can_speak(ctx, token)
+            ):
+                return token
     return None
 
 
@@ -229,13 +276,18 @@ def _person(ctx: Context, token: Token) -> bool:
     return eid is not None and ctx.index.by_id[eid].type == "Person"
 
 
-def speaker_fields(ctx: Context, subject: Token | None, *, cue: Token | None = None) -> dict:
+def speaker_fields(ctx: Context, subject: Token | None, *, cue: Token | None = None, until: int | None = None) -> dict:
     """A statement's speaker fields for a subject token: the entity (a report's author where the
-    subject is a report), the words and their span, and the report."""
+    subject is a report), the words and their span, and the report. ``until``: the token where the
+    speaker's words end at the latest (the parser may run them into the next clause's subject)."""
     if subject is None:
         return {"speaker": None, "speaker_text": None, "speaker_span": None}
     subject = _named(ctx, subject)
     phrase = _speaker_phrase(ctx, subject, cue)
+    if until is not None and phrase.start < until < phrase.end:
+        phrase = ctx.doc[phrase.start : until]
+        while len(phrase) > 1 and phrase[-1].is_punct:
+            phrase = phrase[:-1]
     report = report_for(ctx, subject) if subject.lemma_.lower() in REPORT_NOUNS else None
     speaker = report.author if report else resolve(phrase, ctx.index)
     return {
@@ -292,13 +344,19 @@ def _speaker_phrase(ctx: Context, subject: Token, cue: Token | None) -> Span:
 
 def _maker(noun: Token) -> Token | None:
     """Who made an utterance or document: the agent of its participle ("figures released by
-    NPD Group"), else its possessor ("Fiat's announcement")."""
+    NPD Group"), whom it is from or by ("a statement from Acme", "a tweet by the mayor"), else its
+    possessor ("Fiat's announcement")."""
     for acl in noun.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "by"} and prep.i > noun.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
