@@ -150,3 +150,17 @@ def test_a_first_and_last_name_acting_as_a_person_is_a_person():
     )
     assert types.get("Dean Kamen") == "Person"
     assert types.get("Philip Morris") != "Person"
+
+
+def test_a_name_given_as_an_example_of_a_kind_takes_the_kind():
+    types = _types(
+        "Markets\n\nAsian indices, such as the Hang Seng, fell by 40 points. Several charities, including Oxfam, "
+        "left. Ten staff quit the organization including Tom Devlin and Mark Ruiz."
+    )
+    assert types.get("Hang Seng") == "Other" and types.get("Oxfam") == "Organization"
+    assert types.get("Tom Devlin") != "Organization"
+
+
+def test_a_first_name_cut_off_a_name_is_joined_again():
+    types = _types("Claim\n\nValeska Paris, a former member, has claimed that the group held her.")
+    assert types.get("Valeska Paris") == "Person" and "Paris" not in types

@@ -415,8 +415,14 @@ def _affiliation_acronym(tok) -> bool:
 
 
 def _looks_like_person(span: Span) -> bool:
-    """A title before the name, or an appositive role noun beside it, says the name is a person."""
-    if any(t.pos_ != "PROPN" for t in span) or any(t.lower_ in ORG_WORDS for t in span):
+    """A title before the name, or an appositive role noun beside it, says the name is a person. A
+    word that names organisations counts against it, unless it is the surname after a clear first
+    name ("Jim Press, the vice chairman")."""
+    from kg.extract.coref import first_name_gender
+
+    if any(t.pos_ != "PROPN" for t in span):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in span) and not (len(span) == 2 and first_name_gender(span.text)):
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
@@ -487,11 +493,39 @@ def _trim_headline(span: Span, body_names: set[str]) -> Span:
     return span
 
 
+def _first_names_joined(doc: Doc) -> list[Span]:
+    """NER's names, with a first name it cut off the name after it joined again: in "Valeska Paris
+    said" it saw two places, "Valeska" and "Paris"; a one-word name that is a clear first name and
+    no place, right before another one-word name, is the start of a person's name."""
+    from kg.extract.coref import first_name_gender
+
+    ents, out = list(doc.ents), []
+    k = 0
+    while k < len(ents):
+        first, nxt = ents[k], ents[k + 1] if k + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and len(first) == 1
+            and nxt.start == first.end
+            and len(nxt) == 1
+            and first[0].whitespace_ == " "
+            and gazetteer.place(first.text) is None  # not "Jordan Israel"
+            and all(t.pos_ == "PROPN" and t.is_title for t in (first[0], nxt[0]))
+            and first_name_gender(f"{first.text} {nxt.text}") is not None
+        ):
+            out.append(Span(doc, first.start, nxt.end, label="PERSON"))
+            k += 2
+            continue
+        out.append(first)
+        k += 1
+    return out
+
+
 def extract_entities(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with every mention's character span, merged within the article."""
     headline_end = max(doc_text(doc).find("\n"), 0)  # a text of one line has no separate headline
     raw: list[tuple[Span, str, Why]] = []
-    for ent in doc.ents:
+    for ent in _first_names_joined(doc):
         label_type = LABEL_TYPES.get(ent.label_)
         if label_type is None:
             continue
@@ -642,7 +676,8 @@ def _described_type(span: Span, type_: str) -> tuple[str, Why] | None:
     if root.dep_ == "pobj" and (
         root.head.lower_ == "including" or (root.head.lower_ == "as" and doc[root.head.i - 1].lower_ == "such")
     ):
-        examples.append(root.head.head)  # "stock indices such as the Nasdaq", "charities, including Oxfam"
+        # "stock indices such as the Nasdaq", "charities, including Oxfam": a plural kind the name is one of
+        examples += [n for n in (root.head.head,) if n.tag_ == "NNS"]
     appositions = [  # with a comma between: "the FTSE 100, the main UK index" (not "new Boeing 787 aircraft")
         n
         for n in nouns
