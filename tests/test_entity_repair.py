@@ -129,10 +129,12 @@ def test_a_region_after_a_city_and_a_city_after_from_are_places():
     types = _types(
         "Schools\n\n"
         "Two schools in Livorno, Tuscany, were fined. "
-        "The new airliner took off from Toulouse on its first flight."
+        "The new airliner took off from Toulouse on its first flight. A commander who lives in Oslo, "
+        "Aregawi Berhe, backs the story."
     )
     assert types.get("Tuscany") == "Place"
     assert types.get("Toulouse") == "Place"
+    assert types.get("Aregawi Berhe") == "Person"
 
 
 def test_a_name_ending_in_a_place_word_is_a_place():

@@ -738,13 +738,18 @@ def _index_move(verb) -> Why | None:
 
 
 def _after_place(span: Span) -> Why | None:
-    """ "Livorno, Tuscany", "lifting off from Toulouse": a name set after a known place and a comma,
-    or after "from" when it clearly names a city (no one's first name), is a place."""
+    """ "Livorno, Tuscany", "lifting off from Toulouse": a one-word name set after a known place and a
+    comma, or after "from" when it clearly names a city (no one's first name), is a place."""
     from kg.extract.coref import is_first_name
 
     root, doc = span.root, span.doc
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and doc[span.start - 1].text == ",":
+    if (
+        root.dep_ == "appos"
+        and len(span) == 1  # not "a commander who lives in Oslo, Aregawi Berhe, is backing the story"
+        and head.i < span.start
+        and doc[span.start - 1].text == ","
+    ):
         before = next((e for e in doc.ents if e.start <= head.i < e.end), doc[head.i : head.i + 1])
         found = gazetteer.place(before.text)
         if found is not None and gazetteer.place(span.text) is None and not is_first_name(span[0].text):
