@@ -113,3 +113,56 @@ def test_a_name_with_and_without_a_middle_name_is_one_person():
     )
     people = [(e.name, e.type, e.aliases) for e in x.entities if "Tikriti" in e.name]
     assert people == [("Karim Hassan al-Tikriti", "Person", ["Karim al-Tikriti"])]
+
+
+def test_a_market_index_is_told_by_how_it_moves():
+    types = _types(
+        "Markets\n\n"
+        "The Dow Jones, was up 2.4% at noon. Traders said the Nikkei index had dropped. "
+        "In the afternoon, the Dow Jones falls below 11,000."
+    )
+    assert types.get("Dow Jones") == "Other"
+    assert types.get("Nikkei") == "Other"
+
+
+def test_a_region_after_a_city_and_a_city_after_from_are_places():
+    types = _types(
+        "Schools\n\n"
+        "Two schools in Livorno, Tuscany, were fined. "
+        "The new airliner took off from Toulouse on its first flight. A commander who lives in Oslo, "
+        "Aregawi Berhe, backs the story."
+    )
+    assert types.get("Tuscany") == "Place"
+    assert types.get("Toulouse") == "Place"
+    assert types.get("Aregawi Berhe") == "Person"
+
+
+def test_a_name_ending_in_a_place_word_is_a_place():
+    assert _types("Collapse\n\nLast week the Qasr Hotel collapsed in the night.").get("Qasr Hotel") == "Place"
+
+
+def test_what_a_company_unveils_is_a_product():
+    types = _types("Launch\n\nMicrosoft released Windows Phone on Friday, a year after its rivals.")
+    assert types.get("Windows Phone") == "Other" and types.get("Microsoft") == "Organization"
+
+
+def test_a_first_and_last_name_acting_as_a_person_is_a_person():
+    types = _types(
+        "Robots\n\nThe league was founded by Dean Kamen in 1989. The brand was bought by Philip Morris."
+    )
+    assert types.get("Dean Kamen") == "Person"
+    assert types.get("Philip Morris") != "Person"
+
+
+def test_a_name_given_as_an_example_of_a_kind_takes_the_kind():
+    types = _types(
+        "Markets\n\nAsian indices, such as the Hang Seng, fell by 40 points. Several charities, including Oxfam, "
+        "left. Ten staff quit the organization including Tom Devlin and Mark Ruiz."
+    )
+    assert types.get("Hang Seng") == "Other" and types.get("Oxfam") == "Organization"
+    assert types.get("Tom Devlin") != "Organization"
+
+
+def test_a_first_name_cut_off_a_name_is_joined_again():
+    types = _types("Claim\n\nValeska Paris, a former member, has claimed that the group held her.")
+    assert types.get("Valeska Paris") == "Person" and "Paris" not in types

@@ -42,7 +42,7 @@ ORG_WORDS = frozenset(
     "university college school company corporation corp inc ltd llc group association union bank "
     "international organization organisation foundation institute office bureau network news times "
     "post press tribune journal reuters herald guardian service services authority federation league "
-    "airlines airways motors".split()
+    "airlines airways motors gazette".split()
 )
 # Titles and roles that make the name beside them a person ("Chancellor Olaf Scholz",
 # "Helena Brandt, the council's director").
@@ -245,6 +245,8 @@ THING_NOUNS = frozenset(
 # Kind nouns of places whose "of" names one: "the town of Bireun" (not "port": "the Mac port of X").
 PLACES_OF = frozenset("city town village region province district county municipality island country suburb".split())
 # Verbs of a market index's movement: "the Dow fell 678 points".
+# Verbs of bringing out a product: "Apple unveils iPod nano", "released the SDK".
+LAUNCH_VERBS = frozenset("unveil launch release introduce".split())
 MOVE_VERBS = frozenset(
     "rise fall drop gain lose close climb slip tumble jump plunge surge add shed end finish edge sink "
     "soar slide decline increase decrease".split()
@@ -385,6 +387,8 @@ def _proper_noun_runs(doc: Doc, found: list[tuple[Span, str, Why]], headline_end
             out.append((span, "Other", Why("decisive", f"model or index word '{span[-1].text}'")))
         elif words[-1] in ORG_WORDS:
             out.append((span, "Organization", Why("decisive", f"organisation word '{words[-1]}'")))
+        elif len(span) > 1 and words[-1] in PLACE_TAILS:
+            out.append((span, "Place", Why("decisive", f"place word '{words[-1]}'")))  # "the Hilal Hotel"
         elif len(span) >= 3:
             out.append((span, "Organization", Why("ner", "run of capitalised words")))
         elif _looks_like_person(span):
@@ -411,8 +415,14 @@ def _affiliation_acronym(tok) -> bool:
 
 
 def _looks_like_person(span: Span) -> bool:
-    """A title before the name, or an appositive role noun beside it, says the name is a person."""
-    if any(t.pos_ != "PROPN" for t in span) or any(t.lower_ in ORG_WORDS for t in span):
+    """A title before the name, or an appositive role noun beside it, says the name is a person. A
+    word that names organisations counts against it, unless it is the surname after a clear first
+    name ("Jim Press, the vice chairman")."""
+    from kg.extract.coref import first_name_gender
+
+    if any(t.pos_ != "PROPN" for t in span):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in span) and not (len(span) == 2 and first_name_gender(span.text)):
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
@@ -423,6 +433,33 @@ def _looks_like_person(span: Span) -> bool:
         if child.dep_ == "appos" and _role_noun(child):
             return True
     return root.dep_ == "appos" and _role_noun(root.head)
+
+
+# Verbs whose agent is a person: "founded by", "written by", "saved by" (a goalkeeper).
+PERSON_AGENT_VERBS = frozenset("found write paint compose direct photograph sing save score coach marry".split())
+
+
+def _given_and_family_name(span: Span) -> bool:
+    """ "founded by Dean Kamen", "saved by Thibaut Courtois": two capitalised proper nouns of which the
+    first is a clearly male or female first name, as the agent of a verb only people do, name a person
+    whatever NER guessed, unless a word of it names a kind of organisation or place ("Unity State",
+    "France Telecom"). Not as the subject of "said": many firms bear their founder's name ("Philip
+    Morris said")."""
+    from kg.extract.coref import first_name_gender
+
+    words = [t.lower_ for t in span]
+    root, head = span.root, span.root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "by"
+        and head.head.tag_ == "VBN"
+        and head.head.lemma_.lower() in PERSON_AGENT_VERBS
+        and len(span) == 2
+        and all(t.tag_ == "NNP" and t.is_title and t.is_alpha for t in span)
+        and not set(words) & (ORG_WORDS | PLACE_TAILS | PLACE_HEADS | GENERIC_ORG_HEADS | {"state"})
+        and not any(gazetteer.place(t.text) for t in span)
+        and first_name_gender(span.text) is not None
+    )
 
 
 def _role_noun(token) -> bool:
@@ -456,11 +493,39 @@ def _trim_headline(span: Span, body_names: set[str]) -> Span:
     return span
 
 
+def _first_names_joined(doc: Doc) -> list[Span]:
+    """NER's names, with a first name it cut off the name after it joined again: in "Valeska Paris
+    said" it saw two places, "Valeska" and "Paris"; a one-word name that is a clear first name and
+    no place, right before another one-word name, is the start of a person's name."""
+    from kg.extract.coref import first_name_gender
+
+    ents, out = list(doc.ents), []
+    k = 0
+    while k < len(ents):
+        first, nxt = ents[k], ents[k + 1] if k + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and len(first) == 1
+            and nxt.start == first.end
+            and len(nxt) == 1
+            and first[0].whitespace_ == " "
+            and gazetteer.place(first.text) is None  # not "Jordan Israel"
+            and all(t.pos_ == "PROPN" and t.is_title for t in (first[0], nxt[0]))
+            and first_name_gender(f"{first.text} {nxt.text}") is not None
+        ):
+            out.append(Span(doc, first.start, nxt.end, label="PERSON"))
+            k += 2
+            continue
+        out.append(first)
+        k += 1
+    return out
+
+
 def extract_entities(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with every mention's character span, merged within the article."""
     headline_end = max(doc_text(doc).find("\n"), 0)  # a text of one line has no separate headline
     raw: list[tuple[Span, str, Why]] = []
-    for ent in doc.ents:
+    for ent in _first_names_joined(doc):
         label_type = LABEL_TYPES.get(ent.label_)
         if label_type is None:
             continue
@@ -488,6 +553,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             type_, reason = "Organization", Why("contextual", f"named after '{span[0].text}' of the article")
         elif type_ in {"Organization", "Place", "Other", "Person"} and _looks_like_person(span):
             type_, reason = "Person", Why("decisive", "title or role beside the name")
+        elif type_ == "Organization" and reason is NER and _given_and_family_name(span):
+            type_, reason = "Person", Why("contextual", "first name")
         if span.end_char <= headline_end:
             span = _trim_headline(span, body_names)
         name = _display(span.text)
@@ -605,24 +672,32 @@ def _described_type(span: Span, type_: str) -> tuple[str, Why] | None:
         nouns.append(root.head.head)  # "a man named Kazemi", "a group called Safecast"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACES_OF:
         nouns.append(root.head.head)  # "the town of Bireun", "the province of Aceh"
+    examples = []
+    if root.dep_ == "pobj" and (
+        root.head.lower_ == "including" or (root.head.lower_ == "as" and doc[root.head.i - 1].lower_ == "such")
+    ):
+        # "stock indices such as the Nasdaq", "charities, including Oxfam": a plural kind the name is one of
+        examples += [n for n in (root.head.head,) if n.tag_ == "NNS"]
     appositions = [  # with a comma between: "the FTSE 100, the main UK index" (not "new Boeing 787 aircraft")
         n
         for n in nouns
-        if (n.dep_ == "appos" or (root.dep_ == "appos" and n is root.head))
+        if (n.dep_ == "appos" or (root.dep_ == "appos" and n == root.head))
         and any(t.text == "," for t in doc[min(n.i, span.start) : max(n.i, span.end)])
     ]
     kinds: dict[str, Why] = {}
-    for n in nouns:
-        if (k := _kind_of_noun(n, things=n in appositions)) is not None:
+    for n in nouns + examples:
+        if (k := _kind_of_noun(n, things=n in appositions + examples)) is not None:
             kinds[k] = Why("decisive", f"kind noun '{n.lemma_.lower()}'")
     verb = root.head
-    if (
-        type_ != "Place"
-        and root.dep_ == "nsubj"
-        and verb.lemma_.lower() in MOVE_VERBS
-        and any(c.lemma_.lower() == "point" and c.dep_ in {"dobj", "npadvmod"} for c in verb.children)
-    ):
-        kinds["Other"] = Why("decisive", "moves by points")  # "the Dow fell 678 points": a market index
+    if root.dep_ == "compound" and verb.is_lower and verb.lemma_.lower() in INDEX_WORDS:
+        kinds["Other"] = Why("decisive", f"kind noun '{verb.lemma_.lower()}'")  # "the Hang Seng index"
+    if type_ != "Place" and root.dep_ == "nsubj" and (cue := _index_move(verb)):
+        kinds["Other"] = cue  # "the Dow fell 678 points", "the Dow was up 3%": a market index
+    if type_ == "Organization" and root.dep_ == "dobj" and verb.lemma_.lower() in LAUNCH_VERBS:
+        # "Apple unveils iPod nano": what a company launches is its product, not an organisation
+        kinds["Other"] = Why("contextual", f"object of '{verb.lemma_.lower()}'")
+    if type_ != "Place" and (where := _after_place(span)) is not None:
+        kinds["Place"] = where
     if type_ != "Person" and any(
         c.lemma_.lower() in {"base", "headquarter"} and c.dep_ in {"acl", "relcl"} for c in root.children
     ):
@@ -639,6 +714,55 @@ def _described_type(span: Span, type_: str) -> tuple[str, Why] | None:
         # "wrote on Twitter", "said on CNN": where one says something is a medium
         kinds["Organization"] = Why("decisive", f"'{root.head.head.lemma_.lower()} on'")
     return next(iter(kinds.items())) if len(kinds) == 1 else None
+
+
+def _index_move(verb) -> Why | None:
+    """Whether a verb says its subject moves as a market index does: by points ("fell 678 points"),
+    to a level ("falls below 9,000"), or up or down by a share ("was up 3.1%")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        below = [t for c in verb.children if c.lower_ in {"up", "down"} for t in c.subtree]
+        if any(t.text == "%" or t.lower_ == "percent" for t in below):
+            return Why("decisive", "up or down by a share")
+        return None
+    if lemma not in MOVE_VERBS:
+        return None
+    # the verb's own objects and the objects of its prepositions, not a clause further down
+    near = [t for c in verb.children for t in (c, *c.children) if c.dep_ in {"dobj", "npadvmod", "prep"}]
+    for token in near:
+        if token.lemma_.lower() == "point":
+            return Why("decisive", "moves by points")
+        if token.like_num and token.dep_ == "pobj" and token.head.lower_ in {"below", "above"}:
+            return Why("decisive", f"moves {token.head.lower_} a level")
+    return None
+
+
+def _after_place(span: Span) -> Why | None:
+    """ "Livorno, Tuscany", "lifting off from Toulouse": a one-word name set after a known place and a
+    comma, or after "from" when it clearly names a city (no one's first name), is a place."""
+    from kg.extract.coref import is_first_name
+
+    root, doc = span.root, span.doc
+    head = root.head
+    if (
+        root.dep_ == "appos"
+        and len(span) == 1  # not "a commander who lives in Oslo, Aregawi Berhe, is backing the story"
+        and head.i < span.start
+        and doc[span.start - 1].text == ","
+    ):
+        before = next((e for e in doc.ents if e.start <= head.i < e.end), doc[head.i : head.i + 1])
+        found = gazetteer.place(before.text)
+        if found is not None and gazetteer.place(span.text) is None and not is_first_name(span[0].text):
+            return Why("decisive", f"after '{found.name},'")
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "from"
+        and gazetteer.city(span.text) is not None
+        and not is_first_name(span[0].text)
+        and (span.start == 0 or doc[span.start - 1].lower_.strip(".") not in PERSON_TITLES)
+    ):
+        return Why("contextual", "a city after 'from'")
+    return None
 
 
 def _in_known_region(span: Span) -> Why | None:
