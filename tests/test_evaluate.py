@@ -304,3 +304,33 @@ def test_pronoun_speakers_are_scored_from_coreference_where_statements_are_not_a
     assert f(wrong.overlap["speaker pronoun"]) == (0.0, 0.0, 0.0)
     unresolved = score_article(gold(entities=entities), pred(entities=ents, statements=[stmt(None)]))
     assert f(unresolved.overlap["speaker pronoun"]) == (0.0, 0.0, 0.0)
+
+
+def test_a_name_nested_in_a_gold_description_is_no_split():
+    """The gold may count a description that holds another name ("Chicago firm") as a mention of an
+    entity, and the name inside it as a mention of its own; kg's node for that name is not a split."""
+    text = "Chicago firm Vexo cut jobs. Vexo said Chicago was costly."
+    at = {w: [text.index(w), text.index(w) + len(w)] for w in ("Chicago firm", "Vexo", "Chicago")}
+    second = lambda w: [text.index(w, at[w][1]), text.index(w, at[w][1]) + len(w)]  # noqa: E731
+    golds = [
+        {"name": "Vexo", "type": "Organization", "mentions": [at["Chicago firm"], at["Vexo"], second("Vexo")]},
+        {"name": "Chicago", "type": "Place", "mentions": [at["Chicago"], second("Chicago")]},
+    ]
+    g = Gold(id="v", text=text, title=None, published=None, entities=golds, events=[], statements=[])
+
+    def scored(chicago_mentions):
+        p = Extraction(
+            article=Article(text=text, id="v"),
+            entities=[
+                Entity("organization/vexo", "Vexo", "Organization", [], [tuple(at["Vexo"]), tuple(second("Vexo"))]),
+                Entity("place/chicago", "Chicago", "Place", [], [tuple(m) for m in chicago_mentions]),
+            ],
+        )
+        return score_article(g, p).exact["one node per entity"]
+
+    nodes = scored([at["Chicago"], second("Chicago")])
+    assert (nodes.tp, nodes.gold) == (2, 2)
+    # without the gold's own mention of Chicago inside the description, "Chicago" there splits Vexo
+    golds[1]["mentions"] = [second("Chicago")]
+    nodes = scored([at["Chicago"], second("Chicago")])
+    assert (nodes.tp, nodes.gold) == (1, 2)

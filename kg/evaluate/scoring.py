@@ -364,21 +364,32 @@ class _Scorer:
         """'entity types': of the gold entities matched, the share kg gives the gold type (accuracy:
         precision = recall). 'one node per entity': of the gold entities some predicted mention covers,
         the share whose named mentions (pronouns aside) all fall to one predicted entity, each mention
-        to the one whose mention overlaps it most (the matched entity on a tie)."""
+        to the one whose mention overlaps it most (the matched entity on a tie), leaving out predicted
+        mentions that match a gold mention of another entity better (a name nested in the mention)."""
         preds = self.pred.entities
         typed = Counts(
             sum(self.gold.entities[i]["type"] == preds[j].type for i, j in matches), len(matches), len(matches)
         )
         aligned = dict(matches)
         owner = [(tuple(m), j) for j, e in enumerate(preds) for m in e.mentions]
+        gold_owner = [(tuple(m), i) for i, e in enumerate(self.gold.entities) for m in e["mentions"]]
+
+        def elsewhere(i: int, gm: tuple[int, int], pm: tuple[int, int]) -> bool:
+            # "U.S." inside the gold mention "U.S. automaker" of GM is the gold's own mention of the
+            # US: a predicted mention that matches another entity's gold mention better is that one's
+            score = self.tokens.jaccard(gm, pm)
+            return any(k != i and self.tokens.jaccard(om, pm) > score for om, k in gold_owner)
+
         nodes = Counts()
         for i, ent in enumerate(self.gold.entities):
             found = set()
             for gm in ent["mentions"]:
                 if self.gold.text[gm[0] : gm[1]].lower() in PRONOUNS:
                     continue
+                candidates = [(pm, j) for pm, j in owner if not elsewhere(i, tuple(gm), pm)]
                 best = max(
-                    ((self.tokens.jaccard(tuple(gm), pm), j == aligned.get(i), j) for pm, j in owner), default=None
+                    ((self.tokens.jaccard(tuple(gm), pm), j == aligned.get(i), j) for pm, j in candidates),
+                    default=None,
                 )
                 if best is not None and best[0] >= OVERLAP:
                     found.add(best[2])
