@@ -398,16 +398,15 @@ def _pair_lines(p: str, v: dict, all_pos: int | None, facts_pos: int | None) -> 
 
 
 def _renumbering(order: _Order, positions: dict[str, int], renumbered: bool, rewritten: set[str]) -> list[str]:
-    """When a listing was renumbered, the new positions of the rows not rewritten anyway."""
-    if not renumbered:
+    """When a listing was renumbered, the new positions of the rows not rewritten anyway that moved:
+    their old positions out and the new ones in as data (two updates, not two per row)."""
+    moved = [(r, p) for r, p in order.rows if renumbered and r not in rewritten and positions.get(r, p) != p]
+    if not moved:
         return []
-    ops = []
-    for r, _ in order.rows:
-        if r in rewritten or r not in positions:
-            continue
-        ops.append(render(FORGET_LISTED, node=r, predicate=order.predicate))
-        ops.append(insert_data(LISTINGS_GRAPH, [triple(r, order.predicate, integer(positions[r]))]))
-    return ops
+    return [
+        _unlist([triple(r, order.predicate, integer(p)) for r, p in moved]),
+        insert_data(LISTINGS_GRAPH, [triple(r, order.predicate, integer(positions[r])) for r, _ in moved]),
+    ]
 
 
 def rebuild_listings(store: Store) -> int:
