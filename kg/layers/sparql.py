@@ -357,10 +357,13 @@ CLAIMS_OF_SPEAKERS = (
     "SELECT DISTINCT ?c ?x WHERE { VALUES ?sp { $values } GRAPH <$stories> { "
     "?c kg:claimSpeaker ?sp ; kg:claimStatement ?x } }"
 )
-# Every triple of the links of some statements (``?s``), with the rule of each (bound by the link, not
-# given: a rule given as a constant makes Oxigraph start from every link of that rule).
-STATEMENT_LINK_ENTRIES = """SELECT ?s ?l ?rule ?p ?o WHERE { VALUES ?s { $values } GRAPH <$stories> {
-  ?l kg:linkedStatement ?s ; kg:linkRule ?rule ; ?p ?o } }"""
+# The links of some statements.
+LINKS_OF_STATEMENTS = (
+    "SELECT DISTINCT ?l WHERE { VALUES ?s { $values } GRAPH <$stories> { ?l kg:linkedStatement ?s } }"
+)
+# The stored links of some statements (``?a``) with their other end and rule, each pair once.
+STATEMENT_PAIRS = """SELECT ?a ?b ?rule WHERE { VALUES ?a { $values } GRAPH <$stories> {
+  ?l kg:linkedStatement ?a , ?b ; kg:linkRule ?rule FILTER(STR(?a) < STR(?b)) } }"""
 # What some statements answer and what answers them (``?a`` answers ``?b``).
 ANSWERS_OF = """SELECT DISTINCT ?a ?b WHERE { VALUES ?s { $values } GRAPH <$stories> {
   { ?s kg:respondsTo ?b BIND(?s AS ?a) } UNION { ?a kg:respondsTo ?s BIND(?s AS ?b) } } }"""

@@ -80,11 +80,12 @@ from kg.layers.sparql import (
     LINKED_STATEMENTS,
     LINKED_STATEMENTS_SHARING,
     LINKS_OF_EVENTS,
+    LINKS_OF_STATEMENTS,
     MEMBERS_OF_STORIES,
     REPORTS_OF_STORIES,
     SENTENCES,
-    STATEMENT_LINK_ENTRIES,
     STATEMENT_LINKS,
+    STATEMENT_PAIRS,
     STATEMENT_RECORD_PART,
     STATEMENT_RECORDS,
     STATEMENTS_OF_STORIES,
@@ -535,10 +536,11 @@ def _add_stories(store: Store, statements: dict[str, dict]) -> None:
         statements[r["s"].value]["stories"].add(r["c"].value)
 
 
-def _related(store: Store, focus: dict[str, dict]) -> set[str]:
+def _related(store: Store, focus: dict[str, dict], speakers: set[str]) -> set[str]:
     """Stored statements that could form a claim with, or answer, a statement in focus: the same
-    speaker; a named actor or report author that is the other's speaker; a shared story."""
-    actors = set()
+    speaker; a named actor or report author that is the other's speaker; a shared story; and those
+    of some other ``speakers`` (whose claims are recomputed)."""
+    actors = set(speakers)
     for s in focus.values():
         actors |= s["named"] | ({s["speaker"]} if s["speaker"] else set()) | ({s["about_author"]} - {None})
     found = set()
@@ -552,21 +554,34 @@ def _related(store: Store, focus: dict[str, dict]) -> set[str]:
 
 
 def claims_and_responses(
-    statements: list[dict], rarity: Rarity, window: int = WINDOW_DAYS, focus: set[str] | None = None
+    statements: list[dict],
+    rarity: Rarity,
+    window: int = WINDOW_DAYS,
+    focus: set[str] | None = None,
+    kept: Iterable[tuple[str, str]] = (),
 ) -> tuple[dict[str, list[str]], list[tuple]]:
     """Claims (one speaker's statements across articles, the connected components of claim links,
     named after their smallest member) and links: (a, b, rule, score, shared words, evidence), with
-    ``a`` answering ``b`` for answers. With ``focus``, only answers with an end in it."""
+    ``a`` answering ``b`` for answers. With ``focus``, only links with an end in it are scored; the
+    claim links between other statements are ``kept`` as stored (pairs of IRIs)."""
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for s in statements:
         if s["speaker"]:
             by_speaker[s["speaker"]].append(s)
     claims: dict[str, list[str]] = {}
     links: list[tuple] = []
-    for items in by_speaker.values():
+    speaker_of = {s["iri"]: s["speaker"] for s in statements}
+    kept_by: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for a, b in kept:
+        kept_by[speaker_of[a]].append((a, b))
+    for speaker, items in by_speaker.items():
         items.sort(key=lambda s: s["iri"])
         groups = UnionFind(s["iri"] for s in items)
+        for a, b in kept_by[speaker]:
+            groups.union(a, b)
         for a, b in _sharing_specific(items, rarity):
+            if focus is not None and a["iri"] not in focus and b["iri"] not in focus:
+                continue
             found = claim_link(a, b, rarity, window)
             if found:
                 groups.union(a["iri"], b["iri"])
@@ -730,16 +745,23 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     focus = dict(new)
     focus.update(_statements(store, statements=former - set(new) - gone))
     _add_stories(store, focus)
-    others = _statements(store, statements=_related(store, focus) - gone)
-    _add_stories(store, others)
-    everyone = {**others, **focus}
     # every statement of a speaker in focus (and of the claims of gone statements) is read: claims are
     # the speaker's connected components, recomputed whole
-    speakers = {s["speaker"] for s in focus.values() if s["speaker"]}
-    speakers |= {r["sp"].value for r in _stored(store, CLAIM_SPEAKERS, gone)}
+    of_gone = {r["sp"].value for r in _stored(store, CLAIM_SPEAKERS, gone)}
+    others = _statements(store, statements=_related(store, focus, of_gone) - gone)
+    _add_stories(store, others)
+    everyone = {**others, **focus}
+    speakers = {s["speaker"] for s in focus.values() if s["speaker"]} | of_gone
     words = {w for s in everyone.values() for w in s["words"]}
     rarity = Rarity(rarity.n, _frequencies(store, words))
-    claims, links = claims_and_responses(list(everyone.values()), rarity, window, set(focus))
+    # claim links between statements out of focus stay as stored: they only join the claims
+    of_speakers = {s for s, v in everyone.items() if v["speaker"] in speakers}
+    kept = [
+        (r["a"].value, r["b"].value)
+        for r in _stored(store, STATEMENT_PAIRS, of_speakers - set(focus))
+        if r["rule"].value == CLAIM_RULE and r["b"].value in of_speakers and r["b"].value not in focus
+    ]
+    claims, links = claims_and_responses(list(everyone.values()), rarity, window, set(focus), kept)
     claims = {c: m for c, m in claims.items() if everyone[m[0]]["speaker"] in speakers}
     links = [
         x
@@ -750,13 +772,12 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     # replace what is recomputed: claims of these speakers with their links, answers with an end in
     # focus or gone; only the triples that differ are written (most links rescored keep their triples)
     old_claims = _stored(store, CLAIMS_OF_SPEAKERS, speakers)
-    of_speakers = {s for s, v in everyone.items() if v["speaker"] in speakers} | {r["x"].value for r in old_claims}
     triples = _stored(store, ENTRIES, {r["c"].value for r in old_claims}, graph=st)
     old = {triple(r["s"].value, r["p"].value, stored(r["o"])) for r in triples}
     answering = set(focus) | gone
-    for r in _stored(store, STATEMENT_LINK_ENTRIES, of_speakers | answering):
-        if r["s"].value in (of_speakers if r["rule"].value == CLAIM_RULE else answering):
-            old.add(triple(r["l"].value, r["p"].value, stored(r["o"])))
+    recomputed = {r["l"].value for r in _stored(store, LINKS_OF_STATEMENTS, answering)}
+    rows = _stored(store, ENTRIES, recomputed, graph=st)  # each link's triples once, not once per end
+    old.update(triple(r["s"].value, r["p"].value, stored(r["o"])) for r in rows)
     rows = _stored(store, ANSWERS_OF, answering)
     old.update(triple(r["a"].value, KG.respondsTo, iri(r["b"].value)) for r in rows)
     lines = []
