@@ -48,6 +48,7 @@ from kg.layers.sparql import (
     ARTICLES_NAMING,
     CATALOG_LABELS,
     COUNTED_IN_STORY,
+    DELETE_DATA,
     DROP_LISTINGS,
     FIGURE_EVENTS_ATTRIBUTED,
     FIGURE_SUMS,
@@ -73,7 +74,6 @@ from kg.layers.sparql import (
     STORY_FIGURE_ROWS,
     STORY_FIGURES,
     STORY_OF_EVENTS,
-    UNLIST,
     render,
 )
 from kg.rdf.graphs import LISTINGS_GRAPH
@@ -96,7 +96,7 @@ def pair_iri(x: str, y: str) -> str:
 
 def _unlist(lines: list[str]) -> str:
     """The update that takes these N-Triples lines out of the listings graph."""
-    return render(UNLIST, triples="\n".join(lines))
+    return render(DELETE_DATA, graph=LISTINGS_GRAPH, triples="\n".join(lines))
 
 
 # ------------------------------------------------------------------------------------- what is listed

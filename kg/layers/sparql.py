@@ -467,8 +467,6 @@ LISTED_RECORDS = """SELECT ?g ?p ?o WHERE { VALUES ?g { $values } GRAPH <$listin
 # The month buckets the timed events recorded for some article graphs are filed in.
 FILED_MONTHS = """SELECT ?b ?e WHERE { VALUES ?g { $values } GRAPH <$listings> {
   ?g kg:listedTimed ?e . ?b kg:bucketEvent ?e } }"""
-# Take triples (``$triples``, N-Triples lines) out of the listings graph.
-UNLIST = "DELETE DATA { GRAPH <$listings> {\n$triples\n} }"
 
 # ---------------------------------------------------------------------------------------- listings: positions
 
