@@ -144,6 +144,10 @@ class Rarity:
 
     n: int
     df: dict[str, int]
+    # answers by the words two contents share, kept for this Rarity: a claim repeated in many articles
+    # is scored once per pair of its copies, and a sync scores hundreds of thousands of pairs
+    _evidence: dict[frozenset[str], tuple[float, list[str]]] = field(default_factory=dict, repr=False, compare=False)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def scale(self) -> int:
@@ -153,12 +157,21 @@ class Rarity:
         return self.df.get(word, 0) <= max(RARE_MIN, RARE_SHARE * self.scale)
 
     def idf(self, word: str) -> float:
-        return max(0.0, math.log(self.scale / max(1, self.df.get(word, 0)))) if self.scale else 0.0
+        found = self._idf.get(word)
+        if found is None:
+            found = self._idf[word] = (
+                max(0.0, math.log(self.scale / max(1, self.df.get(word, 0)))) if self.scale else 0.0
+            )
+        return found
 
     def evidence(self, a: set[str], b: set[str]) -> tuple[float, list[str]]:
         """The specific words two contents share, rarest first, and the sum of their IDF."""
-        shared = sorted((w for w in a & b if self.specific(w)), key=lambda w: (-self.idf(w), w))
-        return round(sum(self.idf(w) for w in shared), 3), shared
+        both = frozenset(a & b)
+        found = self._evidence.get(both)
+        if found is None:
+            shared = sorted((w for w in both if self.specific(w)), key=lambda w: (-self.idf(w), w))
+            found = self._evidence[both] = (round(sum(self.idf(w) for w in shared), 3), shared)
+        return found[0], list(found[1])
 
 
 def _days(a: str | None, b: str | None) -> int | None:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 from kg.layers.sparql import (
     CLEAR_PENDING,
+    DELETE_DATA,
     FORGET_ENTRY,
     FORGET_TAKEN,
     FORGET_TAKEN_ENTITIES,
@@ -49,6 +50,17 @@ def run_updates(store: Store, operations: list[str], size: int = 500) -> None:
     as a constant, which Oxigraph answers from its indexes (a VALUES block there makes it scan)."""
     for i in range(0, len(operations), size):
         store.update(" ;\n".join(operations[i : i + size]))
+
+
+def replace_triples(store: Store, graph: str, old: set[str], new: set[str]) -> None:
+    """Make ``graph`` hold the ``new`` N-Triples lines instead of the ``old`` ones (those a layer
+    recomputed), in one request writing only the lines that differ: a recomputed story or claim mostly
+    keeps its triples, and deleting and inserting them all again cost what the graph holds around it."""
+    ops = [render(DELETE_DATA, graph=graph, triples="\n".join(sorted(old - new)))] if old - new else []
+    if new - old:
+        ops.append(insert_data(graph, sorted(new - old)))
+    if ops:
+        store.update(" ;\n".join(ops))
 
 
 def changed_since(store: Store, layer: str) -> list[str]:

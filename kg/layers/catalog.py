@@ -43,7 +43,7 @@ def _describe(store: Store, chunk: list[str]) -> list[str]:
     counts = store.query(render(ENTITY_COUNTS, values=values)).rows
     found: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for r in rows:
-        found[r["e"].value][r["p"].value][r["o"].value] += 1
+        found[r["e"].value][r["p"].value][r["o"].value] += int(r["n"].value)
     lines = []
     for r in counts:
         e = r["e"].value

@@ -48,6 +48,7 @@ from kg.layers.sparql import (
     ARTICLES_NAMING,
     CATALOG_LABELS,
     COUNTED_IN_STORY,
+    DELETE_DATA,
     DROP_LISTINGS,
     FIGURE_EVENTS_ATTRIBUTED,
     FIGURE_SUMS,
@@ -73,7 +74,6 @@ from kg.layers.sparql import (
     STORY_FIGURE_ROWS,
     STORY_FIGURES,
     STORY_OF_EVENTS,
-    UNLIST,
     render,
 )
 from kg.rdf.graphs import LISTINGS_GRAPH
@@ -96,7 +96,7 @@ def pair_iri(x: str, y: str) -> str:
 
 def _unlist(lines: list[str]) -> str:
     """The update that takes these N-Triples lines out of the listings graph."""
-    return render(UNLIST, triples="\n".join(lines))
+    return render(DELETE_DATA, graph=LISTINGS_GRAPH, triples="\n".join(lines))
 
 
 # ------------------------------------------------------------------------------------- what is listed
@@ -398,16 +398,15 @@ def _pair_lines(p: str, v: dict, all_pos: int | None, facts_pos: int | None) -> 
 
 
 def _renumbering(order: _Order, positions: dict[str, int], renumbered: bool, rewritten: set[str]) -> list[str]:
-    """When a listing was renumbered, the new positions of the rows not rewritten anyway."""
-    if not renumbered:
+    """When a listing was renumbered, the new positions of the rows not rewritten anyway that moved:
+    their old positions out and the new ones in as data (two updates, not two per row)."""
+    moved = [(r, p) for r, p in order.rows if renumbered and r not in rewritten and positions.get(r, p) != p]
+    if not moved:
         return []
-    ops = []
-    for r, _ in order.rows:
-        if r in rewritten or r not in positions:
-            continue
-        ops.append(render(FORGET_LISTED, node=r, predicate=order.predicate))
-        ops.append(insert_data(LISTINGS_GRAPH, [triple(r, order.predicate, integer(positions[r]))]))
-    return ops
+    return [
+        _unlist([triple(r, order.predicate, integer(p)) for r, p in moved]),
+        insert_data(LISTINGS_GRAPH, [triple(r, order.predicate, integer(positions[r])) for r, _ in moved]),
+    ]
 
 
 def rebuild_listings(store: Store) -> int:

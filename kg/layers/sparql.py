@@ -45,6 +45,10 @@ def render(template: str, **params: object) -> str:
 
 # Every node of a graph's entry: the whole description of ``$node`` in ``$graph``.
 FORGET_ENTRY = "DELETE WHERE { GRAPH <$graph> { <$node> ?p ?o } }"
+# Every triple of some nodes' entries in ``$graph``.
+ENTRIES = "SELECT ?s ?p ?o WHERE { VALUES ?s { $values } GRAPH <$graph> { ?s ?p ?o } }"
+# Take triples (``$triples``, N-Triples lines) out of ``$graph``.
+DELETE_DATA = "DELETE DATA { GRAPH <$graph> {\n$triples\n} }"
 
 # ---------------------------------------------------------------------------------------- protocol (base)
 
@@ -91,12 +95,14 @@ RECORD_TAKEN = (
 
 # ---------------------------------------------------------------------------------------- catalogue
 
-# What the article graphs (not the catalogue) say of some entities: type, label, aliases, keys.
-ENTITY_FACTS = """SELECT ?e ?p ?o ?g WHERE {
+# What the article graphs (not the catalogue) say of some entities: type, label, aliases, keys, each
+# with the number of graphs that say it (counted by the store: an entity of every article would
+# otherwise send one row per article).
+ENTITY_FACTS = """SELECT ?e ?p ?o (COUNT(*) AS ?n) WHERE {
   VALUES ?e { $values }
   GRAPH ?g { ?e ?p ?o FILTER(?p IN (rdf:type, rdfs:label, kg:alias, kg:canonicalKey)) }
   FILTER(?g != <$catalog>)
-}"""
+} GROUP BY ?e ?p ?o"""
 # How many articles and mentions name each of some entities.
 ENTITY_COUNTS = """SELECT ?e (COUNT(DISTINCT ?g) AS ?articles) (COUNT(?m) AS ?mentions) WHERE {
   VALUES ?e { $values }
@@ -295,7 +301,7 @@ INDEXED_UNDER_PREFIX = (
     "SELECT DISTINCT ?e WHERE { GRAPH <$stories> { ?e kg:blockKey ?k } FILTER(STRSTARTS(?k, $prefix)) }"
 )
 # The events the stories graph holds for some articles.
-EVENTS_OF_ARTICLES = "SELECT ?e WHERE { VALUES ?a { $values } GRAPH <$stories> { ?a kg:storyEvent ?e } }"
+EVENTS_OF_ARTICLES = "SELECT ?a ?e WHERE { VALUES ?a { $values } GRAPH <$stories> { ?a kg:storyEvent ?e } }"
 # The stories of some events.
 STORIES_OF_EVENTS = "SELECT ?c WHERE { VALUES ?e { $values } GRAPH <$stories> { ?e kg:canonicalEvent ?c } }"
 # The story of each of some events.
@@ -307,16 +313,14 @@ LINKS_OF_EVENTS = """SELECT ?l ?a ?b ?score ?evidence WHERE { VALUES ?a { $value
   ?l kg:linkedEvent ?a , ?b ; kg:linkScore ?score ; kg:evidence ?evidence . FILTER(STR(?a) < STR(?b)) } }"""
 # The reports of some stories.
 REPORTS_OF_STORIES = "SELECT ?r WHERE { VALUES ?c { $values } GRAPH <$stories> { ?r kg:reportsOn ?c } }"
-# Forget an event's index keys.
-FORGET_BLOCK_KEYS = "DELETE WHERE { GRAPH <$stories> { <$event> kg:blockKey ?k } }"
-# Forget an event's story.
-FORGET_STORY_OF = "DELETE WHERE { GRAPH <$stories> { <$event> kg:canonicalEvent ?c } }"
-# Forget the story a report is attached to.
-FORGET_REPORTS_ON = "DELETE WHERE { GRAPH <$stories> { <$event> kg:reportsOn ?c } }"
-# Forget the links of an event.
-FORGET_EVENT_LINKS = "DELETE WHERE { GRAPH <$stories> { ?l kg:linkedEvent <$event> ; ?p ?o } }"
-# Forget which events an article holds.
-FORGET_ARTICLE_EVENTS = "DELETE WHERE { GRAPH <$stories> { <$article> kg:storyEvent ?e } }"
+# What the stories graph says of some events with some predicates (``$predicates``: kg:blockKey ...).
+EVENT_ENTRIES = (
+    "SELECT ?s ?p ?o WHERE { VALUES ?p { $predicates } VALUES ?s { $values } GRAPH <$stories> { ?s ?p ?o } }"
+)
+# Every triple of the links of some events.
+EVENT_LINK_ENTRIES = (
+    "SELECT DISTINCT ?l ?p ?o WHERE { VALUES ?e { $values } GRAPH <$stories> { ?l kg:linkedEvent ?e ; ?p ?o } }"
+)
 
 # ---------------------------------------------------------------------------------------- stories: claims
 
@@ -368,26 +372,16 @@ CLAIMS_OF_SPEAKERS = (
     "SELECT DISTINCT ?c ?x WHERE { VALUES ?sp { $values } GRAPH <$stories> { "
     "?c kg:claimSpeaker ?sp ; kg:claimStatement ?x } }"
 )
-# Forget the links of rule ``$rule`` (a literal) of some statements.
-FORGET_LINKS_OF_RULE = (
-    "DELETE { GRAPH <$stories> { ?l ?p ?o } } WHERE { VALUES ?s { $values } GRAPH <$stories> { "
-    "?l kg:linkedStatement ?s ; kg:linkRule $rule ; ?p ?o } }"
+# The links of some statements.
+LINKS_OF_STATEMENTS = (
+    "SELECT DISTINCT ?l WHERE { VALUES ?s { $values } GRAPH <$stories> { ?l kg:linkedStatement ?s } }"
 )
-# Forget the links of any other rule than ``$rule`` of some statements.
-FORGET_LINKS_NOT_OF_RULE = (
-    "DELETE { GRAPH <$stories> { ?l ?p ?o } } WHERE { VALUES ?s { $values } GRAPH <$stories> { "
-    "?l kg:linkedStatement ?s ; kg:linkRule ?rule ; ?p ?o FILTER(?rule != $rule) } }"
-)
-# Forget what some statements answer.
-FORGET_ANSWERS = (
-    "DELETE { GRAPH <$stories> { ?s kg:respondsTo ?x } } WHERE { VALUES ?s { $values } "
-    "GRAPH <$stories> { ?s kg:respondsTo ?x } }"
-)
-# Forget what answers some statements.
-FORGET_ANSWERED = (
-    "DELETE { GRAPH <$stories> { ?x kg:respondsTo ?s } } WHERE { VALUES ?s { $values } "
-    "GRAPH <$stories> { ?x kg:respondsTo ?s } }"
-)
+# The stored links of some statements (``?a``) with their other end and rule, each pair once.
+STATEMENT_PAIRS = """SELECT ?a ?b ?rule WHERE { VALUES ?a { $values } GRAPH <$stories> {
+  ?l kg:linkedStatement ?a , ?b ; kg:linkRule ?rule FILTER(STR(?a) < STR(?b)) } }"""
+# What some statements answer and what answers them (``?a`` answers ``?b``).
+ANSWERS_OF = """SELECT DISTINCT ?a ?b WHERE { VALUES ?s { $values } GRAPH <$stories> {
+  { ?s kg:respondsTo ?b BIND(?s AS ?a) } UNION { ?a kg:respondsTo ?s BIND(?s AS ?b) } } }"""
 
 # ---------------------------------------------------------------------------------------- stories: reporting
 
@@ -488,8 +482,6 @@ LISTED_RECORDS = """SELECT ?g ?p ?o WHERE { VALUES ?g { $values } GRAPH <$listin
 # The month buckets the timed events recorded for some article graphs are filed in.
 FILED_MONTHS = """SELECT ?b ?e WHERE { VALUES ?g { $values } GRAPH <$listings> {
   ?g kg:listedTimed ?e . ?b kg:bucketEvent ?e } }"""
-# Take triples (``$triples``, N-Triples lines) out of the listings graph.
-UNLIST = "DELETE DATA { GRAPH <$listings> {\n$triples\n} }"
 
 # ---------------------------------------------------------------------------------------- listings: positions
 

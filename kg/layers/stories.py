@@ -52,32 +52,27 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.layers.base import changed_since, chunks, iri_values, record_taken, run_updates
+from kg.layers.base import changed_since, chunks, iri_values, record_taken, replace_triples, run_updates
 from kg.layers.corrections import event_corrections
 from kg.layers.sparql import (
     ANSWERS,
+    ANSWERS_OF,
     ARTICLE_GRAPHS,
     ARTICLE_TERMS,
     CLAIM_SPEAKERS,
     CLAIMS_OF_SPEAKERS,
     DROP_STORIES,
+    ENTRIES,
+    EVENT_ENTRIES,
+    EVENT_LINK_ENTRIES,
     EVENT_LINKS,
     EVENT_RECORD_PART,
     EVENT_RECORDS,
     EVENTS_OF_ARTICLES,
     FOR_NODES_PART,
-    FORGET_ANSWERED,
-    FORGET_ANSWERS,
-    FORGET_ARTICLE_EVENTS,
     FORGET_ARTICLE_TERMS,
-    FORGET_BLOCK_KEYS,
     FORGET_ENTRY,
-    FORGET_EVENT_LINKS,
-    FORGET_LINKS_NOT_OF_RULE,
-    FORGET_LINKS_OF_RULE,
-    FORGET_REPORTS_ON,
     FORGET_STATEMENT_COUNT,
-    FORGET_STORY_OF,
     FORGET_WINDOW,
     IN_ARTICLE_PART,
     INDEXED_UNDER,
@@ -85,10 +80,12 @@ from kg.layers.sparql import (
     LINKED_STATEMENTS,
     LINKED_STATEMENTS_SHARING,
     LINKS_OF_EVENTS,
+    LINKS_OF_STATEMENTS,
     MEMBERS_OF_STORIES,
     REPORTS_OF_STORIES,
     SENTENCES,
     STATEMENT_LINKS,
+    STATEMENT_PAIRS,
     STATEMENT_RECORD_PART,
     STATEMENT_RECORDS,
     STATEMENTS_OF_STORIES,
@@ -124,7 +121,7 @@ from kg.match import (
 from kg.model import EVENT_TYPES
 from kg.rdf.graphs import STORIES_GRAPH
 from kg.rdf.namespaces import DATA_NS, KG, KG_NS, RDF_TYPE, RDFS_LABEL
-from kg.rdf.ntriples import XSD_DECIMAL, XSD_INTEGER, insert_data, iri, literal, triple
+from kg.rdf.ntriples import XSD_DECIMAL, XSD_INTEGER, insert_data, iri, literal, stored, triple
 from kg.store import Store
 from kg.store.base import Term
 
@@ -334,10 +331,7 @@ def _update_events(store: Store, changed: list[str]) -> tuple[dict[str, int], se
     """Bring the event stories in line with the changed articles: recompute what they touch, delete
     the stored entries that change, write the new ones."""
     change = _recompute_events(store, changed)
-    run_updates(store, _event_deletions(change))
-    lines = _event_triples(change)
-    if lines:
-        store.update(insert_data(STORIES_GRAPH, lines))
+    replace_triples(store, STORIES_GRAPH, _event_entries(store, change), set(_event_triples(change)))
     return change.counts(), change.moved()
 
 
@@ -410,16 +404,21 @@ def _recompute_events(store: Store, changed: list[str]) -> _EventsChange:
     )
 
 
-def _event_deletions(change: _EventsChange) -> list[str]:
-    """The stored entries that change: replaced stories, and the index keys, story memberships,
-    report attachments and links of the events touched."""
-    ops = [render(FORGET_ENTRY, graph=STORIES_GRAPH, node=c) for c in sorted(change.canon)]
-    for e in sorted(change.touched):
-        ops += [render(t, event=e) for t in (FORGET_BLOCK_KEYS, FORGET_STORY_OF, FORGET_REPORTS_ON, FORGET_EVENT_LINKS)]
-    for e in sorted(change.reports - change.touched):  # reports of unchanged articles keep their index keys
-        ops += [render(t, event=e) for t in (FORGET_REPORTS_ON, FORGET_EVENT_LINKS)]
-    ops += [render(FORGET_ARTICLE_EVENTS, article=a) for a in change.changed]
-    return ops
+def _event_entries(store: Store, change: _EventsChange) -> set[str]:
+    """The stored entries that change, as N-Triples lines: replaced stories, and the index keys, story
+    memberships, report attachments and links of the events touched, and which events each changed
+    article held."""
+    st = STORIES_GRAPH
+    rows = _stored(store, ENTRIES, change.canon, graph=st)
+    rows += _stored(store, EVENT_ENTRIES, change.touched, predicates="kg:blockKey kg:canonicalEvent kg:reportsOn")
+    # reports of unchanged articles keep their index keys
+    rows += _stored(store, EVENT_ENTRIES, change.reports - change.touched, predicates="kg:reportsOn")
+    old = {triple(r["s"].value, r["p"].value, stored(r["o"])) for r in rows}
+    rows = _stored(store, EVENT_LINK_ENTRIES, change.touched | change.reports)
+    old.update(triple(r["l"].value, r["p"].value, stored(r["o"])) for r in rows)
+    rows = _stored(store, EVENTS_OF_ARTICLES, change.changed)
+    old.update(triple(r["a"].value, KG.storyEvent, iri(r["e"].value)) for r in rows)
+    return old
 
 
 def _event_triples(change: _EventsChange) -> list[str]:
@@ -537,10 +536,11 @@ def _add_stories(store: Store, statements: dict[str, dict]) -> None:
         statements[r["s"].value]["stories"].add(r["c"].value)
 
 
-def _related(store: Store, focus: dict[str, dict]) -> set[str]:
+def _related(store: Store, focus: dict[str, dict], speakers: set[str]) -> set[str]:
     """Stored statements that could form a claim with, or answer, a statement in focus: the same
-    speaker; a named actor or report author that is the other's speaker; a shared story."""
-    actors = set()
+    speaker; a named actor or report author that is the other's speaker; a shared story; and those
+    of some other ``speakers`` (whose claims are recomputed)."""
+    actors = set(speakers)
     for s in focus.values():
         actors |= s["named"] | ({s["speaker"]} if s["speaker"] else set()) | ({s["about_author"]} - {None})
     found = set()
@@ -554,34 +554,58 @@ def _related(store: Store, focus: dict[str, dict]) -> set[str]:
 
 
 def claims_and_responses(
-    statements: list[dict], rarity: Rarity, window: int = WINDOW_DAYS, focus: set[str] | None = None
+    statements: list[dict],
+    rarity: Rarity,
+    window: int = WINDOW_DAYS,
+    focus: set[str] | None = None,
+    kept: Iterable[tuple[str, str]] = (),
 ) -> tuple[dict[str, list[str]], list[tuple]]:
     """Claims (one speaker's statements across articles, the connected components of claim links,
     named after their smallest member) and links: (a, b, rule, score, shared words, evidence), with
-    ``a`` answering ``b`` for answers. With ``focus``, only answers with an end in it."""
+    ``a`` answering ``b`` for answers. With ``focus``, only links with an end in it are scored; the
+    claim links between other statements are ``kept`` as stored (pairs of IRIs)."""
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for s in statements:
         if s["speaker"]:
             by_speaker[s["speaker"]].append(s)
     claims: dict[str, list[str]] = {}
     links: list[tuple] = []
-    for items in by_speaker.values():
+    speaker_of = {s["iri"]: s["speaker"] for s in statements}
+    kept_by: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for a, b in kept:
+        kept_by[speaker_of[a]].append((a, b))
+    for speaker, items in by_speaker.items():
         items.sort(key=lambda s: s["iri"])
         groups = UnionFind(s["iri"] for s in items)
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                found = claim_link(a, b, rarity, window)
-                if found:
-                    groups.union(a["iri"], b["iri"])
-                    links.append((a["iri"], b["iri"], CLAIM_RULE, *found))
+        for a, b in kept_by[speaker]:
+            groups.union(a, b)
+        for a, b in _sharing_specific(items, rarity):
+            if focus is not None and a["iri"] not in focus and b["iri"] not in focus:
+                continue
+            found = claim_link(a, b, rarity, window)
+            if found:
+                groups.union(a["iri"], b["iri"])
+                links.append((a["iri"], b["iri"], CLAIM_RULE, *found))
         for group in groups.groups().values():
             if len(group) > 1:
                 group = sorted(group)
                 claims[f"{DATA_NS}story/claim/{hashlib.sha1(group[0].encode()).hexdigest()[:16]}"] = group
-    answers = [s for s in statements if s["kind"] in ANSWER_KINDS]
-    claimed = [s for s in statements if s["kind"] in CLAIM_KINDS]
-    for d in answers:
-        for c in claimed:
+    # an answer needs the claimant named, a report of the claimant, or a shared story: each answer is
+    # scored against the claims indexed under those only (all pairs would be quadratic in the store)
+    by_claimant: dict[str, list[dict]] = defaultdict(list)
+    by_story: dict[str, list[dict]] = defaultdict(list)
+    for c in statements:
+        if c["kind"] in CLAIM_KINDS:
+            if c["speaker"]:
+                by_claimant[c["speaker"]].append(c)
+            for story in c["stories"]:
+                by_story[story].append(c)
+    for d in statements:
+        if d["kind"] not in ANSWER_KINDS:
+            continue
+        met = {c["iri"]: c for x in d["named"] | {d["about_author"]} - {None} for c in by_claimant.get(x, ())}
+        met.update((c["iri"], c) for story in d["stories"] for c in by_story.get(story, ()))
+        for c in met.values():
             if focus is not None and d["iri"] not in focus and c["iri"] not in focus:
                 continue
             found = answer_link(d, c, rarity, window)
@@ -589,6 +613,18 @@ def claims_and_responses(
                 score, shared, rule, why = found
                 links.append((d["iri"], c["iri"], rule, score, shared, why))
     return claims, sorted(links)
+
+
+def _sharing_specific(items: list[dict], rarity: Rarity) -> list[tuple[dict, dict]]:
+    """The pairs (in the order of ``items``) of one speaker's statements that share a specific word:
+    a claim link needs MIN_SHARED of them, so the other pairs are not scored."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(items):
+        for w in s["words"]:
+            if rarity.specific(w):
+                index[w].append(i)
+    pairs = {(i, j) for group in index.values() for k, i in enumerate(group) for j in group[k + 1 :]}
+    return [(items[i], items[j]) for i, j in sorted(pairs)]
 
 
 def _statement_link_iri(a: str, b: str) -> str:
@@ -618,19 +654,23 @@ def _frequencies(store: Store, words: Iterable[str] | None) -> dict[str, int]:
     return out
 
 
-def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tuple[Rarity, bool, set[str]]:
+def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tuple[Rarity, bool, set[str], set[str]]:
     """Update the word counts of the stories graph with the changed articles' statements (their former
     words are kept with each article as ``kg:statementTerms``) and return the rarity of words now,
     whether every link must be scored again (the rounded statement count changed, or a word became
-    rarer: a pair turned down before could now pass) and the words that became more common (links
-    sharing them are checked again)."""
+    rarer: a pair turned down before could now pass), the words that became more common (links
+    sharing them are checked again) and the articles whose former statements the layer had taken in
+    (only theirs can be in stored links and gone now)."""
     st = STORIES_GRAPH
     rows = _stored(store, ARTICLE_TERMS, changed)
     delta: Counter = Counter()
     removed = 0
+    had = set()
     for r in rows:
         delta.subtract(r["t"].value.split())
         removed += int(r["n"].value)
+        if int(r["n"].value):
+            had.add(r["a"].value)
     per_article: dict[str, list[str]] = defaultdict(list)
     count: Counter = Counter()
     for s in new.values():
@@ -664,7 +704,7 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
     store.update(insert_data(st, lines))
     rounded = Rarity(n_before, {}).scale != Rarity(n, {}).scale
     rarer = any(k < 0 for k in delta.values())
-    return Rarity(n, df), rounded or rarer, {w for w, k in delta.items() if k > 0}
+    return Rarity(n, df), rounded or rarer, {w for w, k in delta.items() if k > 0}, had
 
 
 def _article_graphs(store: Store) -> list[str]:
@@ -682,16 +722,18 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     st = STORIES_GRAPH
     changed_set = set(changed)
     new = _statements(store, graphs=changed)
-    rarity, everything, commoner = _count_words(store, changed, new)
+    rarity, everything, commoner, had = _count_words(store, changed, new)
     _, window = _settings(store)
     if everything:
         graphs = _article_graphs(store)
         if set(graphs) - changed_set:
             new = _statements(store, graphs=graphs)
-    # statements of stored links: with an end in a changed article (the statement may be gone), or
-    # sharing a word now more common; and statements telling of events whose story changed
-    prefixes = " || ".join(f"STRSTARTS(STR(?s), {literal(a + '/statement/')})" for a in sorted(changed_set))
-    rows = store.query(render(LINKED_STATEMENTS, filter=prefixes)).rows if changed_set else []
+    # statements of stored links: with an end in a changed article the layer took in before (the
+    # statement may be gone; an article new to it has only statements read above: a scan of every
+    # link for those would cost what the store holds), or sharing a word now more common; and
+    # statements telling of events whose story changed
+    prefixes = " || ".join(f"STRSTARTS(STR(?s), {literal(a + '/statement/')})" for a in sorted(had))
+    rows = store.query(render(LINKED_STATEMENTS, filter=prefixes)).rows if had else []
     former = {r["s"].value for r in rows}
     if not everything:
         terms = [literal(w) for w in sorted(commoner)]
@@ -703,16 +745,23 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     focus = dict(new)
     focus.update(_statements(store, statements=former - set(new) - gone))
     _add_stories(store, focus)
-    others = _statements(store, statements=_related(store, focus) - gone)
-    _add_stories(store, others)
-    everyone = {**others, **focus}
     # every statement of a speaker in focus (and of the claims of gone statements) is read: claims are
     # the speaker's connected components, recomputed whole
-    speakers = {s["speaker"] for s in focus.values() if s["speaker"]}
-    speakers |= {r["sp"].value for r in _stored(store, CLAIM_SPEAKERS, gone)}
+    of_gone = {r["sp"].value for r in _stored(store, CLAIM_SPEAKERS, gone)}
+    others = _statements(store, statements=_related(store, focus, of_gone) - gone)
+    _add_stories(store, others)
+    everyone = {**others, **focus}
+    speakers = {s["speaker"] for s in focus.values() if s["speaker"]} | of_gone
     words = {w for s in everyone.values() for w in s["words"]}
     rarity = Rarity(rarity.n, _frequencies(store, words))
-    claims, links = claims_and_responses(list(everyone.values()), rarity, window, set(focus))
+    # claim links between statements out of focus stay as stored: they only join the claims
+    of_speakers = {s for s, v in everyone.items() if v["speaker"] in speakers}
+    kept = [
+        (r["a"].value, r["b"].value)
+        for r in _stored(store, STATEMENT_PAIRS, of_speakers - set(focus))
+        if r["rule"].value == CLAIM_RULE and r["b"].value in of_speakers and r["b"].value not in focus
+    ]
+    claims, links = claims_and_responses(list(everyone.values()), rarity, window, set(focus), kept)
     claims = {c: m for c, m in claims.items() if everyone[m[0]]["speaker"] in speakers}
     links = [
         x
@@ -720,19 +769,17 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
         if (x[2] == CLAIM_RULE and everyone[x[0]]["speaker"] in speakers)
         or (x[2] != CLAIM_RULE and (x[0] in focus or x[1] in focus))
     ]
-    # remove what is recomputed: claims of these speakers with their links, answers with an end in focus or gone
+    # replace what is recomputed: claims of these speakers with their links, answers with an end in
+    # focus or gone; only the triples that differ are written (most links rescored keep their triples)
     old_claims = _stored(store, CLAIMS_OF_SPEAKERS, speakers)
-    of_speakers = {s for s, v in everyone.items() if v["speaker"] in speakers} | {r["x"].value for r in old_claims}
-    ops = [render(FORGET_ENTRY, graph=st, node=c) for c in sorted({r["c"].value for r in old_claims})]
-    rule = literal(CLAIM_RULE)
-    ops += [render(FORGET_LINKS_OF_RULE, values=v, rule=rule) for v in _chunks(of_speakers)]
-    for v in _chunks(set(focus) | gone):
-        ops += [
-            render(FORGET_LINKS_NOT_OF_RULE, values=v, rule=rule),
-            render(FORGET_ANSWERS, values=v),
-            render(FORGET_ANSWERED, values=v),
-        ]
-    run_updates(store, ops)
+    triples = _stored(store, ENTRIES, {r["c"].value for r in old_claims}, graph=st)
+    old = {triple(r["s"].value, r["p"].value, stored(r["o"])) for r in triples}
+    answering = set(focus) | gone
+    recomputed = {r["l"].value for r in _stored(store, LINKS_OF_STATEMENTS, answering)}
+    rows = _stored(store, ENTRIES, recomputed, graph=st)  # each link's triples once, not once per end
+    old.update(triple(r["s"].value, r["p"].value, stored(r["o"])) for r in rows)
+    rows = _stored(store, ANSWERS_OF, answering)
+    old.update(triple(r["a"].value, KG.respondsTo, iri(r["b"].value)) for r in rows)
     lines = []
     for claim, group in claims.items():
         lines.append(triple(claim, RDF_TYPE, iri(KG.Claim)))
@@ -751,8 +798,7 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
         lines += [triple(node, KG.sharedTerm, literal(w)) for w in shared]
         if rule != CLAIM_RULE:
             lines.append(triple(a, KG.respondsTo, iri(b)))
-    if lines:
-        store.update(insert_data(st, lines))
+    replace_triples(store, st, old, set(lines))
     return {
         "claims": len(claims),
         "responses across articles": sum(1 for x in links if x[2] != CLAIM_RULE),
