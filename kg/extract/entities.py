@@ -432,7 +432,9 @@ def _role_noun(token) -> bool:
 
 
 def _display(text: str) -> str:
-    text = text.translate(QUOTES).strip()
+    from kg.extract.spans import tidy_name
+
+    text = tidy_name(text.translate(QUOTES).strip())
     text = re.sub(r"\s+", " ", text)
     if text.isupper() and len(text) > 4 and " " not in text:
         return text.title()
@@ -458,6 +460,8 @@ def _trim_headline(span: Span, body_names: set[str]) -> Span:
 
 def extract_entities(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with every mention's character span, merged within the article."""
+    from kg.extract.spans import repair
+
     headline_end = max(doc_text(doc).find("\n"), 0)  # a text of one line has no separate headline
     raw: list[tuple[Span, str, Why]] = []
     for ent in doc.ents:
@@ -475,6 +479,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     raw = [(_with_country(span, type_), type_, why) for span, type_, why in raw]
     raw += _credit_names(doc, raw)
     raw += _proper_noun_runs(doc, raw, headline_end)
+    raw = [m for m in repair(doc, raw, lambda s, t: _retype(s.text, t, s)) if not _not_a_name(m[0])]
     body_names = {normalise(s.text) for s, *_ in raw if s.start_char > headline_end}
     org_words = {normalise(s.text) for s, t, _ in raw if t == "Organization" and len(s) == 1}
     org_words |= {normalise(s[0].text) for s, t, _ in raw if t == "Organization" and len(s) > 1}

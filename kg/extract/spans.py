@@ -1,0 +1,229 @@
+"""Mention repair: names NER cut short, ran together or made of words that name nothing.
+
+NER reads token by token and slips where the tokens mislead it: an Irish name split at its
+apostrophe ("Michael O' Leary"), a Dutch one cut at its particle ("Johan Van den"), a title read
+into the organisation beside it ("NASA Administrator Charles Bolden"), a measure taken for a name
+("16GB", "140 dB"), a sentence after an abbreviation read on ("in Bountiful, B. C. Bountiful has").
+Each repair here reads a cue of the text itself (token shape, part of speech, dependency, the
+names elsewhere in the article), not a list of names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from kg.extract import roles
+from kg.extract.entities import _CONNECTORS, ORG_WORDS, PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.type_evidence import Why
+
+Mention = tuple[Span, str, Why]
+Retype = Callable[[Span, str], "tuple[str, Why] | None"]
+
+APOSTROPHES = frozenset({"'", "\u2019"})
+# Lower-case particles inside surnames: "Johan Van den Driessche", "Ursula von der Leyen".
+PARTICLES = frozenset("van von den der de da di du le la del della ter ten bin ibn al el".split())
+# Words of a title that may stand before a person's name or after an organisation's.
+TITLE_LIKE = (
+    PERSON_TITLES
+    | ROLE_NOUNS
+    | TITLE_WORDS
+    | roles.ROLE_NOUNS
+    | roles.TITLE_MODIFIERS
+    | frozenset("administrator clerk vice".split())
+)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def tidy_name(text: str) -> str:
+    """ "Michael O' Leary", "Charles O 'Reilly": the spacing some texts put around an apostrophe
+    inside a name is no part of it."""
+    return re.sub(r"\b([A-Z]) ?['\u2019] ?(?=[A-Z])", r"\1'", text)
+
+
+def repair(doc: Doc, raw: list[Mention], retype: Retype) -> list[Mention]:
+    """The mentions of ``raw`` with their spans repaired; ``retype`` gives the type a repaired
+    span's words say (None: no entity). A mention a lengthened one now covers is dropped."""
+    surnames = {s[-1].text for s, t, _ in raw if t == "Person" and len(s) > 1}
+    names = {s.text for s, *_ in raw}
+    out: list[Mention] = []
+    for span, type_, why in raw:
+        for piece, kind, reason in _repair(span, type_, why, surnames, names):
+            if (piece.start, piece.end) != (span.start, span.end) and reason is why:
+                typed = retype(piece, kind)
+                if typed is None:
+                    continue
+                kind, reason = typed
+            out.append((piece, kind, reason))
+    return [m for m in out if not any(_inside(m[0], o[0]) for o in out)]
+
+
+def _inside(span: Span, other: Span) -> bool:
+    """Whether ``span`` lies within a longer ``other``."""
+    return other.start <= span.start and span.end <= other.end and len(other) > len(span)
+
+
+def _repair(span: Span, type_: str, why: Why, surnames: set[str], names: set[str]) -> list[Mention]:
+    if type_ != "Group" and _measure(span):
+        return []
+    cut = _cut_at_other_name(span)
+    if cut is None:
+        return []
+    span = _whole_surname(_cut_at_verb(cut), type_ == "Person")
+    if type_ == "Organization":
+        trimmed = _without_title_after(span)
+        if trimmed is None:
+            return []
+        span = _with_demonym(_with_second_part(trimmed))
+        if (split := _acronym_and_surname(span, surnames)) is not None:
+            return split
+    if (person := _person_after_title(span)) is not None:
+        return [(person, "Person", Why("decisive", "title or role beside the name"))]
+    if type_ == "Place" and (parts := _after_initials(span, names)) is not None:
+        return [(part, type_, why) for part in parts]
+    return [(span, type_, why)]
+
+
+def _measure(span: Span) -> bool:
+    """ "16GB", "140 dB": a short word counted by a number is a unit of measure, not a name."""
+    if len(span) != 1 or len(span.text.strip(".")) > 3:
+        return False
+    token = span[0]
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    glued = before is not None and before.like_num and not before.whitespace_
+    return glued or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _whole_surname(span: Span, person: bool) -> Span:
+    """ "Michael O' Leary", "Johan Van den Driessche": NER stops a person's name at the apostrophe
+    or after the particle of a surname; the name goes on to the capitalised word after it. Nor does
+    any name start after the apostrophe ("O' Leary spoke")."""
+    doc, start, end = span.doc, span.start, span.end
+    if start > 1 and doc[start - 1].text in APOSTROPHES and _letter(doc[start - 2]) and span[0].is_title:
+        start -= 2
+    if not person:
+        return doc[start:end]
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        last = doc[end - 1]
+        apostrophe = last.text in APOSTROPHES and end - 2 >= start and _letter(doc[end - 2])
+        if not (apostrophe or (last.lower_ in PARTICLES and last.is_lower)):
+            break
+        end += 1
+    if end + 1 < len(doc) and _letter(doc[end - 1]) and doc[end].text in APOSTROPHES and doc[end + 1].is_title:
+        end += 2  # the span ended at the letter: "Michael O"
+    return doc[start:end]
+
+
+def _letter(token) -> bool:
+    return len(token.text) == 1 and token.is_upper
+
+
+def _without_title_after(span: Span) -> Span | None:
+    """ "NASA Administrator Charles Bolden", "Boeing Executive Vice President X", "Charles Bolden,
+    NASA Administrator": the title that follows an organisation's name, before a name or the rest of
+    the title or after the person's name, is not part of it."""
+    doc, end = span.doc, span.end
+    followed = end < len(doc) and doc[end].is_title
+    after_person = span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ == "PERSON"
+    if not (followed or after_person) or any(t.lower_ == "of" for t in span):
+        return span
+    if all(t.lower_ in TITLE_LIKE | _CONNECTORS for t in span):
+        return None  # "Commissioner for Trade Anna Lindqvist": a title, no organisation's name
+    while end - span.start > 1 and doc[end - 1].lower_ in TITLE_LIKE and doc[end - 1].is_title:
+        end -= 1
+    return doc[span.start : end]
+
+
+def _person_after_title(span: Span) -> Span | None:
+    """ "Commissioner for Competition Neelie Kroes", "City Clerk Susana Mendoza": a title run into
+    the name of the person holding it; the person is the first and last name at the end."""
+    from kg.extract.coref import first_name_gender
+
+    if len(span) < 3:
+        return None
+    person, title = span[-2:], span[:-2]
+    if not all(t.is_title and t.is_alpha for t in person) or person[-1].lower_ in ORG_WORDS:
+        return None
+    if first_name_gender(person.text) is None:
+        return None
+    if not any(t.lower_ in TITLE_LIKE and t.is_title for t in title):
+        return None
+    if not all(t.is_title or t.lower_ in _CONNECTORS for t in title):
+        return None
+    return person
+
+
+def _acronym_and_surname(span: Span, surnames: set[str]) -> list[Mention] | None:
+    """ "with the BBC Capaldi admitted": an organisation's acronym run into the surname of a person
+    the article names in full."""
+    if len(span) != 2 or not (span[0].is_upper and span[0].is_alpha and len(span[0]) > 1):
+        return None
+    if span[1].text not in surnames:
+        return None
+    return [
+        (span[:1], "Organization", Why("ner", "NER label")),
+        (span[1:], "Person", Why("contextual", "surname of a person of the article")),
+    ]
+
+
+def _after_initials(span: Span, names: set[str]) -> list[Span] | None:
+    """ "living in Bountiful, B. C. Bountiful has been": after a place's initials a new sentence
+    starts that the parser ran on; the name after the initials is a name of its own elsewhere."""
+    for k in range(1, len(span)):
+        if _INITIAL.match(span[k - 1].text) and not _INITIAL.match(span[k].text) and span[k:].text in names:
+            return [span[:k], span[k:]]
+    return None
+
+
+def _cut_at_verb(span: Span) -> Span:
+    """ "Environment Canada Archived": a finite verb whose subject is in the span ends the name."""
+    for token in span[1:]:
+        if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBZ", "VBP"}:
+            if any(c.dep_ in {"nsubj", "nsubjpass"} and span.start <= c.i < token.i for c in token.children):
+                return span.doc[span.start : token.i]
+    return span
+
+
+def _cut_at_other_name(span: Span) -> Span | None:
+    """ "our Company and Aeroflot", "Aides of Muqtada": a run of capitalised words NER did not see
+    ends before a connector followed by a name NER did see; a single word left names nothing."""
+    if span[0].ent_iob_ not in {"O", ""}:
+        return span
+    for token in span[:-1]:
+        if token.i > span.start and token.lower_ in _CONNECTORS and span.doc[token.i + 1].ent_iob_ == "B":
+            return span.doc[span.start : token.i] if token.i - span.start > 1 else None
+    return span
+
+
+def _with_second_part(span: Span) -> Span:
+    """ "European Aeronautic Defence and Space Company": NER stopped at the "and" inside a name;
+    the name goes on when what follows is a run of capitalised words no other name, ending in a
+    word that names organisations."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].lower_ not in {"and", "&"}:
+        return span
+    k = end + 1
+    while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN" and doc[k].ent_iob_ in {"O", ""}:
+        k += 1
+    if k > end + 1 and doc[k - 1].lower_ in ORG_WORDS:
+        return doc[span.start : k]
+    return span
+
+
+def _with_demonym(span: Span) -> Span:
+    """ "Jewish Voice for Peace": a nationality adjective before a run of capitalised words NER did
+    not see is the first word of the organisation's name."""
+    doc = span.doc
+    if span.start == 0 or span[0].ent_iob_ not in {"O", ""}:
+        return span
+    before = doc[span.start - 1]
+    if (
+        before.ent_type_ == "NORP"
+        and before.pos_ == "ADJ"
+        and before.is_title
+        and span.start <= before.head.i < span.end
+    ):
+        return doc[before.i : span.end]
+    return span
