@@ -3,8 +3,18 @@ dropped. Sentences are written for these tests."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from kg.extract import extract
-from kg.extract.spans import _after_initials, _cut_at_verb, tidy_name
+from kg.extract.spans import (
+    _after_initials,
+    _common_word,
+    _cut_at_verb,
+    _list_items,
+    _possessor,
+    _with_plural,
+    tidy_name,
+)
 from kg.model import Article
 
 
@@ -85,3 +95,41 @@ def test_a_sentence_after_a_places_initials_is_split_off(nlp):
     span = doc.char_span(doc.text.index("B. C. Kelowna"), doc.text.index(" was"))
     assert [s.text for s in _after_initials(span, {"Kelowna"})] == ["B. C.", "Kelowna"]
     assert _after_initials(nlp("George W. Bush spoke.")[0:3], {"Obama"}) is None
+
+
+def test_abbreviations_of_common_nouns_are_no_names():
+    found = _entities("Chip news\n\nThe laptop ships with 16GB of RAM and a faster CPU, the OEM said.")
+    assert not {name for name, _ in found} & {"RAM", "CPU", "OEM"}
+
+
+def test_a_capitalised_word_opening_a_sentence_before_a_common_noun_is_no_person(nlp):
+    doc = nlp("The attacks were the third breach this year.\nTwin explosions in May hit two ministries.")
+    i = [t.text for t in doc].index("Twin")
+    doc.ents = [Span(doc, i, i + 1, label="PERSON")]
+    assert _common_word(doc[i : i + 1])
+
+
+def test_a_place_goes_on_to_its_kind_noun():
+    found = _entities(
+        'Quake\n\n"The roofs fell in," said Nur Aini, a resident of Kampung Duri village in Pidie district.'
+    )
+    assert ("Kampung Duri", "Place") in found
+
+
+def test_a_name_goes_on_to_its_capitalised_plural(nlp):
+    doc = nlp("Six leaders of the Church of Latter Day Saints now face trial in Ohio.")
+    doc.ents = [Span(doc, 4, 8, label="ORG")]
+    assert _with_plural(doc[4:8]).text == "Church of Latter Day Saints"
+
+
+def test_the_owner_before_a_possessive_is_the_organisation(nlp):
+    assert _possessor(nlp("Samsung's Galaxy line is old.")[0:3], {"Samsung"}).text == "Samsung"
+    assert _possessor(nlp("Israel's Foreign Ministry said so.")[0:4], {"Israel"}).text == "Israel's Foreign Ministry"
+
+
+def test_items_of_a_list_run_together_are_split(nlp):
+    doc = nlp("It works with Zoom, Rogers Wireless, Telus and Bell.")
+    span = doc[3:7]
+    assert [s.text for s in _list_items(span)] == ["Zoom", "Rogers Wireless"]
+    doc = nlp("They backed the call for Boycott, Divestment, Sanctions in 2019.")
+    assert _list_items(doc[5:8]) is None

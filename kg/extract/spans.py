@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from kg.extract import roles
-from kg.extract.entities import _CONNECTORS, ORG_WORDS, PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.entities import _CONNECTORS, ORG_WORDS, PERSON_TITLES, PLACES_OF, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.type_evidence import Why
 
 Mention = tuple[Span, str, Why]
@@ -35,6 +35,10 @@ TITLE_LIKE = (
     | frozenset("administrator clerk vice".split())
 )
 _INITIAL = re.compile(r"^[A-Z]\.$")
+# Abbreviations of common nouns that NER takes for organisations: "the OEM", "8GB of RAM".
+COMMON_ABBREVIATIONS = frozenset(
+    "oem odm ram dram cpu gpu usb lte nfc hdd ssd lcd led gps pc pcs os hpc api url sms dvd gdp".split()
+)
 
 
 def tidy_name(text: str) -> str:
@@ -66,7 +70,7 @@ def _inside(span: Span, other: Span) -> bool:
 
 
 def _repair(span: Span, type_: str, why: Why, surnames: set[str], names: set[str]) -> list[Mention]:
-    if type_ != "Group" and _measure(span):
+    if type_ != "Group" and (_measure(span) or _common_word(span)):
         return []
     cut = _cut_at_other_name(span)
     if cut is None:
@@ -76,11 +80,15 @@ def _repair(span: Span, type_: str, why: Why, surnames: set[str], names: set[str
         trimmed = _without_title_after(span)
         if trimmed is None:
             return []
-        span = _with_demonym(_with_second_part(trimmed))
+        span = _with_demonym(_with_second_part(_with_plural(_possessor(trimmed, names))))
         if (split := _acronym_and_surname(span, surnames)) is not None:
             return split
+    if type_ != "Place" and (items := _list_items(span)) is not None:
+        return [(item, type_, why) for item in items]
     if (person := _person_after_title(span)) is not None:
         return [(person, "Person", Why("decisive", "title or role beside the name"))]
+    if type_ in {"Place", "Organization"}:
+        span = _before_kind_noun(span)
     if type_ == "Place" and (parts := _after_initials(span, names)) is not None:
         return [(part, type_, why) for part in parts]
     return [(span, type_, why)]
@@ -227,3 +235,87 @@ def _with_demonym(span: Span) -> Span:
     ):
         return doc[before.i : span.end]
     return span
+
+
+def _common_word(span: Span) -> bool:
+    """ "the OEM", "8GB of RAM": an abbreviation of a common noun; "Twin bombings struck": a word
+    that starts a sentence and modifies a common noun, named nowhere else in the article and no
+    one's first name, is no person."""
+    from kg.extract.coref import is_first_name
+
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.lower_ in COMMON_ABBREVIATIONS:
+        return True
+    return (
+        token.is_sent_start
+        and token.ent_type_ == "PERSON"
+        and token.dep_ == "compound"
+        and token.head.pos_ == "NOUN"
+        and token.head.is_lower
+        and span.doc.text.count(token.text) == 1
+        and not is_first_name(token.text)
+    )
+
+
+def _before_kind_noun(span: Span) -> Span:
+    """ "in Bukit Sama village": NER stopped a place's name short of the capitalised words that
+    still stand before the kind noun naming what the place is."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ in {"O", ""}:
+        end += 1
+    if end > span.end and end < len(doc) and doc[end].is_lower and doc[end].lemma_ in PLACES_OF:
+        return doc[span.start : end]
+    return span
+
+
+def _possessor(span: Span, names: set[str]) -> Span:
+    """ "Apple's MacBook line": the organisation is the owner before the possessive, when the article
+    names it on its own; "People's Daily" stays whole, and so does a country's ministry ("Israel's
+    Foreign Ministry")."""
+    for token in span[1:-1]:
+        owner = span.doc[span.start : token.i]
+        if token.tag_ == "POS" and owner.text in names and span[-1].lower_ not in ORG_WORDS:
+            return owner
+    return span
+
+
+def _with_plural(span: Span) -> Span:
+    """ "Church of Jesus Christ of Latter Day Saints": NER stopped before the capitalised plural that
+    ends the name (outside title-case headlines)."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or _title_case_line(span):
+        return span
+    nxt = doc[end]
+    if (
+        nxt.is_title
+        and nxt.tag_ in {"NNS", "NNPS"}
+        and nxt.ent_iob_ in {"O", ""}
+        and nxt.lower_ not in TITLE_LIKE
+        and not doc[end + 1].is_title
+    ):
+        return doc[span.start : end + 1]
+    return span
+
+
+def _title_case_line(span: Span) -> bool:
+    """Whether the span's sentence is a headline in title case, where capitals mark no name."""
+    words = [t for t in span.sent if t.is_alpha and len(t) > 3]
+    return len(words) > 2 and all(t.is_title or t.is_upper for t in words)
+
+
+def _list_items(span: Span) -> list[Span] | None:
+    """ "an SD reader, MagSafe 2, Thunderbolt, USB 3.0": NER ran items of a list into one name; a
+    span with a comma inside that stands in a list is its items, when one of them has more than one word."""
+    doc = span.doc
+    commas = [t.i for t in span[1:-1] if t.text == ","]
+    in_list = (span.start > 0 and doc[span.start - 1].text == ",") or (
+        span.end < len(doc) and doc[span.end].text in {",", "and"}
+    )
+    if not commas or not in_list:
+        return None
+    bounds = [span.start - 1, *commas, span.end]
+    items = [doc[a + 1 : b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+    # "Boycott, Divestment, Sanctions" is one name: items of single words are the words of a name
+    return items if any(len(item) > 1 for item in items) else None
