@@ -107,6 +107,9 @@ def test_a_capitalised_word_opening_a_sentence_before_a_common_noun_is_no_person
     i = [t.text for t in doc].index("Twin")
     doc.ents = [Span(doc, i, i + 1, label="PERSON")]
     assert _common_word(doc[i : i + 1])
+    doc = nlp("Vance administration overturns a rule on wetlands.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert not _common_word(doc[0:1])  # a surname, no word of English
 
 
 def test_a_place_goes_on_to_its_kind_noun():

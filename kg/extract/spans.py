@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -156,7 +157,7 @@ def _person_after_title(span: Span) -> Span | None:
         return None
     if first_name_gender(person.text) is None:
         return None
-    if not any(t.lower_ in TITLE_LIKE and t.is_title for t in title):
+    if not any(t.lower_ in TITLE_LIKE - _CONNECTORS and t.is_title for t in title):
         return None
     if not all(t.is_title or t.lower_ in _CONNECTORS for t in title):
         return None
@@ -238,9 +239,9 @@ def _with_demonym(span: Span) -> Span:
 
 
 def _common_word(span: Span) -> bool:
-    """ "the OEM", "8GB of RAM": an abbreviation of a common noun; "Twin bombings struck": a word
-    that starts a sentence and modifies a common noun, named nowhere else in the article and no
-    one's first name, is no person."""
+    """ "the OEM", "8GB of RAM": an abbreviation of a common noun; "Twin bombings struck": a common
+    English word that starts a sentence and modifies a common noun, named nowhere else in the
+    article and no one's first name, is no person ("Obama administration overturns" keeps Obama)."""
     from kg.extract.coref import is_first_name
 
     if len(span) != 1:
@@ -256,7 +257,21 @@ def _common_word(span: Span) -> bool:
         and token.head.is_lower
         and span.doc.text.count(token.text) == 1
         and not is_first_name(token.text)
+        and _english_word(token.lower_)
     )
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The nouns and adjectives of the lemmatizer's WordNet index: common words of English."""
+    from kg.nlp import load_nlp
+
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(index["noun"]) | frozenset(index["adj"])
+
+
+def _english_word(word: str) -> bool:
+    return word in _english_words()
 
 
 def _before_kind_noun(span: Span) -> Span:
@@ -282,8 +297,8 @@ def _possessor(span: Span, names: set[str]) -> Span:
 
 
 def _with_plural(span: Span) -> Span:
-    """ "Church of Jesus Christ of Latter Day Saints": NER stopped before the capitalised plural that
-    ends the name (outside title-case headlines)."""
+    """ "Church of Jesus Christ of Latter Day Saints": NER stopped before the capitalised plural of a
+    common noun that ends the name (outside title-case headlines; "Dries Mertens" is no plural)."""
     doc, end = span.doc, span.end
     if end + 1 >= len(doc) or _title_case_line(span):
         return span
@@ -293,6 +308,7 @@ def _with_plural(span: Span) -> Span:
         and nxt.tag_ in {"NNS", "NNPS"}
         and nxt.ent_iob_ in {"O", ""}
         and nxt.lower_ not in TITLE_LIKE
+        and _english_word(nxt.lower_.removesuffix("s"))
         and not doc[end + 1].is_title
     ):
         return doc[span.start : end + 1]
