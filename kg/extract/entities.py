@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
+from kg.extract.spans import NameWords, repair, tidy_name
 from kg.extract.type_evidence import NER, Why, context_cue, decide, settle
 from kg.model import Entity
 from kg.names import QUOTES, normalise
@@ -333,6 +334,8 @@ _ROLES_AFTER_NAMES = frozenset(
     "spokesman spokeswoman spokesperson president chairman chairwoman ceo director secretary minister "
     "ambassador envoy official analyst correspondent reporter editor".split()
 )
+# What mention repair (spans.py) reads of this stage's words.
+NAME_WORDS = NameWords(ORG_WORDS, PERSON_TITLES | ROLE_NOUNS | TITLE_WORDS, _CONNECTORS)
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december mr mrs ms dr".split()
@@ -432,8 +435,6 @@ def _role_noun(token) -> bool:
 
 
 def _display(text: str) -> str:
-    from kg.extract.spans import tidy_name
-
     text = tidy_name(text.translate(QUOTES).strip())
     text = re.sub(r"\s+", " ", text)
     if text.isupper() and len(text) > 4 and " " not in text:
@@ -460,8 +461,6 @@ def _trim_headline(span: Span, body_names: set[str]) -> Span:
 
 def extract_entities(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with every mention's character span, merged within the article."""
-    from kg.extract.spans import repair
-
     headline_end = max(doc_text(doc).find("\n"), 0)  # a text of one line has no separate headline
     raw: list[tuple[Span, str, Why]] = []
     for ent in doc.ents:
@@ -479,7 +478,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     raw = [(_with_country(span, type_), type_, why) for span, type_, why in raw]
     raw += _credit_names(doc, raw)
     raw += _proper_noun_runs(doc, raw, headline_end)
-    raw = [m for m in repair(doc, raw, lambda s, t: _retype(s.text, t, s)) if not _not_a_name(m[0])]
+    raw = [m for m in repair(doc, raw, lambda s, t: _retype(s.text, t, s), NAME_WORDS) if not _not_a_name(m[0])]
     body_names = {normalise(s.text) for s, *_ in raw if s.start_char > headline_end}
     org_words = {normalise(s.text) for s, t, _ in raw if t == "Organization" and len(s) == 1}
     org_words |= {normalise(s[0].text) for s, t, _ in raw if t == "Organization" and len(s) > 1}

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
 from kg.extract import roles
-from kg.extract.entities import _CONNECTORS, ORG_WORDS, PERSON_TITLES, PLACES_OF, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import KIND_NOUNS
 from kg.extract.type_evidence import Why
 
 Mention = tuple[Span, str, Why]
@@ -26,15 +27,20 @@ Retype = Callable[[Span, str], "tuple[str, Why] | None"]
 APOSTROPHES = frozenset({"'", "\u2019"})
 # Lower-case particles inside surnames: "Johan Van den Driessche", "Ursula von der Leyen".
 PARTICLES = frozenset("van von den der de da di du le la del della ter ten bin ibn al el".split())
-# Words of a title that may stand before a person's name or after an organisation's.
-TITLE_LIKE = (
-    PERSON_TITLES
-    | ROLE_NOUNS
-    | TITLE_WORDS
-    | roles.ROLE_NOUNS
-    | roles.TITLE_MODIFIERS
-    | frozenset("administrator clerk vice".split())
-)
+# Words of a title, besides those of the entities stage, that may stand before a person's name or
+# after an organisation's.
+ROLE_WORDS = roles.ROLE_NOUNS | roles.TITLE_MODIFIERS | frozenset("administrator clerk vice".split())
+
+
+class NameWords(NamedTuple):
+    """The word lists of the entities stage that the repairs read (handed over, as that stage
+    calls this module)."""
+
+    org_words: frozenset[str]  # words that end organisations' names ("company", "ministry")
+    titles: frozenset[str]  # titles and roles, and the words of titles ("of", "prime", "chief")
+    connectors: frozenset[str]  # lower-case words inside names ("of", "for", "and")
+
+
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # Abbreviations of common nouns that NER takes for organisations: "the OEM", "8GB of RAM".
 COMMON_ABBREVIATIONS = frozenset(
@@ -48,21 +54,26 @@ def tidy_name(text: str) -> str:
     return re.sub(r"\b([A-Z]) ?['\u2019] ?(?=[A-Z])", r"\1'", text)
 
 
-def repair(doc: Doc, raw: list[Mention], retype: Retype) -> list[Mention]:
+def repair(doc: Doc, raw: list[Mention], retype: Retype, words: NameWords) -> list[Mention]:
     """The mentions of ``raw`` with their spans repaired; ``retype`` gives the type a repaired
-    span's words say (None: no entity). A mention a lengthened one now covers is dropped."""
+    span's words say (None: no entity). A mention a lengthened one now covers ("Leary" in
+    "Michael O' Leary") is dropped."""
+    words = words._replace(titles=words.titles | ROLE_WORDS)
     surnames = {s[-1].text for s, t, _ in raw if t == "Person" and len(s) > 1}
     names = {s.text for s, *_ in raw}
     out: list[Mention] = []
+    longer: list[Span] = []
     for span, type_, why in raw:
-        for piece, kind, reason in _repair(span, type_, why, surnames, names):
+        for piece, kind, reason in _repair(span, type_, why, surnames, names, words):
             if (piece.start, piece.end) != (span.start, span.end) and reason is why:
                 typed = retype(piece, kind)
                 if typed is None:
                     continue
                 kind, reason = typed
+            if piece.start < span.start or piece.end > span.end:
+                longer.append(piece)
             out.append((piece, kind, reason))
-    return [m for m in out if not any(_inside(m[0], o[0]) for o in out)]
+    return [m for m in out if not any(_inside(m[0], other) for other in longer)]
 
 
 def _inside(span: Span, other: Span) -> bool:
@@ -70,23 +81,25 @@ def _inside(span: Span, other: Span) -> bool:
     return other.start <= span.start and span.end <= other.end and len(other) > len(span)
 
 
-def _repair(span: Span, type_: str, why: Why, surnames: set[str], names: set[str]) -> list[Mention]:
+def _repair(span: Span, type_: str, why: Why, surnames: set[str], names: set[str], words: NameWords) -> list[Mention]:
+    """One mention repaired: dropped (no pieces), mended, or split into the names run together."""
     if type_ != "Group" and (_measure(span) or _common_word(span)):
         return []
-    cut = _cut_at_other_name(span)
+    cut = _cut_at_other_name(span, words.connectors)
     if cut is None:
         return []
     span = _whole_surname(_cut_at_verb(cut), type_ == "Person")
     if type_ == "Organization":
-        trimmed = _without_title_after(span)
+        trimmed = _without_title_after(span, words)
         if trimmed is None:
             return []
-        span = _with_demonym(_with_second_part(_with_plural(_possessor(trimmed, names))))
+        span = _possessor(trimmed, names, words.org_words)
+        span = _with_demonym(_with_second_part(_with_plural(span, words.titles), words.org_words))
         if (split := _acronym_and_surname(span, surnames)) is not None:
             return split
     if type_ != "Place" and (items := _list_items(span)) is not None:
         return [(item, type_, why) for item in items]
-    if (person := _person_after_title(span)) is not None:
+    if (person := _person_after_title(span, words)) is not None:
         return [(person, "Person", Why("decisive", "title or role beside the name"))]
     if type_ in {"Place", "Organization"}:
         span = _before_kind_noun(span)
@@ -129,7 +142,7 @@ def _letter(token) -> bool:
     return len(token.text) == 1 and token.is_upper
 
 
-def _without_title_after(span: Span) -> Span | None:
+def _without_title_after(span: Span, words: NameWords) -> Span | None:
     """ "NASA Administrator Charles Bolden", "Boeing Executive Vice President X", "Charles Bolden,
     NASA Administrator": the title that follows an organisation's name, before a name or the rest of
     the title or after the person's name, is not part of it."""
@@ -138,14 +151,14 @@ def _without_title_after(span: Span) -> Span | None:
     after_person = span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ == "PERSON"
     if not (followed or after_person) or any(t.lower_ == "of" for t in span):
         return span
-    if all(t.lower_ in TITLE_LIKE | _CONNECTORS for t in span):
+    if all(t.lower_ in words.titles | words.connectors for t in span):
         return None  # "Commissioner for Trade Anna Lindqvist": a title, no organisation's name
-    while end - span.start > 1 and doc[end - 1].lower_ in TITLE_LIKE and doc[end - 1].is_title:
+    while end - span.start > 1 and doc[end - 1].lower_ in words.titles and doc[end - 1].is_title:
         end -= 1
     return doc[span.start : end]
 
 
-def _person_after_title(span: Span) -> Span | None:
+def _person_after_title(span: Span, words: NameWords) -> Span | None:
     """ "Commissioner for Competition Neelie Kroes", "City Clerk Susana Mendoza": a title run into
     the name of the person holding it; the person is the first and last name at the end."""
     from kg.extract.coref import first_name_gender
@@ -153,13 +166,13 @@ def _person_after_title(span: Span) -> Span | None:
     if len(span) < 3:
         return None
     person, title = span[-2:], span[:-2]
-    if not all(t.is_title and t.is_alpha for t in person) or person[-1].lower_ in ORG_WORDS:
+    if not all(t.is_title and t.is_alpha for t in person) or person[-1].lower_ in words.org_words:
         return None
     if first_name_gender(person.text) is None:
         return None
-    if not any(t.lower_ in TITLE_LIKE - _CONNECTORS and t.is_title for t in title):
+    if not any(t.lower_ in words.titles - words.connectors and t.is_title for t in title):
         return None
-    if not all(t.is_title or t.lower_ in _CONNECTORS for t in title):
+    if not all(t.is_title or t.lower_ in words.connectors for t in title):
         return None
     return person
 
@@ -195,18 +208,18 @@ def _cut_at_verb(span: Span) -> Span:
     return span
 
 
-def _cut_at_other_name(span: Span) -> Span | None:
+def _cut_at_other_name(span: Span, connectors: frozenset[str]) -> Span | None:
     """ "our Company and Aeroflot", "Aides of Muqtada": a run of capitalised words NER did not see
     ends before a connector followed by a name NER did see; a single word left names nothing."""
     if span[0].ent_iob_ not in {"O", ""}:
         return span
     for token in span[:-1]:
-        if token.i > span.start and token.lower_ in _CONNECTORS and span.doc[token.i + 1].ent_iob_ == "B":
+        if token.i > span.start and token.lower_ in connectors and span.doc[token.i + 1].ent_iob_ == "B":
             return span.doc[span.start : token.i] if token.i - span.start > 1 else None
     return span
 
 
-def _with_second_part(span: Span) -> Span:
+def _with_second_part(span: Span, org_words: frozenset[str]) -> Span:
     """ "European Aeronautic Defence and Space Company": NER stopped at the "and" inside a name;
     the name goes on when what follows is a run of capitalised words no other name, ending in a
     word that names organisations."""
@@ -216,7 +229,7 @@ def _with_second_part(span: Span) -> Span:
     k = end + 1
     while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN" and doc[k].ent_iob_ in {"O", ""}:
         k += 1
-    if k > end + 1 and doc[k - 1].lower_ in ORG_WORDS:
+    if k > end + 1 and doc[k - 1].lower_ in org_words:
         return doc[span.start : k]
     return span
 
@@ -280,23 +293,23 @@ def _before_kind_noun(span: Span) -> Span:
     doc, end = span.doc, span.end
     while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ in {"O", ""}:
         end += 1
-    if end > span.end and end < len(doc) and doc[end].is_lower and doc[end].lemma_ in PLACES_OF:
+    if end > span.end and end < len(doc) and doc[end].is_lower and doc[end].lemma_ in KIND_NOUNS["Place"]:
         return doc[span.start : end]
     return span
 
 
-def _possessor(span: Span, names: set[str]) -> Span:
+def _possessor(span: Span, names: set[str], org_words: frozenset[str]) -> Span:
     """ "Apple's MacBook line": the organisation is the owner before the possessive, when the article
     names it on its own; "People's Daily" stays whole, and so does a country's ministry ("Israel's
     Foreign Ministry")."""
     for token in span[1:-1]:
         owner = span.doc[span.start : token.i]
-        if token.tag_ == "POS" and owner.text in names and span[-1].lower_ not in ORG_WORDS:
+        if token.tag_ == "POS" and owner.text in names and span[-1].lower_ not in org_words:
             return owner
     return span
 
 
-def _with_plural(span: Span) -> Span:
+def _with_plural(span: Span, titles: frozenset[str]) -> Span:
     """ "Church of Jesus Christ of Latter Day Saints": NER stopped before the capitalised plural of a
     common noun that ends the name (outside title-case headlines; "Dries Mertens" is no plural)."""
     doc, end = span.doc, span.end
@@ -307,7 +320,7 @@ def _with_plural(span: Span) -> Span:
         nxt.is_title
         and nxt.tag_ in {"NNS", "NNPS"}
         and nxt.ent_iob_ in {"O", ""}
-        and nxt.lower_ not in TITLE_LIKE
+        and nxt.lower_ not in titles
         and _english_word(nxt.lower_.removesuffix("s"))
         and not doc[end + 1].is_title
     ):
