@@ -18,18 +18,16 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from kg.extract import roles
-from kg.extract.lexicon import KIND_NOUNS
+from kg.extract.lexicon import COMMON_ABBREVIATIONS, KIND_NOUNS, OFFICE_TITLES, PARTICLES
 from kg.extract.type_evidence import Why
 
 Mention = tuple[Span, str, Why]
 Retype = Callable[[Span, str], "tuple[str, Why] | None"]
 
 APOSTROPHES = frozenset({"'", "\u2019"})
-# Lower-case particles inside surnames: "Johan Van den Driessche", "Ursula von der Leyen".
-PARTICLES = frozenset("van von den der de da di du le la del della ter ten bin ibn al el".split())
 # Words of a title, besides those of the entities stage, that may stand before a person's name or
 # after an organisation's.
-ROLE_WORDS = roles.ROLE_NOUNS | roles.TITLE_MODIFIERS | frozenset("administrator clerk vice".split())
+ROLE_WORDS = roles.ROLE_NOUNS | roles.TITLE_MODIFIERS | OFFICE_TITLES
 
 
 class NameWords(NamedTuple):
@@ -42,10 +40,6 @@ class NameWords(NamedTuple):
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
-# Abbreviations of common nouns that NER takes for organisations: "the OEM", "8GB of RAM".
-COMMON_ABBREVIATIONS = frozenset(
-    "oem odm ram dram cpu gpu usb lte nfc hdd ssd lcd led gps pc pcs os hpc api url sms dvd gdp".split()
-)
 
 
 def tidy_name(text: str) -> str:
