@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
+from kg.extract.spans import NameWords, repair, tidy_name
 from kg.extract.type_evidence import NER, Why, context_cue, decide, settle
 from kg.model import Entity
 from kg.names import QUOTES, normalise
@@ -335,6 +336,8 @@ _ROLES_AFTER_NAMES = frozenset(
     "spokesman spokeswoman spokesperson president chairman chairwoman ceo director secretary minister "
     "ambassador envoy official analyst correspondent reporter editor".split()
 )
+# What mention repair (spans.py) reads of this stage's words.
+NAME_WORDS = NameWords(ORG_WORDS, PERSON_TITLES | ROLE_NOUNS | TITLE_WORDS, _CONNECTORS)
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december mr mrs ms dr".split()
@@ -469,7 +472,7 @@ def _role_noun(token) -> bool:
 
 
 def _display(text: str) -> str:
-    text = text.translate(QUOTES).strip()
+    text = tidy_name(text.translate(QUOTES).strip())
     text = re.sub(r"\s+", " ", text)
     if text.isupper() and len(text) > 4 and " " not in text:
         return text.title()
@@ -540,6 +543,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     raw = [(_with_country(span, type_), type_, why) for span, type_, why in raw]
     raw += _credit_names(doc, raw)
     raw += _proper_noun_runs(doc, raw, headline_end)
+    raw = [m for m in repair(doc, raw, lambda s, t: _retype(s.text, t, s), NAME_WORDS) if not _not_a_name(m[0])]
     body_names = {normalise(s.text) for s, *_ in raw if s.start_char > headline_end}
     org_words = {normalise(s.text) for s, t, _ in raw if t == "Organization" and len(s) == 1}
     org_words |= {normalise(s[0].text) for s, t, _ in raw if t == "Organization" and len(s) > 1}

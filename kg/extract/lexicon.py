@@ -340,3 +340,13 @@ AUDIENCE_NOUNS = frozenset(
     "reporter journalist correspondent interviewer audience crowd press media supporter lawmaker delegate "
     "people".split()
 )
+
+# Mention repair (spans.py). Lower-case particles inside surnames: "Johan Van den Driessche",
+# "Ursula von der Leyen".
+PARTICLES = frozenset("van von den der de da di du le la del della ter ten bin ibn al el".split())
+# Abbreviations of common nouns that NER takes for organisations: "the OEM", "8GB of RAM".
+COMMON_ABBREVIATIONS = frozenset(
+    "oem odm ram dram cpu gpu usb lte nfc hdd ssd lcd led gps pc pcs os hpc api url sms dvd gdp".split()
+)
+# Titles of office the role lists lack: "NASA Administrator", "City Clerk", "Executive Vice President".
+OFFICE_TITLES = frozenset("administrator clerk vice".split())
