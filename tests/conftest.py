@@ -133,3 +133,12 @@ def server():
     live = LiveServer()
     yield live
     live.stop()
+
+
+def write_texts(tmp_path, **texts):
+    """Each text as <name>.txt under tmp_path (articles for ingest tests); the paths by name."""
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths

@@ -14,6 +14,7 @@ from kg.layers import sync_layers
 from kg.layers.joins import find_joins, single_name, surname_of
 from kg.model import Article, Entity, Extraction
 from kg.store import open_store
+from tests.conftest import write_texts
 
 
 @pytest.mark.parametrize(
@@ -153,14 +154,6 @@ The shop sells rye bread and cakes, and Greta Holloway said she hoped to hire fo
 """
 
 
-def _files(tmp_path, **texts):
-    paths = {}
-    for name, text in texts.items():
-        paths[name] = tmp_path / f"{name}.txt"
-        paths[name].write_text(text, encoding="utf-8")
-    return paths
-
-
 def _entities(runner, store_path) -> dict[str, dict]:
     result = runner.invoke(main, ["entities", "--type", "Person", "--format", "csv", "--store", str(store_path)])
     assert result.exit_code == 0, result.output
@@ -175,7 +168,7 @@ def _ingest(runner, store_path, *paths) -> str:
 
 @pytest.mark.parametrize("order", [("surname", "full"), ("full", "surname")])
 def test_join_whatever_the_order(runner, tmp_path, store_path, order):
-    paths = _files(tmp_path, full=FULL, surname=SURNAME)
+    paths = write_texts(tmp_path, full=FULL, surname=SURNAME)
     said = [_ingest(runner, store_path, paths[name]) for name in order]
     assert "Joined" not in said[0] and "Joined 1 surname(s) to a full name across articles" in said[1]
     people = _entities(runner, store_path)
@@ -191,7 +184,7 @@ def test_join_whatever_the_order(runner, tmp_path, store_path, order):
 
 
 def test_split_sticks(runner, tmp_path, store_path):
-    paths = _files(tmp_path, full=FULL, surname=SURNAME, again=SURNAME.replace("third", "fourth"), other=OTHER)
+    paths = write_texts(tmp_path, full=FULL, surname=SURNAME, again=SURNAME.replace("third", "fourth"), other=OTHER)
     _ingest(runner, store_path, paths["full"], paths["surname"])
     assert "person/holloway" not in _entities(runner, store_path)
 
@@ -212,7 +205,7 @@ def test_split_sticks(runner, tmp_path, store_path):
 
 
 def test_a_second_full_name_lifts_a_join(runner, tmp_path, store_path):
-    paths = _files(tmp_path, full=FULL, surname=SURNAME, other=OTHER)
+    paths = write_texts(tmp_path, full=FULL, surname=SURNAME, other=OTHER)
     _ingest(runner, store_path, paths["full"], paths["surname"])
     assert "person/holloway" not in _entities(runner, store_path)
     _ingest(runner, store_path, paths["other"])
@@ -226,7 +219,7 @@ def test_a_second_full_name_lifts_a_join(runner, tmp_path, store_path):
 )
 def test_a_surname_article_about_something_else_stops_the_join(runner, tmp_path, store_path, order):
     """Whatever the order, the Holloway of the cheese fair is not joined, so neither is the other."""
-    paths = _files(tmp_path, full=FULL, surname=SURNAME, fair=FAIR)
+    paths = write_texts(tmp_path, full=FULL, surname=SURNAME, fair=FAIR)
     for name in order:
         _ingest(runner, store_path, paths[name])
     people = _entities(runner, store_path)
@@ -238,7 +231,7 @@ def test_a_join_recorded_by_a_stopped_run_is_applied_by_the_next(runner, tmp_pat
     from kg.layers.joins import record_join
 
     weather = "Heavy rain closed two roads near Fennick on Thursday, the Fennick fire brigade said.\n"
-    paths = _files(tmp_path, full=FULL, surname=SURNAME, weather=weather)
+    paths = write_texts(tmp_path, full=FULL, surname=SURNAME, weather=weather)
     with monkeypatch.context() as m:
         m.setattr(kg.ingest, "sync_joins", lambda store, written: (0, []))
         _ingest(runner, store_path, paths["full"], paths["surname"])

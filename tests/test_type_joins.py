@@ -12,6 +12,7 @@ import pytest
 from kg.cli import main
 from kg.layers.type_joins import Said, decide
 from kg.store import open_store
+from tests.conftest import write_texts
 
 G = "https://w3id.org/kg-news/id/article/"
 
@@ -91,14 +92,6 @@ The old quarry near Oskarby reopened on Monday after Brindlemoor bought the site
 """
 
 
-def _files(tmp_path, **texts):
-    paths = {}
-    for name, text in texts.items():
-        paths[name] = tmp_path / f"{name}.txt"
-        paths[name].write_text(text, encoding="utf-8")
-    return paths
-
-
 def _ingest(runner, store_path, *paths) -> str:
     result = runner.invoke(main, ["ingest", *map(str, paths), "--store", str(store_path)])
     assert result.exit_code == 0, result.output
@@ -113,7 +106,7 @@ def _entities(runner, store_path) -> dict[str, dict]:
 
 def test_extraction_says_why(runner, tmp_path):
     """The kg extract JSON gives each entity's type with its evidence."""
-    paths = _files(tmp_path, town=TOWN, residents=RESIDENTS)
+    paths = write_texts(tmp_path, town=TOWN, residents=RESIDENTS)
     result = runner.invoke(main, ["extract", str(paths["town"]), str(paths["residents"])])
     assert result.exit_code == 0, result.output
     town, residents = (json.loads(line) for line in result.stdout.splitlines())
@@ -124,7 +117,7 @@ def test_extraction_says_why(runner, tmp_path):
 
 @pytest.mark.parametrize("order", [("town", "residents"), ("residents", "town")])
 def test_a_name_typed_two_ways_is_one_node(runner, tmp_path, store_path, order):
-    paths = _files(tmp_path, town=TOWN, residents=RESIDENTS)
+    paths = write_texts(tmp_path, town=TOWN, residents=RESIDENTS)
     said = [_ingest(runner, store_path, paths[name]) for name in order]
     assert "typed differently" not in said[0] and "Joined 1 name(s) NER typed differently" in said[1]
     found = _entities(runner, store_path)
@@ -151,7 +144,7 @@ def test_a_name_typed_two_ways_is_one_node(runner, tmp_path, store_path, order):
 def test_a_tie_stays_two_nodes(runner, tmp_path, store_path, order):
     """Once an article says the organisation is a company, both types have decisive evidence: the
     join made before is lifted, whatever came first."""
-    paths = _files(tmp_path, town=TOWN, residents=RESIDENTS, company=COMPANY)
+    paths = write_texts(tmp_path, town=TOWN, residents=RESIDENTS, company=COMPANY)
     for name in order:
         _ingest(runner, store_path, paths[name])
     found = _entities(runner, store_path)
@@ -160,7 +153,7 @@ def test_a_tie_stays_two_nodes(runner, tmp_path, store_path, order):
 
 
 def test_split_undoes_and_sticks(runner, tmp_path, store_path):
-    paths = _files(tmp_path, town=TOWN, residents=RESIDENTS, again=RESIDENTS.replace("Thursday", "Friday"))
+    paths = write_texts(tmp_path, town=TOWN, residents=RESIDENTS, again=RESIDENTS.replace("Thursday", "Friday"))
     _ingest(runner, store_path, paths["town"], paths["residents"])
     assert list(_entities(runner, store_path)) == ["place/brindlemoor"]
     result = runner.invoke(main, ["split", "place/brindlemoor", "organization/brindlemoor", "--store", str(store_path)])
@@ -177,6 +170,6 @@ def test_split_undoes_and_sticks(runner, tmp_path, store_path):
 def test_a_name_that_acts_is_no_guess(runner, tmp_path, store_path):
     """ "Brindlemoor bought the site": the subject of a verb with an object is an actor (a contextual
     cue), more than NER's label, so the town's article does not outweigh it."""
-    paths = _files(tmp_path, town=TOWN, bought=BOUGHT)
+    paths = write_texts(tmp_path, town=TOWN, bought=BOUGHT)
     _ingest(runner, store_path, paths["town"], paths["bought"])
     assert set(_entities(runner, store_path)) == {"place/brindlemoor", "organization/brindlemoor"}
