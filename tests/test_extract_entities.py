@@ -154,6 +154,22 @@ def test_an_index_takes_in_its_short_form_but_a_product_leaves_its_maker_alone()
     assert found["Volvo"] == ("Organization", 1) and found["Volvo FH16"] == ("Other", 1)
 
 
+def test_a_company_is_no_short_form_of_what_is_named_after_it_or_of_a_list():
+    ents = _merge(
+        [
+            ("Northwind Developer Forum & Expo", "Organization", (0, 32)),
+            ("Birchwell Calxeda / Oakfield", "Organization", (40, 68)),
+            ("Northwind Trading Company", "Organization", (70, 95)),
+            ("Northwind", "Organization", (100, 109)),
+            ("Birchwell", "Organization", (120, 129)),
+        ]
+    )
+    found = {e.name: len(e.mentions) for e in ents}
+    assert found["Northwind Trading Company"] == 2  # the company's own full name takes its short form
+    assert found["Northwind Developer Forum & Expo"] == 1
+    assert found["Birchwell"] == 1 and found["Birchwell Calxeda / Oakfield"] == 1
+
+
 def test_a_first_name_alone_is_the_one_person_with_that_first_name(nlp):
     ents = _entities(
         nlp,

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
+from kg.extract.org_kinds import NAMED_AFTER_TAILS
 from kg.extract.spans import NameWords, repair, tidy_name
 from kg.extract.type_evidence import NER, Why, context_cue, decide, settle
 from kg.model import Entity
@@ -1008,6 +1009,8 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
             if type_ == "Person" and cluster.type == "Person" and words == other[-len(words) :]:
                 return cluster
             if type_ in {"Organization", "Place"} and cluster.type == "Organization" and other[: len(words)] == words:
+                if not _short_form_of(name):
+                    continue
                 if type_ == "Organization" or (
                     gazetteer.place(key) is None and len(other) == len(words) + 1 and other[-1] in ORG_WORDS
                 ):
@@ -1021,6 +1024,13 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
             if len(words) == 1 and key.upper() == _initials(name).upper() and len(key) >= 2:
                 return cluster
     return None
+
+
+def _short_form_of(name: str) -> bool:
+    """Whether an organisation name's leading words can stand for it: not when it names something
+    after the organisation ("Acme Developer Forum" is an event, not Acme) or lists several ("Acme /
+    Birch": neither is the pair)."""
+    return "/" not in name and normalise(name).split()[-1] not in NAMED_AFTER_TAILS
 
 
 def _dedupe_ids(entities: list[Entity]) -> list[Entity]:

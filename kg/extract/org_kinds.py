@@ -54,3 +54,11 @@ def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) ->
             elif found is None and child.dep_ == "appos" and _membership_noun(token) and entity_at(child):
                 out.add(entity_at(child))  # "the localist group, Civic Passion"
     return out
+
+# Last words of names of things named after an organisation, not the organisation: an event, prize,
+# product line or building ("Acme Developer Forum", "Acme Cup", "Acme Tower"). The company's name
+# alone is not a short form of them.
+NAMED_AFTER_TAILS = frozenset(
+    "forum expo exposition conference summit convention awards award prize cup trophy championship "
+    "championships open classic festival fair show tower towers center centre stadium arena building".split()
+)
