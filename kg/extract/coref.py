@@ -466,8 +466,10 @@ def _main_clause_subject(pronoun, index: EntityIndex, exclude: Excluded) -> str 
     if clause.dep_ not in {"advcl", "ccomp", "xcomp", "conj"} or index.quote_at(pronoun.idx) is not None:
         return None
     governor = clause.head
-    ahead = clause.dep_ == "advcl" and clause.i < governor.i and any(
-        c.dep_ == "mark" and c.lower_ == "as" and c.i < pronoun.i for c in clause.children
+    ahead = (
+        clause.dep_ == "advcl"
+        and clause.i < governor.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < pronoun.i for c in clause.children)
     )
     subject = next(
         (c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and (c.i < pronoun.i or ahead)), None

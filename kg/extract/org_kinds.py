@@ -55,6 +55,7 @@ def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) ->
                 out.add(entity_at(child))  # "the localist group, Civic Passion"
     return out
 
+
 # Last words of names of things named after an organisation, not the organisation: an event, prize,
 # product line or building ("Acme Developer Forum", "Acme Cup", "Acme Tower"). The company's name
 # alone is not a short form of them.
