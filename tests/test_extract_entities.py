@@ -170,6 +170,18 @@ def test_a_company_is_no_short_form_of_what_is_named_after_it_or_of_a_list():
     assert found["Birchwell"] == 1 and found["Birchwell Calxeda / Oakfield"] == 1
 
 
+def test_a_short_form_is_the_name_it_spells_before_one_it_opens():
+    ents = _merge(
+        [
+            ("HP Smart Cooling", "Organization", (0, 16)),
+            ("Harlow Peck", "Organization", (30, 41)),
+            ("HP", "Organization", (50, 52)),
+        ]
+    )
+    found = {e.name: len(e.mentions) for e in ents}
+    assert found == {"HP Smart Cooling": 1, "Harlow Peck": 2}
+
+
 def test_a_first_name_alone_is_the_one_person_with_that_first_name(nlp):
     ents = _entities(
         nlp,

@@ -987,6 +987,17 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
 
 
 def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | None:
+    """The cluster a name is a short form of. A name it spells comes before one it opens: "HP" is
+    "Hewlett-Packard" rather than "HP Smart Cooling" (a product line named after it)."""
+    spelt = [c for c in clusters if " " not in key and len(key) >= 2 and any(_spells_initials(key, n) for n in c.names)]
+    return _alias_in(key, type_, spelt) or _alias_in(key, type_, clusters)
+
+
+def _spells_initials(key: str, name: str) -> bool:
+    return key.upper() == _initials(name).upper()
+
+
+def _alias_in(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | None:
     words = key.split()
     for cluster in clusters:
         if cluster.type != type_ and not {type_, cluster.type} <= {"Organization", "Place"}:
@@ -1021,7 +1032,7 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
                 and gazetteer.country(" ".join(other[: -len(words)])) is not None
             ):
                 return cluster  # "State Department" is the "US State Department" of the same article
-            if len(words) == 1 and key.upper() == _initials(name).upper() and len(key) >= 2:
+            if len(words) == 1 and _spells_initials(key, name) and len(key) >= 2:
                 return cluster
     return None
 

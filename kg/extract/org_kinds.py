@@ -61,5 +61,5 @@ def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) ->
 # alone is not a short form of them.
 NAMED_AFTER_TAILS = frozenset(
     "forum expo exposition conference summit convention awards award prize cup trophy championship "
-    "championships open classic festival fair show tower towers center centre stadium arena building".split()
+    "championships open festival fair show tower towers center centre stadium arena building".split()
 )
