@@ -56,10 +56,11 @@ def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) ->
     return out
 
 
-# Last words of names of things named after an organisation, not the organisation: an event, prize,
-# product line or building ("Acme Developer Forum", "Acme Cup", "Acme Tower"). The company's name
-# alone is not a short form of them.
+# Last words of names of things named after an organisation, not the organisation: an event, a prize
+# or a building ("Acme Developer Forum", "Acme Cup", "Acme Tower"). The company's name
+# alone is not a short form of them. Not "center": a clinic named after someone goes by that name
+# alone ("she checked into Betty Ford").
 NAMED_AFTER_TAILS = frozenset(
     "forum expo exposition conference summit convention awards award prize cup trophy championship "
-    "championships open festival fair show tower towers center centre stadium arena building".split()
+    "championships open festival fair show tower towers stadium arena building".split()
 )
