@@ -155,6 +155,7 @@ def test_an_index_takes_in_its_short_form_but_a_product_leaves_its_maker_alone()
 
 
 def test_a_company_is_no_short_form_of_what_is_named_after_it_or_of_a_list():
+    """An event, a building or a division named after a company is not the company."""
     ents = _merge(
         [
             ("Northwind Developer Forum & Expo", "Organization", (0, 32)),
@@ -162,12 +163,15 @@ def test_a_company_is_no_short_form_of_what_is_named_after_it_or_of_a_list():
             ("Northwind Trading Company", "Organization", (70, 95)),
             ("Northwind", "Organization", (100, 109)),
             ("Birchwell", "Organization", (120, 129)),
+            ("Tessaly Services", "Organization", (130, 146)),
+            ("Tessaly", "Organization", (150, 157)),
         ]
     )
     found = {e.name: len(e.mentions) for e in ents}
     assert found["Northwind Trading Company"] == 2  # the company's own full name takes its short form
     assert found["Northwind Developer Forum & Expo"] == 1
     assert found["Birchwell"] == 1 and found["Birchwell Calxeda / Oakfield"] == 1
+    assert found["Tessaly"] == 1  # a company is not its services division
 
 
 def test_a_short_form_is_the_name_it_spells_before_one_it_opens():
