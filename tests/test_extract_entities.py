@@ -154,6 +154,38 @@ def test_an_index_takes_in_its_short_form_but_a_product_leaves_its_maker_alone()
     assert found["Volvo"] == ("Organization", 1) and found["Volvo FH16"] == ("Other", 1)
 
 
+def test_a_company_is_no_short_form_of_what_is_named_after_it_or_of_a_list():
+    """An event, a building or a division named after a company is not the company."""
+    ents = _merge(
+        [
+            ("Northwind Developer Forum & Expo", "Organization", (0, 32)),
+            ("Birchwell Calxeda / Oakfield", "Organization", (40, 68)),
+            ("Northwind Trading Company", "Organization", (70, 95)),
+            ("Northwind", "Organization", (100, 109)),
+            ("Birchwell", "Organization", (120, 129)),
+            ("Tessaly Services", "Organization", (130, 146)),
+            ("Tessaly", "Organization", (150, 157)),
+        ]
+    )
+    found = {e.name: len(e.mentions) for e in ents}
+    assert found["Northwind Trading Company"] == 2  # the company's own full name takes its short form
+    assert found["Northwind Developer Forum & Expo"] == 1
+    assert found["Birchwell"] == 1 and found["Birchwell Calxeda / Oakfield"] == 1
+    assert found["Tessaly"] == 1  # a company is not its services division
+
+
+def test_a_short_form_is_the_name_it_spells_before_one_it_opens():
+    ents = _merge(
+        [
+            ("HP Smart Cooling", "Organization", (0, 16)),
+            ("Harlow Peck", "Organization", (30, 41)),
+            ("HP", "Organization", (50, 52)),
+        ]
+    )
+    found = {e.name: len(e.mentions) for e in ents}
+    assert found == {"HP Smart Cooling": 1, "Harlow Peck": 2}
+
+
 def test_a_first_name_alone_is_the_one_person_with_that_first_name(nlp):
     ents = _entities(
         nlp,

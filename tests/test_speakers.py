@@ -768,3 +768,30 @@ def test_she_reaching_back_to_a_mere_mention_needs_a_known_gender():
     text = 'Officials met Zorbak Quell on Monday. The meeting was short. "We are done," she said.'
     speaker, stmt = _by_cue(text, "said")
     assert speaker is None and stmt.speaker_text == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("As it promised on Tuesday, Northwind Corp. today released a fix for the flaw.", "Northwind Corp."),
+        ("As she said last week, Maria Lopez will step down in June.", "Maria Lopez"),
+        ("As he said last week, Maria Lopez will step down in June.", None),  # the pronoun does not agree
+    ],
+)
+def test_a_pronoun_in_an_as_clause_ahead_of_its_main_clause_is_that_clauses_subject(text, speaker):
+    [(_, name, _, _)] = _statements(text)
+    assert name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retired Ohio teacher Ann Moss is reported by the Boston, Massachusetts based website saying "
+        'about Putin: "I like him more".',
+        "Imaginary Texas farmer Bob Reyes is reported by the Denver, Colorado based website saying "
+        'about Trudeau: "I trust him".',
+    ],
+)
+def test_a_place_taken_for_the_agent_that_reports_a_person_does_not_speak(text):
+    places = {"Boston", "Denver", "Massachusetts", "Colorado"}
+    assert not any(name in places for _, name, _, _ in _statements(text))

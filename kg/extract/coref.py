@@ -458,19 +458,28 @@ def _plural_noun_before(pronoun, index: EntityIndex) -> bool:
 
 def _main_clause_subject(pronoun, index: EntityIndex, exclude: Excluded) -> str | None:
     """'Lewis misled the BBC when he stated that ...': a subject pronoun in a subordinate clause
-    refers to the subject of the clause it depends on, when that subject agrees with it."""
+    refers to the subject of the clause it depends on, when that subject agrees with it. An "as"
+    clause ahead of its main clause points forward: "As it promised, Northwind released a fix"."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = pronoun.head
     if clause.dep_ not in {"advcl", "ccomp", "xcomp", "conj"} or index.quote_at(pronoun.idx) is not None:
         return None
     governor = clause.head
-    subject = next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
+    ahead = (
+        clause.dep_ == "advcl"
+        and clause.i < governor.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < pronoun.i for c in clause.children)
+    )
+    subject = next(
+        (c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} and (c.i < pronoun.i or ahead)), None
+    )
     if subject is None or subject.tag_ in {"PRP", "PRP$"}:
         return None
     eid = index.at(subject.idx, subject.idx + len(subject.text))
     types = PRONOUN_TYPES[pronoun.lower_]
-    return eid if eid is not None and index.fits(eid, types, pronoun.lower_, exclude) else None
+    # the subject the pronoun points forward to is named in the clause the pronoun introduces: no exclusion
+    return eid if eid is not None and index.fits(eid, types, pronoun.lower_, None if ahead else exclude) else None
 
 
 def _gender(entity: Entity, text: str | None) -> str | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
+from kg.extract.org_kinds import NAMED_AFTER_TAILS
 from kg.extract.spans import NameWords, repair, tidy_name
 from kg.extract.type_evidence import NER, Why, context_cue, decide, settle
 from kg.model import Entity
@@ -986,6 +987,17 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
 
 
 def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | None:
+    """The cluster a name is a short form of. A name it spells comes before one it opens: "HP" is
+    "Hewlett-Packard" rather than "HP Smart Cooling" (a product line named after it)."""
+    spelt = [c for c in clusters if " " not in key and len(key) >= 2 and any(_spells_initials(key, n) for n in c.names)]
+    return _alias_in(key, type_, spelt) or _alias_in(key, type_, clusters)
+
+
+def _spells_initials(key: str, name: str) -> bool:
+    return key.upper() == _initials(name).upper()
+
+
+def _alias_in(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | None:
     words = key.split()
     for cluster in clusters:
         if cluster.type != type_ and not {type_, cluster.type} <= {"Organization", "Place"}:
@@ -1008,6 +1020,8 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
             if type_ == "Person" and cluster.type == "Person" and words == other[-len(words) :]:
                 return cluster
             if type_ in {"Organization", "Place"} and cluster.type == "Organization" and other[: len(words)] == words:
+                if not _short_form_of(name):
+                    continue
                 if type_ == "Organization" or (
                     gazetteer.place(key) is None and len(other) == len(words) + 1 and other[-1] in ORG_WORDS
                 ):
@@ -1018,9 +1032,16 @@ def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | No
                 and gazetteer.country(" ".join(other[: -len(words)])) is not None
             ):
                 return cluster  # "State Department" is the "US State Department" of the same article
-            if len(words) == 1 and key.upper() == _initials(name).upper() and len(key) >= 2:
+            if len(words) == 1 and _spells_initials(key, name) and len(key) >= 2:
                 return cluster
     return None
+
+
+def _short_form_of(name: str) -> bool:
+    """Whether an organisation name's leading words can stand for it: not when it names something
+    after the organisation ("Acme Developer Forum" is an event, not Acme) or lists several ("Acme /
+    Birch": neither is the pair)."""
+    return "/" not in name and normalise(name).split()[-1] not in NAMED_AFTER_TAILS
 
 
 def _dedupe_ids(entities: list[Entity]) -> list[Entity]:

@@ -54,3 +54,13 @@ def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) ->
             elif found is None and child.dep_ == "appos" and _membership_noun(token) and entity_at(child):
                 out.add(entity_at(child))  # "the localist group, Civic Passion"
     return out
+
+
+# Last words of names of things named after an organisation, not the organisation: an event, a prize,
+# a building or a division ("Acme Developer Forum", "Acme Cup", "Acme Tower", "Acme Services"). The
+# company's name alone is not a short form of them. Not "center": a clinic named after someone goes
+# by that name alone ("she checked into Betty Ford").
+NAMED_AFTER_TAILS = frozenset(
+    "forum expo exposition conference summit convention awards award prize cup trophy championship "
+    "championships open festival fair show tower towers stadium arena building services labs division".split()
+)

@@ -83,7 +83,7 @@ def speaker_of(ctx: Context, verb: Token, quote: tuple[int, int] | None = None) 
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                    return obj, False
+                    return (None if _place_beside_actor(ctx, obj, child) else obj), False
                 stray = stray_agent(ctx, verb)
                 if stray is not None:
                     return next(c for c in stray.children if c.dep_ == "pobj"), False
@@ -120,6 +120,16 @@ def _opens_sentence(token: Token) -> bool:
     return all(
         t.is_space or t.is_punct or (t.head.i == token.i and (t.dep_ == "mark" or t.tag_ == "WRB")) for t in before
     )
+
+
+def _place_beside_actor(ctx: Context, agent: Token | None, subject: Token) -> bool:
+    """'X is reported by the Denver, Colorado based paper saying ...': the parser may take the place
+    that opens a description for the agent. A place that reports a person or an organisation is
+    rather such a misparse than the speaker; a wrong speaker is worse than none."""
+    if agent is None:
+        return False
+    eid = ctx.index.at(agent.idx, agent.idx + len(agent.text))
+    return eid is not None and ctx.index.by_id[eid].type == "Place" and _actor(ctx, subject)
 
 
 def stray_agent(ctx: Context, verb: Token) -> Token | None:
