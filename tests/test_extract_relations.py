@@ -494,3 +494,22 @@ def test_an_organisation_after_a_title_with_its_own_words_and_a_comma():
         "Monday. The Nordic Peace Council said so."
     )
     assert ("Ruth Adler", "works_for", "Nordic Peace Council") not in rels  # she heads it
+
+
+def test_a_state_representative_sits_for_it_and_a_country_representative_works_for_it():
+    rels = _named_relations(
+        "Tanker vote\n\nThe Air Force chose the rival bid on Friday. Todd Ramsey, a Kansas representative, said the "
+        "decision was a blow to workers. Oregon representative Lisa Hale said she was shocked. The US trade "
+        "representative, Mark Olsen, said talks would go on."
+    )
+    assert not any(s in {"Todd Ramsey", "Lisa Hale"} for s, _, _ in rels)
+    assert ("Mark Olsen", "works_for", "United States") in rels
+
+
+def test_a_rebel_group_named_after_a_country_is_no_organ_of_its_state():
+    rels = _named_relations(
+        "Clashes in the north\n\nThe Mali Liberation Army rebel group attacked a border post on Sunday. The Mali "
+        "Army said it had driven the fighters back."
+    )
+    assert ("Mali Army", "part_of", "Mali") in rels
+    assert ("Mali Liberation Army", "part_of", "Mali") not in rels

@@ -51,8 +51,8 @@ def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) ->
                 continue
             if found is not None and entity_at(child) is None and _membership_noun(child):
                 out.add(found)  # "the band Duran Duran", "Zanu-PF, the ruling party"
-            elif found is None and child.dep_ == "appos" and _membership_noun(token) and entity_at(child):
-                out.add(entity_at(child))  # "the localist group, Civic Passion"
+            elif found is None and child.dep_ in {"appos", "compound"} and _membership_noun(token) and entity_at(child):
+                out.add(entity_at(child))  # "the localist group, Civic Passion", "the X Liberation Army rebel group"
     return out
 
 

@@ -366,6 +366,8 @@ class RelationExtractor:
         elif subject_type == "Person" and owner_type in {"Organization", "Place", "Group"}:
             if owner_type == "Place" and (noun not in PLACE_LEADER_NOUNS | PLACE_WORK_NOUNS or kind == "member"):
                 return  # a "French director" or an "Afghan analyst" works for no state; no one is its member
+            if owner_type == "Place" and noun == "representative" and gazetteer.country(self._name(owner)) is None:
+                return  # "a Kansas representative" sits in a legislature for the state; a country's is its envoy
             if owner_type != "Place" and kind == "work" and noun not in WORK_NOUNS | STAFF_LEADER_NOUNS:
                 if owner_type == "Organization" and self._membership(owner):
                     self.add(subject, "member_of", owner, span)  # "Labour's Shadow Home Secretary X"
@@ -655,6 +657,8 @@ class RelationExtractor:
                 continue
             if set(words) & MEMBERSHIP_ORGS or (head[-1] == "congress" and len(head) > 2):
                 continue
+            if entity.id in self.described_members:
+                continue  # "the X Liberation Army rebel group": a militia named after a state is none of its organs
             place = None
             for k in range(len(head) - 1, 0, -1):
                 place = places.get(" ".join(words[:k])) or self._country_named(" ".join(raw[:k]))
