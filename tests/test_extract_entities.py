@@ -209,3 +209,17 @@ def test_it_refers_to_an_index_when_no_organisation_is_near():
     x = extract(Article(text=text))
     index = next(e for e in x.entities if e.name == "Dow Jones Industrial Average")
     assert index.type == "Other" and [text[s:e] for s, e in index.mentions] == ["Dow Jones Industrial Average", "it"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quake rattles Indonesia's Aceh\n\nPeople fled buildings in the provincial capital Banda Aceh as it shook.",
+        "Strong quake shakes Aceh\n\nPeople fled buildings in the provincial capital Banda Aceh as it shook.",
+    ],
+)
+def test_a_province_is_no_surname_of_its_capital(nlp, text):
+    # NER takes the city for a person; its last word is the province, a place of its own
+    found = {e.name: e for e in _entities(nlp, text)}
+    assert "Aceh" not in found["Banda Aceh"].aliases
+    assert found["Aceh"].type == "Place"

@@ -871,8 +871,8 @@ def _propagate(text: str, entities: list[Entity]) -> list[Entity]:
     forms: dict[str, set[int]] = defaultdict(set)
     for n, ent in enumerate(entities):
         names = {ent.name, *ent.aliases}
-        if ent.type == "Person" and len(ent.name.split()) > 1:
-            names.add(ent.name.split()[-1])
+        if ent.type == "Person" and len(ent.name.split()) > 1 and gazetteer.place(ent.name) is None:
+            names.add(ent.name.split()[-1])  # not "Aceh" of "Banda Aceh", a city NER took for a person
         for name in names:
             if len(name) >= 3 and name[0].isupper() and name.lower() not in _NOT_NAMES:
                 forms[name].add(n)
@@ -1013,6 +1013,8 @@ def _alias_in(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | None
             if len(other) <= len(words):
                 continue
             if cluster.type == "Person" and len(words) == 1 and words == other[-1:]:
+                if gazetteer.place(name) is not None:
+                    continue  # "Aceh" is no surname of "Banda Aceh", a city NER took for a person
                 return cluster  # a surname, whatever NER labelled it
             if cluster.type == "Person" and len(words) == 1 and other[-1].split("-", 1)[-1] == words[0]:
                 if other[-1].split("-", 1)[0] in _ARTICLE_PARTICLES:
