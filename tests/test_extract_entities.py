@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import _bracketed_acronyms, _merge, entity_key, extract_entities, normalise
+from kg.extract.entities import _bracketed_acronyms, _merge, _personal_name, entity_key, extract_entities, normalise
 from kg.model import Article
 
 
@@ -223,3 +223,17 @@ def test_a_province_is_no_surname_of_its_capital(nlp, text):
     found = {e.name: e for e in _entities(nlp, text)}
     assert "Aceh" not in found["Banda Aceh"].aliases
     assert found["Aceh"].type == "Place"
+
+
+def test_a_surname_ner_labels_otherwise_does_not_outvote_the_full_name(nlp):
+    text = (
+        "Budget row\n\nPaul Dewar, the opposition critic, asked for an inquiry on Monday. Dewar said the papers "
+        "were left in a parking lot. Dewar wants answers. Dewar spoke twice."
+    )
+    found = {e.name: e for e in _entities(nlp, text)}
+    assert found["Paul Dewar"].type == "Person" and "Dewar" in found["Paul Dewar"].aliases
+
+
+def test_what_looks_like_a_personal_name():
+    assert _personal_name("Paul Dewar") and _personal_name("Sutopo Purwo Nugroho")
+    assert not _personal_name("Internet Explorer") and not _personal_name("Dewar")

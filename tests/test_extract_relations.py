@@ -513,3 +513,12 @@ def test_a_rebel_group_named_after_a_country_is_no_organ_of_its_state():
     )
     assert ("Mali Army", "part_of", "Mali") in rels
     assert ("Mali Liberation Army", "part_of", "Mali") not in rels
+
+
+def test_roles_in_a_row_share_their_organisation_but_a_sympathy_is_no_post():
+    rels = _named_relations(
+        "Attack\n\nPolice named the attacker as Karim Haddad, a 40-year-old physician and al-Qaeda sympathizer "
+        "from Zarqa. Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways, spoke."
+    )
+    assert not any(s == "Karim Haddad" for s, _, _ in rels)
+    assert ("Joe Leonard", "leader_of", "AirTran Airways") in rels

@@ -959,6 +959,8 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
                 type_ = "Organization"  # "AirTran" after "AirTran Airways": no place NER took it for
             elif cluster.type == "Other" and type_ == "Organization":
                 type_ = "Other"  # "Dow Jones" after "Dow Jones Industrial Average"
+            elif cluster.type == "Person" and " " not in key and _personal_name(cluster.name):
+                type_ = "Person"  # a surname NER labels otherwise does not outvote the person's full name
         if cluster is None:
             cluster = _Cluster(name=name, type=type_)
             clusters.append(cluster)
@@ -984,6 +986,15 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
             )
         )
     return _dedupe_ids(entities)
+
+
+def _personal_name(name: str) -> bool:
+    """Whether a name NER gave a person looks like one: a known first name ("Paul Dewar") or three
+    capitalised words and more ("Sutopo Purwo Nugroho"), unlike "Internet Explorer"."""
+    from kg.extract.coref import is_first_name
+
+    words = name.split()
+    return len(words) > 1 and (is_first_name(words[0]) or (len(words) > 2 and all(w[:1].isupper() for w in words)))
 
 
 def _find_alias(key: str, type_: str, clusters: list[_Cluster]) -> _Cluster | None:

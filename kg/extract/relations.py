@@ -214,7 +214,9 @@ class RelationExtractor:
                 self._place_of(subject, role, span)
                 continue
             found = self._role(role)
-            owner = next((o for r in [role, *role.conjuncts] if (o := self._owner(r, subject))), None)
+            # "Chairman and CEO of X": roles in a row share the owner; not "a physician and X sympathizer"
+            roles = [role, *(c for c in role.conjuncts if segment_role([_word(c)]))]
+            owner = next((o for r in roles if (o := self._owner(r, subject))), None)
             owner = owner or self._trailing_org(role)
             if owner is None or found is None:
                 continue
