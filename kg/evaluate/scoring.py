@@ -386,7 +386,8 @@ class _Scorer:
             for gm in ent["mentions"]:
                 if self.gold.text[gm[0] : gm[1]].lower() in PRONOUNS:
                     continue
-                candidates = [(pm, j) for pm, j in owner if not elsewhere(i, tuple(gm), pm)]
+                near = [(pm, j) for pm, j in owner if self.tokens.jaccard(tuple(gm), pm) >= OVERLAP]
+                candidates = [(pm, j) for pm, j in near if not elsewhere(i, tuple(gm), pm)]
                 best = max(
                     ((self.tokens.jaccard(tuple(gm), pm), j == aligned.get(i), j) for pm, j in candidates),
                     default=None,

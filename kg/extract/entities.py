@@ -558,7 +558,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             type_, reason = "Organization", Why("contextual", f"named after '{span[0].text}' of the article")
         elif type_ in {"Organization", "Place", "Other", "Person"} and _looks_like_person(span):
             type_, reason = "Person", Why("decisive", "title or role beside the name")
-        elif type_ == "Organization" and reason is NER and _given_and_family_name(span):
+        elif type_ == "Organization" and reason.strength == "ner" and _given_and_family_name(span):
             type_, reason = "Person", Why("contextual", "first name")
         if span.end_char <= headline_end:
             span = _trim_headline(span, body_names)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 # Kinds of organisation whose people are members.
 MEMBERSHIP_KINDS = frozenset("party movement faction band caucus militia".split())
+MEMBERSHIP_NOUNS = MEMBERSHIP_KINDS | {"group"}  # a group when its words say so (below)
 # A "group" has members when it is a political or armed one ("rebel group"), not a firm ("media group").
 POLITICAL_GROUP_WORDS = frozenset(
     "rebel militant opposition political protest armed pressure youth student advocacy campaign dissident".split()
@@ -22,9 +23,10 @@ TRADE_IST = frozenset("specialist tourist dentist pharmacist florist stockist".s
 
 def _membership_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in MEMBERSHIP_KINDS | {"group"}:
+    if noun.pos_ != "NOUN" or lemma not in MEMBERSHIP_NOUNS:
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children) or noun.doc[noun.i - 1].lower_ == "third":
+    third = noun.i > 0 and noun.doc[noun.i - 1].lower_ == "third"
+    if third or any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children):
         return False  # "a party to the lawsuit", "third party"
     if lemma != "group":
         return True
@@ -51,8 +53,9 @@ def described_memberships(doc: Doc, entity_at: Callable[[Token], str | None]) ->
                 continue
             if found is not None and entity_at(child) is None and _membership_noun(child):
                 out.add(found)  # "the band Duran Duran", "Zanu-PF, the ruling party"
-            elif found is None and child.dep_ in {"appos", "compound"} and _membership_noun(token) and entity_at(child):
-                out.add(entity_at(child))  # "the localist group, Civic Passion", "the X Liberation Army rebel group"
+            elif found is None and child.dep_ in {"appos", "compound"} and (named := entity_at(child)):
+                if _membership_noun(token):
+                    out.add(named)  # "the localist group, Civic Passion", "the X Liberation Army rebel group"
     return out
 
 

@@ -231,7 +231,7 @@ class RelationExtractor:
             parent = self.entity_at(name)
             if not self._is_org(name) or self.entity_at(noun) or not self._parent_noun(noun):
                 continue
-            owned = next((self._named(o) for o in self._possessor_or_of(noun)), None)
+            owned = next(filter(None, map(self._named, self._possessor_or_of(noun))), None)
             if owned is not None and owned != parent and self.types.get(owned) == "Organization":
                 span = (self.phrase(token.head).start_char, self.phrase(token).end_char)
                 self.add(owned, "part_of", parent, span)

@@ -80,7 +80,7 @@ def apply_merges(extraction: Extraction, merges: list[Merge]) -> Extraction:
         new_id = merge.into if merge else ent.id
         if merge:
             ent.aliases = [a for a in [ent.name, *ent.aliases] if a != merge.into_name]
-            ent.name, ent.id, ent.type = merge.into_name, new_id, _type_of_key(new_id, ent.type)
+            ent.name, ent.id, ent.type = merge.into_name, new_id, type_of_key(new_id, ent.type)
         if new_id in kept:
             other = kept[new_id]
             other.aliases += [a for a in [ent.name, *ent.aliases] if a not in other.aliases and a != other.name]
@@ -106,7 +106,7 @@ def apply_merges(extraction: Extraction, merges: list[Merge]) -> Extraction:
     return extraction
 
 
-def _type_of_key(key: str, default: str) -> str:
+def type_of_key(key: str, default: str) -> str:
     """The entity type a canonical key names ("place/banda-aceh" -> "Place"): a join of two types
     gives the merged entity the type of the one it joins."""
     prefix = key.split("/", 1)[0]

@@ -41,6 +41,7 @@ from kg.layers.corrections import (
     record_automatic_join,
     recorded_merges,
     remove_merge,
+    type_of_key,
 )
 from kg.layers.joins import user_splits
 from kg.layers.sparql import EXTRACTED_KEYS, NAMES_OF_TWO_TYPES, RECORDED_JOINS, TYPE_EVIDENCE, render
@@ -73,11 +74,6 @@ class TypeJoin:
     graphs: frozenset[str]  # the articles that gave the weaker type
 
 
-def type_name(key: str) -> str:
-    prefix = key.split("/", 1)[0]
-    return next((t for t in ENTITY_TYPES if t.lower() == prefix), prefix)
-
-
 def _articles(n: int) -> str:
     return f"{n} article" + ("s" if n != 1 else "")
 
@@ -103,8 +99,8 @@ def decide(said: list[Said]) -> list[TypeJoin]:
     for key in others:
         graphs = frozenset(s.graph for s in by_key[key])
         evidence = (
-            f"{type_name(into)}: decisive in {_articles(len(strong))} ({', '.join(cues)}); "
-            f"{type_name(key)}: NER's label only, in {_articles(len(graphs))}"
+            f"{type_of_key(into, into)}: decisive in {_articles(len(strong))} ({', '.join(cues)}); "
+            f"{type_of_key(key, key)}: NER's label only, in {_articles(len(graphs))}"
         )
         joins.append(TypeJoin(key, into, name, evidence, graphs))
     return joins
