@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer
+from kg.extract.coref import first_name_gender, is_first_name
 from kg.extract.lexicon import HEADLINE_CUES, KIND_NOUNS
 from kg.extract.org_kinds import NAMED_AFTER_TAILS
 from kg.extract.spans import NameWords, repair, tidy_name
@@ -291,8 +292,6 @@ def _split_run_together(span: Span, type_: str, why: Why) -> list[tuple[Span, st
     and the person after it into one name (or a museum and the university it is at). Split where the
     organisation's name ends in a word that names organisations and what follows is a person's name
     (a first name gender-guesser knows)."""
-    from kg.extract.coref import first_name_gender
-
     if len(span) < 3:
         return [(span, type_, why)]
     for k in range(1, len(span) - 1):
@@ -422,8 +421,6 @@ def _looks_like_person(span: Span) -> bool:
     """A title before the name, or an appositive role noun beside it, says the name is a person. A
     word that names organisations counts against it, unless it is the surname after a clear first
     name ("Jim Press, the vice chairman")."""
-    from kg.extract.coref import first_name_gender
-
     if any(t.pos_ != "PROPN" for t in span):
         return False
     if any(t.lower_ in ORG_WORDS for t in span) and not (len(span) == 2 and first_name_gender(span.text)):
@@ -449,8 +446,6 @@ def _given_and_family_name(span: Span) -> bool:
     whatever NER guessed, unless a word of it names a kind of organisation or place ("Unity State",
     "France Telecom"). Not as the subject of "said": many firms bear their founder's name ("Philip
     Morris said")."""
-    from kg.extract.coref import first_name_gender
-
     words = [t.lower_ for t in span]
     root, head = span.root, span.root.head
     return (
@@ -501,8 +496,6 @@ def _first_names_joined(doc: Doc) -> list[Span]:
     """NER's names, with a first name it cut off the name after it joined again: in "Valeska Paris
     said" it saw two places, "Valeska" and "Paris"; a one-word name that is a clear first name and
     no place, right before another one-word name, is the start of a person's name."""
-    from kg.extract.coref import first_name_gender
-
     ents, out = list(doc.ents), []
     k = 0
     while k < len(ents):
@@ -603,8 +596,6 @@ def _first_names(entities: list[Entity]) -> list[Entity]:
     """'Ahmed' after 'Ahmed Mohamed': a person named by a first name alone is the one person of the
     article with a longer name that starts with it, when there is one such person only, the word is
     a known first name and no one's surname."""
-    from kg.extract.coref import is_first_name
-
     people = [e for e in entities if e.type == "Person" and len(e.name.split()) >= 2]
     out = []
     for entity in entities:
@@ -623,8 +614,6 @@ def _first_names(entities: list[Entity]) -> list[Entity]:
 def _places_by_name(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """A 'person' whose name is a known country or city ("working for Khartoum") is that place, when
     the name is no one's first name and no title stands before it ("Mr Houston")."""
-    from kg.extract.coref import is_first_name
-
     text = doc_text(doc)
     for entity in entities:
         if entity.type != "Person" or any(len(a.split()) > len(entity.name.split()) for a in entity.aliases):
@@ -745,8 +734,6 @@ def _index_move(verb) -> Why | None:
 def _after_place(span: Span) -> Why | None:
     """ "Livorno, Tuscany", "lifting off from Toulouse": a one-word name set after a known place and a
     comma, or after "from" when it clearly names a city (no one's first name), is a place."""
-    from kg.extract.coref import is_first_name
-
     root, doc = span.root, span.doc
     head = root.head
     if (
@@ -991,8 +978,6 @@ def _merge(mentions: list[tuple[str, str, tuple[int, int]]], forced: dict[str, s
 def _personal_name(name: str) -> bool:
     """Whether a name NER gave a person looks like one: a known first name ("Paul Dewar") or three
     capitalised words and more ("Sutopo Purwo Nugroho"), unlike "Internet Explorer"."""
-    from kg.extract.coref import is_first_name
-
     words = name.split()
     return len(words) > 1 and (is_first_name(words[0]) or (len(words) > 2 and all(w[:1].isupper() for w in words)))
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from kg.extract import roles
+from kg.extract.coref import first_name_gender, is_first_name
 from kg.extract.lexicon import COMMON_ABBREVIATIONS, KIND_NOUNS, OFFICE_TITLES, PARTICLES
 from kg.extract.type_evidence import Why
 
@@ -155,8 +156,6 @@ def _without_title_after(span: Span, words: NameWords) -> Span | None:
 def _person_after_title(span: Span, words: NameWords) -> Span | None:
     """ "Commissioner for Competition Neelie Kroes", "City Clerk Susana Mendoza": a title run into
     the name of the person holding it; the person is the first and last name at the end."""
-    from kg.extract.coref import first_name_gender
-
     if len(span) < 3:
         return None
     person, title = span[-2:], span[:-2]
@@ -249,8 +248,6 @@ def _common_word(span: Span) -> bool:
     """ "the OEM", "8GB of RAM": an abbreviation of a common noun; "Twin bombings struck": a common
     English word that starts a sentence and modifies a common noun, named nowhere else in the
     article and no one's first name, is no person ("Obama administration overturns" keeps Obama)."""
-    from kg.extract.coref import is_first_name
-
     if len(span) != 1:
         return False
     token = span[0]
