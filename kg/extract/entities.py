@@ -245,8 +245,9 @@ THING_NOUNS = frozenset(
     "index indices average benchmark product phone smartphone handset laptop computer tablet airliner "
     "aircraft jet plane car vehicle software browser console device".split()
 )
-# Kind nouns of places whose "of" names one: "the town of Bireun" (not "port": "the Mac port of X").
-PLACES_OF = frozenset("city town village region province district county municipality island country suburb".split())
+# Kind nouns of places whose "of" names one: "the town of Bireun"; not "the Mac port of X", "the capital
+# of X" (X is the country, not the capital) nor "in the neighbourhood of 5,000".
+PLACES_OF = KIND_NOUNS["Place"] - {"port", "capital", "neighbourhood", "neighborhood"}
 # Verbs of a market index's movement: "the Dow fell 678 points".
 # Verbs of bringing out a product: "Apple unveils iPod nano", "released the SDK".
 LAUNCH_VERBS = frozenset("unveil launch release introduce".split())
