@@ -254,11 +254,14 @@ class UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a: Hashable, b: Hashable) -> None:
-        """Join the clusters of ``a`` and ``b``; the smaller root names the result (deterministic)."""
+    def union(self, a: Hashable, b: Hashable) -> bool:
+        """Join the clusters of ``a`` and ``b``; the smaller root names the result (deterministic).
+        Whether they were apart (a link that joins two clusters belongs to a spanning forest)."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
 
     def groups(self) -> dict[Hashable, list[Hashable]]:
         out: dict[Hashable, list[Hashable]] = defaultdict(list)

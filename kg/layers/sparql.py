@@ -362,6 +362,14 @@ LINKED_STATEMENTS_SHARING = (
     "SELECT DISTINCT ?s WHERE { VALUES ?t { $values } GRAPH <$stories> { "
     "?l kg:sharedTerm ?t ; kg:linkedStatement ?s } }"
 )
+# Every member of the claims some statements belong to.
+CLAIM_MEMBERS = (
+    "SELECT DISTINCT ?x WHERE { VALUES ?s { $values } GRAPH <$stories> { ?c kg:claimStatement ?s , ?x } }"
+)
+# Every member of the claims two of whose members share one of some words.
+CLAIM_MEMBERS_SHARING = (
+    "SELECT DISTINCT ?x WHERE { VALUES ?t { $values } GRAPH <$stories> { ?c kg:claimTerm ?t ; kg:claimStatement ?x } }"
+)
 # The speakers of the claims some statements belong to.
 CLAIM_SPEAKERS = (
     "SELECT DISTINCT ?sp WHERE { VALUES ?s { $values } GRAPH <$stories> { "
@@ -376,9 +384,9 @@ CLAIMS_OF_SPEAKERS = (
 LINKS_OF_STATEMENTS = (
     "SELECT DISTINCT ?l WHERE { VALUES ?s { $values } GRAPH <$stories> { ?l kg:linkedStatement ?s } }"
 )
-# The stored links of some statements (``?a``) with their other end and rule, each pair once.
-STATEMENT_PAIRS = """SELECT ?a ?b ?rule WHERE { VALUES ?a { $values } GRAPH <$stories> {
-  ?l kg:linkedStatement ?a , ?b ; kg:linkRule ?rule FILTER(STR(?a) < STR(?b)) } }"""
+# The stored links of some statements (``?a``) with their other end, rule and score, each pair once.
+STATEMENT_PAIRS = """SELECT ?a ?b ?rule ?score WHERE { VALUES ?a { $values } GRAPH <$stories> {
+  ?l kg:linkedStatement ?a , ?b ; kg:linkRule ?rule ; kg:linkScore ?score FILTER(STR(?a) < STR(?b)) } }"""
 # What some statements answer and what answers them (``?a`` answers ``?b``).
 ANSWERS_OF = """SELECT DISTINCT ?a ?b WHERE { VALUES ?s { $values } GRAPH <$stories> {
   { ?s kg:respondsTo ?b BIND(?s AS ?a) } UNION { ?a kg:respondsTo ?s BIND(?s AS ?b) } } }"""
@@ -441,6 +449,8 @@ ANSWERS = "ASK { GRAPH <$stories> { <$a> kg:respondsTo <$b> } }"
 DROP_LISTINGS = "DROP SILENT GRAPH <$listings>"
 # Every article graph stored (one with a content hash).
 STORED_ARTICLES = "SELECT ?g WHERE { GRAPH ?g { ?g kg:contentHash ?h } }"
+# Which of some article graphs are in the store.
+PRESENT_ARTICLES = "SELECT ?g WHERE { VALUES ?g { $values } GRAPH ?g { ?g kg:contentHash ?h } }"
 # Article counts and mention counts of some entities the entities query lists (a catalogue entry with
 # a type and counts). Required patterns only: with the entities given first, Oxigraph looks each up
 # (an OPTIONAL there makes it read the whole catalogue).

@@ -59,6 +59,8 @@ from kg.layers.sparql import (
     ANSWERS_OF,
     ARTICLE_GRAPHS,
     ARTICLE_TERMS,
+    CLAIM_MEMBERS,
+    CLAIM_MEMBERS_SHARING,
     CLAIM_SPEAKERS,
     CLAIMS_OF_SPEAKERS,
     DROP_STORIES,
@@ -82,6 +84,7 @@ from kg.layers.sparql import (
     LINKS_OF_EVENTS,
     LINKS_OF_STATEMENTS,
     MEMBERS_OF_STORIES,
+    PRESENT_ARTICLES,
     REPORTS_OF_STORIES,
     SENTENCES,
     STATEMENT_LINKS,
@@ -558,38 +561,57 @@ def claims_and_responses(
     rarity: Rarity,
     window: int = WINDOW_DAYS,
     focus: set[str] | None = None,
-    kept: Iterable[tuple[str, str]] = (),
-) -> tuple[dict[str, list[str]], list[tuple]]:
-    """Claims (one speaker's statements across articles, the connected components of claim links,
-    named after their smallest member) and links: (a, b, rule, score, shared words, evidence), with
-    ``a`` answering ``b`` for answers. With ``focus``, only links with an end in it are scored; the
-    claim links between other statements are ``kept`` as stored (pairs of IRIs)."""
+    kept: Iterable[tuple[str, str, float]] = (),
+    kept_terms: dict[str, set[str]] | None = None,
+) -> tuple[dict[str, tuple[list[str], set[str]]], list[tuple], list[tuple[str, str]]]:
+    """Claims, links and the kept links that are no longer needed.
+
+    A claim is one speaker's statements across articles that claim links join (a connected component),
+    named after its smallest member, with the specific words any two of its members share (a later
+    ingest that makes one of them more common decides the claim again). Of its links only a maximum
+    spanning forest is kept: the strongest links that join every member (ties by IRI). So a wire story
+    reprinted n times makes n - 1 claim links, not n(n - 1)/2, and a claim is explained by the links
+    that hold it together. Links are (a, b, rule, score, shared words, evidence), with ``a`` answering
+    ``b`` for answers. With ``focus``, only links with an end in it are scored; the stored claim links
+    between other statements are ``kept`` (pairs of IRIs with their score) and ``kept_terms`` gives
+    the words of their stored claims; the kept links the forest no longer takes are returned."""
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for s in statements:
         if s["speaker"]:
             by_speaker[s["speaker"]].append(s)
-    claims: dict[str, list[str]] = {}
+    claims: dict[str, tuple[list[str], set[str]]] = {}
     links: list[tuple] = []
+    dropped: list[tuple[str, str]] = []
     speaker_of = {s["iri"]: s["speaker"] for s in statements}
-    kept_by: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for a, b in kept:
-        kept_by[speaker_of[a]].append((a, b))
+    kept_by: dict[str, list[tuple[float, str, str, None]]] = defaultdict(list)
+    for a, b, score in kept:
+        kept_by[speaker_of[a]].append((-round(score, 6), a, b, None))
+    kept_terms = kept_terms or {}
     for speaker, items in by_speaker.items():
         items.sort(key=lambda s: s["iri"])
-        groups = UnionFind(s["iri"] for s in items)
-        for a, b in kept_by[speaker]:
-            groups.union(a, b)
+        edges: list[tuple] = list(kept_by[speaker])
         for a, b in _sharing_specific(items, rarity):
             if focus is not None and a["iri"] not in focus and b["iri"] not in focus:
                 continue
             found = claim_link(a, b, rarity, window)
             if found:
-                groups.union(a["iri"], b["iri"])
-                links.append((a["iri"], b["iri"], CLAIM_RULE, *found))
+                edges.append((-round(found[0], 6), a["iri"], b["iri"], found))
+        edges.sort(key=lambda e: e[:3])
+        groups = UnionFind(s["iri"] for s in items)
+        terms: dict[str, set[str]] = defaultdict(set)
+        for _, a, b, found in edges:
+            if found:
+                terms[a].update(found[1])
+            if groups.union(a, b):
+                if found:
+                    links.append((a, b, CLAIM_RULE, *found))
+            elif found is None:
+                dropped.append((a, b))
         for group in groups.groups().values():
             if len(group) > 1:
                 group = sorted(group)
-                claims[f"{DATA_NS}story/claim/{hashlib.sha1(group[0].encode()).hexdigest()[:16]}"] = group
+                words = set().union(*(terms.get(x, set()) | kept_terms.get(x, set()) for x in group))
+                claims[f"{DATA_NS}story/claim/{hashlib.sha1(group[0].encode()).hexdigest()[:16]}"] = (group, words)
     # an answer needs the claimant named, a report of the claimant, or a shared story: each answer is
     # scored against the claims indexed under those only (all pairs would be quadratic in the store)
     by_claimant: dict[str, list[dict]] = defaultdict(list)
@@ -612,7 +634,7 @@ def claims_and_responses(
             if found:
                 score, shared, rule, why = found
                 links.append((d["iri"], c["iri"], rule, score, shared, why))
-    return claims, sorted(links)
+    return claims, sorted(links), dropped
 
 
 def _sharing_specific(items: list[dict], rarity: Rarity) -> list[tuple[dict, dict]]:
@@ -692,7 +714,7 @@ def _count_words(store: Store, changed: list[str], new: dict[str, dict]) -> tupl
         triple(st, KG.statementCount, literal(str(n), XSD_INTEGER)),
         triple(st, KG.windowDays, literal(str(window), XSD_INTEGER)),
     ]
-    for a in changed:
+    for a in sorted(r["g"].value for r in _stored(store, PRESENT_ARTICLES, changed)):  # not those removed
         lines += [
             triple(a, KG.statementTerms, literal(" ".join(per_article.get(a, [])))),
             triple(a, KG.statementCount, literal(str(count[a]), XSD_INTEGER)),
@@ -716,9 +738,13 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     """Claims and answers across articles, kept current: the links with an end in *focus* are scored
     again, the others stay as stored. Focus: the changed articles' statements, those of stored links
     sharing a word that became more common (their score falls, and they may fail), and those telling
-    of events whose story changed (``moved``). A pair of other statements cannot change: its words did
-    not become rarer (when any did, or when the rounded statement count changed, every statement is in
-    focus, as in a rebuild), and its stories are as before. So the result equals a rebuild's."""
+    of events whose story changed (``moved``), with every member of the claims of the changed
+    articles' statements and of the claims two of whose members share a word now more common. A pair
+    of other statements cannot change: its words did not become rarer (when any did, or when the
+    rounded statement count changed, every statement is in focus, as in a rebuild), and its stories are
+    as before. A claim link left out of the spanning forest of a claim none of whose members is in
+    focus stays left out: the stronger links that replaced it are all still there. So the result
+    equals a rebuild's."""
     st = STORIES_GRAPH
     changed_set = set(changed)
     new = _statements(store, graphs=changed)
@@ -741,6 +767,14 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
             rows = store.query(render(LINKED_STATEMENTS_SHARING, values=" ".join(terms[i : i + _CHUNK]))).rows
             former.update(r["s"].value for r in rows)
         former.update(r["s"].value for r in _stored(store, STATEMENTS_TELLING_OF, moved))
+        # a claim keeps only a spanning forest of its links, so a link it left out may be needed now:
+        # the claims of a changed article's statements, and those two of whose members share a word now
+        # more common, are decided again whole (every member in focus)
+        mine = {x for x in former | set(new) if x.split("/statement/", 1)[0] in had}
+        former.update(r["x"].value for r in _stored(store, CLAIM_MEMBERS, mine))
+        for i in range(0, len(terms), _CHUNK):
+            rows = store.query(render(CLAIM_MEMBERS_SHARING, values=" ".join(terms[i : i + _CHUNK]))).rows
+            former.update(r["x"].value for r in rows)
     gone = {s for s in former if s.split("/statement/", 1)[0] in changed_set and s not in new}
     focus = dict(new)
     focus.update(_statements(store, statements=former - set(new) - gone))
@@ -754,15 +788,29 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     speakers = {s["speaker"] for s in focus.values() if s["speaker"]} | of_gone
     words = {w for s in everyone.values() for w in s["words"]}
     rarity = Rarity(rarity.n, _frequencies(store, words))
-    # claim links between statements out of focus stay as stored: they only join the claims
+    # claim links between statements out of focus stay as stored (with the words of their claims) unless
+    # the forest no longer takes them
     of_speakers = {s for s, v in everyone.items() if v["speaker"] in speakers}
     kept = [
-        (r["a"].value, r["b"].value)
+        (r["a"].value, r["b"].value, float(r["score"].value))
         for r in _stored(store, STATEMENT_PAIRS, of_speakers - set(focus))
         if r["rule"].value == CLAIM_RULE and r["b"].value in of_speakers and r["b"].value not in focus
     ]
-    claims, links = claims_and_responses(list(everyone.values()), rarity, window, set(focus), kept)
-    claims = {c: m for c, m in claims.items() if everyone[m[0]]["speaker"] in speakers}
+    old_claims = _stored(store, CLAIMS_OF_SPEAKERS, speakers)
+    triples = _stored(store, ENTRIES, {r["c"].value for r in old_claims}, graph=st)
+    members: dict[str, set[str]] = defaultdict(set)
+    claim_terms: dict[str, set[str]] = defaultdict(set)
+    statement_p, term_p = str(KG.claimStatement), str(KG.claimTerm)
+    for r in triples:
+        if r["p"].value == statement_p:
+            members[r["s"].value].add(r["o"].value)
+        elif r["p"].value == term_p:
+            claim_terms[r["s"].value].add(r["o"].value)
+    kept_terms = {x: claim_terms[c] for c, xs in members.items() for x in xs if x not in focus}
+    claims, links, dropped = claims_and_responses(
+        list(everyone.values()), rarity, window, set(focus), kept, kept_terms
+    )
+    claims = {c: m for c, m in claims.items() if everyone[m[0][0]]["speaker"] in speakers}
     links = [
         x
         for x in links
@@ -770,21 +818,22 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
         or (x[2] != CLAIM_RULE and (x[0] in focus or x[1] in focus))
     ]
     # replace what is recomputed: claims of these speakers with their links, answers with an end in
-    # focus or gone; only the triples that differ are written (most links rescored keep their triples)
-    old_claims = _stored(store, CLAIMS_OF_SPEAKERS, speakers)
-    triples = _stored(store, ENTRIES, {r["c"].value for r in old_claims}, graph=st)
+    # focus or gone, kept links left out; only the triples that differ are written (most links rescored
+    # keep their triples)
     old = {triple(r["s"].value, r["p"].value, stored(r["o"])) for r in triples}
     answering = set(focus) | gone
     recomputed = {r["l"].value for r in _stored(store, LINKS_OF_STATEMENTS, answering)}
+    recomputed |= {_statement_link_iri(a, b) for a, b in dropped}
     rows = _stored(store, ENTRIES, recomputed, graph=st)  # each link's triples once, not once per end
     old.update(triple(r["s"].value, r["p"].value, stored(r["o"])) for r in rows)
     rows = _stored(store, ANSWERS_OF, answering)
     old.update(triple(r["a"].value, KG.respondsTo, iri(r["b"].value)) for r in rows)
     lines = []
-    for claim, group in claims.items():
+    for claim, (group, words) in claims.items():
         lines.append(triple(claim, RDF_TYPE, iri(KG.Claim)))
         lines.append(triple(claim, KG.claimSpeaker, iri(everyone[group[0]]["speaker"])))
         lines += [triple(claim, KG.claimStatement, iri(s)) for s in group]
+        lines += [triple(claim, KG.claimTerm, literal(w)) for w in sorted(words)]
     for a, b, rule, score, shared, why in links:
         node = _statement_link_iri(a, b)
         lines += [

@@ -164,6 +164,7 @@ class KG(DefinedNamespace):
     evidence: URIRef
     Claim: URIRef
     claimStatement: URIRef
+    claimTerm: URIRef
     StatementLink: URIRef
     linkedStatement: URIRef
     linkRule: URIRef
