@@ -7,7 +7,9 @@ whose extracted graph is unchanged (same content hash) is not written again.
 
 from __future__ import annotations
 
-from collections import deque
+import pickle
+import zlib
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +29,9 @@ from kg.read import ReadItem
 from kg.store import Store
 
 _WAITING = 4  # prepared articles that may wait for the writer
+# Extractions of this run kept (compressed, ~5 KB each) so that articles a join made at the end of the
+# run must map again are not parsed again; older ones are extracted again from the stored text.
+_KEPT = 20_000
 
 
 def catch_up(store: Store) -> bool | None:
@@ -75,18 +80,21 @@ def _articles(items: Iterable[ReadItem], report: IngestReport, on_item: Callable
 
 @dataclass
 class Prepared:
-    """An article graph ready to write: where, what, and the hash that says whether it changed."""
+    """An article graph ready to write: where, what, the hash that says whether it changed, and the
+    extraction before corrections (compressed pickle), to map again when corrections change."""
 
     graph: str
     ntriples: str
     hash: str
+    extraction: bytes = b""
 
 
 def prepare(merges: list[Merge], extraction: Extraction, *, all_events: bool = False) -> Prepared:
     """Apply recorded corrections and map to N-Triples (runs in the worker that extracted)."""
+    kept = zlib.compress(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), 1)
     apply_merges(extraction, merges)
     ntriples, content_hash = extraction_to_ntriples(extraction, all_events=all_events)
-    return Prepared(str(article_iri(extraction.article.id)), ntriples, content_hash)
+    return Prepared(str(article_iri(extraction.article.id)), ntriples, content_hash, kept)
 
 
 def ingest(
@@ -109,13 +117,26 @@ def ingest(
         prepared = map(then, extract_distributed(articles, scheduler=scheduler))
     else:
         prepared = extract_parallel(articles, workers=workers, then=then)
-    return _write(prepared, store, report, on_item)
+    return _write(prepared, store, report, on_item, all_events=all_events)
 
 
-def ingest_articles(articles: Iterable[Article], store: Store) -> IngestReport:
+def ingest_articles(articles: Iterable[Article], store: Store, *, all_events: bool = False) -> IngestReport:
     """Extract and store articles already read (e.g. rebuilt from the store to apply a correction)."""
-    then = partial(prepare, recorded_merges(store))
-    return _write(map(then, extract_many(articles)), store, IngestReport(), lambda: None)
+    then = partial(prepare, recorded_merges(store), all_events=all_events)
+    return _write(map(then, extract_many(articles)), store, IngestReport(), lambda: None, all_events=all_events)
+
+
+def _map_again(store: Store, graphs: list[str], kept: OrderedDict[str, bytes], all_events: bool) -> IngestReport:
+    """Write again the articles a join made or lifted renames entities of: those extracted by this run
+    are mapped again from their extraction with the corrections now recorded (extraction does not
+    depend on them), the others extracted again from their stored text."""
+    merges = recorded_merges(store)
+    again = [
+        prepare(merges, pickle.loads(zlib.decompress(kept[g])), all_events=all_events) for g in graphs if g in kept
+    ]
+    rest = stored_articles(store, [g for g in graphs if g not in kept])
+    then = partial(prepare, merges, all_events=all_events)
+    return _write([*again, *map(then, extract_many(rest))], store, IngestReport(), lambda: None, all_events=all_events)
 
 
 def stored_articles(store: Store, graphs: list[str]) -> list[Article]:
@@ -150,13 +171,24 @@ def stored_articles(store: Store, graphs: list[str]) -> list[Article]:
 
 
 def _write(
-    prepared: Iterable[Prepared], store: Store, report: IngestReport, on_item: Callable[[], None]
+    prepared: Iterable[Prepared],
+    store: Store,
+    report: IngestReport,
+    on_item: Callable[[], None],
+    *,
+    all_events: bool = False,
 ) -> IngestReport:
     written: list[str] = []
+    kept: OrderedDict[str, bytes] = OrderedDict()
     behind: bool | None = None  # whether a killed run left derived graphs behind; asked before the first write
 
     def write(item: Prepared) -> None:
         nonlocal behind
+        if item.extraction:
+            kept[item.graph] = item.extraction
+            kept.move_to_end(item.graph)
+            if len(kept) > _KEPT:
+                kept.popitem(last=False)
         old_hash = store.article_hash(item.graph)
         if old_hash == item.hash:
             report.unchanged += 1
@@ -204,8 +236,8 @@ def _write(
     report.joined += joined
     report.typed += typed
     redo = sorted(set(redo) | set(retyped))
-    if redo:  # joins made or lifted: the articles that name those entities are extracted again
-        again = ingest_articles(stored_articles(store, redo), store)
+    if redo:  # joins made or lifted: the articles that name those entities are written again
+        again = _map_again(store, redo, kept, all_events)
         report.joined += again.joined
         report.typed += again.typed
     return report

@@ -241,3 +241,33 @@ def test_a_join_recorded_by_a_stopped_run_is_applied_by_the_next(runner, tmp_pat
     assert "person/holloway" in _entities(runner, store_path)
     _ingest(runner, store_path, paths["weather"])
     assert "person/holloway" not in _entities(runner, store_path)
+
+
+def _quads(store_path) -> list[str]:
+    stamps = ("#ingestedAt>", "/prov#generatedAtTime>", "#lockedAt>")
+    with open_store(store_path, must_exist=True) as store:
+        lines = store.dump("nq").decode().splitlines()
+    return sorted(line for line in lines if not any(s in line for s in stamps))
+
+
+def test_a_join_made_in_the_run_maps_its_articles_again_without_parsing_them(
+    runner, tmp_path, store_path, monkeypatch
+):
+    """The surname's article, extracted by the same run, is mapped again from its extraction when the
+    join is made: the store is the one extracting it again from its stored text gives."""
+    import kg.ingest
+
+    paths = write_texts(tmp_path, surname=SURNAME, full=FULL)
+    extracted = []
+    real = kg.ingest.extract_many
+    monkeypatch.setattr(kg.ingest, "extract_many", lambda arts: real(extracted.extend(arts) or arts))
+    assert "Joined 1 surname" in _ingest(runner, store_path, paths["surname"], paths["full"])
+    assert extracted == []  # nothing parsed again
+    kept = _quads(store_path)
+    assert "person/holloway" not in _entities(runner, store_path)
+
+    monkeypatch.setattr(kg.ingest, "_KEPT", 0)  # nothing kept: extracted again from the stored text
+    again = tmp_path / "again"
+    assert "Joined 1 surname" in _ingest(runner, again, paths["surname"], paths["full"])
+    assert len(extracted) == 1
+    assert _quads(again) == kept
