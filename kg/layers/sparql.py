@@ -289,8 +289,10 @@ STATEMENT_RECORD_PART = """?s kg:kind ?kind ; kg:content ?content ; kg:cueMentio
 STATEMENT_RECORDS = "SELECT ?s ?a ?published ?speaker ?kind ?content ?named ?reportAuthor WHERE { $selection }"
 # The events (``?e``) a statement ``?s`` tells of: those it reports or is about, and what they are part of.
 TOLD_PART = "{ ?told kg:reportedBy ?s } UNION { ?s kg:about ?told } ?told kg:subEventOf? ?e ."
-# The story (``?c``) an event ``?e`` is a member or a report of.
-IN_STORY_PART = "GRAPH <$stories> { VALUES ?in { kg:canonicalEvent kg:reportsOn } ?e ?in ?c }"
+# The story (``?c``) an event ``?e`` is a member or a report of. A union, not a VALUES list of the two
+# predicates: with the predicate a variable Oxigraph read every such triple of the graph and joined them
+# (48 against 6 ms for 300 statements on a 2,000-article store).
+IN_STORY_PART = "GRAPH <$stories> { { ?e kg:canonicalEvent ?c } UNION { ?e kg:reportsOn ?c } }"
 
 # ---------------------------------------------------------------------------------------- stories: events
 
