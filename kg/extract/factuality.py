@@ -16,9 +16,10 @@ of attitude, allegation and intention), not words seen in any corpus.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import ALLEGATION_NOUNS, INTENTION_NOUNS, reporting_nouns
 from kg.model import Factuality
@@ -138,6 +139,16 @@ class FactualityJudge:
 
     def __init__(self, holder_of: Callable[[Token], str | None]) -> None:
         self.holder_of = holder_of
+        self._sentence_starts: tuple[Doc | None, list[int], int] = (None, [], -1)
+
+    def _after_headline(self, token: Token) -> bool:
+        """Whether a line break comes before the token's sentence. ``token.sent`` walks the sentences
+        of the document from its start each time; their starts are listed once per document."""
+        doc, starts, line_break = self._sentence_starts
+        if doc is not token.doc:
+            doc, starts, line_break = token.doc, [s.start_char for s in token.doc.sents], token.doc.text.find("\n")
+            self._sentence_starts = (doc, starts, line_break)
+        return 0 <= line_break < starts[bisect_right(starts, token.idx) - 1]
 
     def judge(self, token: Token) -> Factuality:
         f = Factuality()
@@ -269,7 +280,7 @@ class FactualityJudge:
             present = len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in {"VBZ", "VBP"}
         else:
             return False
-        if not present or "\n" not in token.doc.text[: token.sent.start_char]:
+        if not present or not self._after_headline(token):
             return False
         verb = token
         while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
