@@ -1,6 +1,7 @@
 """Benchmark: every named query, its pages, and kg stats on a store of at least 10 million quads.
 
 Usage: python benchmarks/queries_10m.py STORE_DIR [--quads N] [--runs R] [--shared PATH] [--build-only]
+       [--only params|listings|pages|stats]
 
 Building (once: skipped when STORE_DIR already holds a store). The real texts under
 ../shared/corpus/*/texts and ../shared/examples (about 100) are extracted once by kg's pipeline.
@@ -318,7 +319,7 @@ def _machine() -> str:
     )
 
 
-def measure(path: Path, runs: int) -> int:
+def measure(path: Path, runs: int, only: str | None = None) -> int:
     from kg.queries import list_queries, paged, prepare
     from kg.stats import PLAIN_STATS, store_stats
     from kg.store import open_store
@@ -348,10 +349,13 @@ def measure(path: Path, runs: int) -> int:
     params = choose_parameters(store)
     print(f"# parameters: {params}", flush=True)
 
+    def wanted(section: str) -> bool:
+        return only in (None, section)
+
     print("\n## Selecting by a parameter (target 50 ms)\n")
     print("| query | value | rows | kg ms | plain pyoxigraph ms | ratio |")
     print("|---|---|---:|---:|---:|---:|")
-    for q in list_queries():
+    for q in list_queries() if wanted("params") else []:
         for label, pairs in params.get(q.name, []):
             text, bindings = prepare(q, None, pairs)
             plain = plain_text(q)
@@ -368,7 +372,7 @@ def measure(path: Path, runs: int) -> int:
     print(f"\n## Listings, one page of {PAGE} rows (target 200 ms) and whole\n")
     print("| query | rows | offset | kg page ms | plain pyoxigraph page ms | ratio | kg whole ms | plain whole ms |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for q in list_queries():
+    for q in list_queries() if wanted("listings") else []:
         if q.name in params:
             continue
         text, bindings = prepare(q, None, [])
@@ -392,7 +396,7 @@ def measure(path: Path, runs: int) -> int:
     print(f"\n## A page of {PAGE} rows of the parameterised queries (busiest value)\n")
     print("| query | rows | kg page ms | plain pyoxigraph page ms | ratio |")
     print("|---|---:|---:|---:|---:|")
-    for q in list_queries():
+    for q in list_queries() if wanted("pages") else []:
         for label, pairs in params.get(q.name, [])[:1]:
             text, bindings = prepare(q, None, pairs)
             page = paged(text, PAGE, 0)
@@ -414,6 +418,9 @@ def measure(path: Path, runs: int) -> int:
             out[name] = [tuple(solution) for solution in result]
         return out
 
+    if not wanted("stats"):
+        store.close()
+        return 0
     kg_ms, raw_ms, numbers, _ = _pair(lambda: store_stats(store), plain_stats, runs)
     print("| what | kg ms | plain pyoxigraph ms (COUNT queries and len()) | ratio |")
     print("|---|---:|---:|---:|")
@@ -430,12 +437,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument(
+        "--only", choices=["params", "listings", "pages", "stats"], help="measure one section (default: all)"
+    )
     args = parser.parse_args(argv)
     if not (args.store / "CURRENT").exists():
         build(args.store, args.quads, args.shared)
     if args.build_only:
         return 0
-    return measure(args.store, args.runs)
+    return measure(args.store, args.runs, args.only)
 
 
 if __name__ == "__main__":
