@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 
 from kg.errors import InputError
 from kg.extract import extract_distributed, extract_many, extract_parallel
@@ -130,13 +131,13 @@ def _map_again(store: Store, graphs: list[str], kept: OrderedDict[str, bytes], a
     """Write again the articles a join made or lifted renames entities of: those extracted by this run
     are mapped again from their extraction with the corrections now recorded (extraction does not
     depend on them), the others extracted again from their stored text."""
-    merges = recorded_merges(store)
-    again = [
-        prepare(merges, pickle.loads(zlib.decompress(kept[g])), all_events=all_events) for g in graphs if g in kept
-    ]
+    then = partial(prepare, recorded_merges(store), all_events=all_events)
+    again = (then(pickle.loads(zlib.decompress(kept[g]))) for g in graphs if g in kept)
     rest = stored_articles(store, [g for g in graphs if g not in kept])
-    then = partial(prepare, merges, all_events=all_events)
-    return _write([*again, *map(then, extract_many(rest))], store, IngestReport(), lambda: None, all_events=all_events)
+    # one article at a time, as a run streams them: at most a few wait for the writer
+    return _write(
+        chain(again, map(then, extract_many(rest))), store, IngestReport(), lambda: None, all_events=all_events
+    )
 
 
 def stored_articles(store: Store, graphs: list[str]) -> list[Article]:

@@ -4,11 +4,11 @@ current one article at a time, after an article is replaced or removed, it is wh
 
 from __future__ import annotations
 
-from kg.ingest import ingest_articles
+from kg.ingest import ingest_articles, prepare
 from kg.layers import sync_layers
 from kg.layers.stories import claims_and_responses, rebuild_stories
 from kg.match import CLAIM_RULE, Rarity
-from kg.model import Article
+from kg.model import Article, Entity, Extraction, Statement
 from kg.rdf.iris import article_iri
 from kg.store import open_store
 
@@ -144,3 +144,82 @@ def test_the_strongest_links_are_kept_and_ties_go_by_iri():
     claim_links = [(a, b) for a, b, rule, *_ in links if rule == CLAIM_RULE]
     # the four copies tie: each joins the first; the variant (lower overlap, same shared words) too
     assert claim_links == [("a0/s", "a1/s"), ("a0/s", "a2/s"), ("a0/s", "a3/s"), ("a0/s", "a9/s")]
+
+
+# ------------------------------------------------ claims decided again whole, on article graphs built by hand
+
+PORT, RAIL = "organization/tarvik-port-authority", "organization/ostmark-rail-company"
+NAMES = {PORT: "Tarvik Port Authority", RAIL: "Ostmark Rail Company"}
+
+
+def _said(store, aid: str, said: list[tuple[str, str]]) -> None:
+    """An article graph of statements ("X said that CONTENT."), each (speaker key, content), written
+    and taken in by the derived layers; the same id replaces the article."""
+    text, entities, statements = "Harbour works\n\n", {}, []
+    for i, (speaker, content) in enumerate(said):
+        name = NAMES[speaker]
+        at = len(text)
+        entities.setdefault(speaker, Entity(speaker, name, "Organization")).mentions.append((at, at + len(name)))
+        cue = at + len(name) + 1
+        start = cue + len("said that ")
+        text += f"{name} said that {content}. "
+        statements.append(
+            Statement(f"s{i}", speaker, name, "said", (cue, cue + 4), content, (start, start + len(content)))
+        )
+    article = Article(text=text, id=aid, published="2024-03-01")
+    item = prepare([], Extraction(article, entities=list(entities.values()), statements=statements))
+    store.replace_graph(item.graph, item.ntriples)
+    sync_layers(store)
+
+
+def _fill(store, n: int) -> None:
+    """Statements of another speaker on other matters, so that the words below stay specific."""
+    for i in range(n):
+        _said(store, f"fill{i}", [(RAIL, f"sleeper{i} trains to resort{i} would run every hour")])
+
+
+def test_a_member_leaving_a_claim_decides_the_rest_again(tmp_path):
+    """Four copies of one statement: the forest is a star around the first. Its article is written again
+    with another speaker and the same words (no word count changes): the other three stay one claim."""
+    with open_store(tmp_path / "store") as store:
+        _fill(store, 12)
+        ids = sorted(f"copy{i}" for i in range(4))
+        for aid in ids:
+            _said(store, aid, [(PORT, "dredging the northern harbour would close the ferry berths")])
+        centre = min(ids, key=lambda aid: article_iri(aid))
+        _said(store, centre, [(RAIL, "dredging the northern harbour would close the ferry berths")])
+        before = _stories(store)
+        rebuild_stories(store)
+        assert _stories(store) == before
+        [(members, links)] = _claims(store).values()
+        assert len(members) == 3 and _is_tree(members, links)
+
+
+def test_a_word_becoming_common_decides_its_claim_again(tmp_path):
+    """One speaker's four statements u, p, q, v: the forest is the path u-p-q-v, p and q sharing 'tariff',
+    u and v 'island' (a word of a third statement, so weaker). When 'tariff' becomes common, p-q is the
+    weakest link of the cycle and u-v, between two statements nothing else put in focus, replaces it."""
+    common = "harbour dredging ferry berths"
+    with open_store(tmp_path / "store") as store:
+        _fill(store, 11)
+        _said(store, "island", [(RAIL, "island sleeper trains would stop")])
+        for aid, words in (
+            ("u", "winter island"),
+            ("p", "winter tariff"),
+            ("q", "tariff pilots"),
+            ("v", "pilots island"),
+        ):
+            _said(store, aid, [(PORT, f"{common} {words}")])
+        path = {
+            tuple(sorted((str(article_iri(a)), str(article_iri(b))))) for a, b in (("u", "p"), ("p", "q"), ("q", "v"))
+        }
+        [(_, links)] = _claims(store).values()
+        assert {(a.split("/statement/")[0], b.split("/statement/")[0]) for a, b in links} == path
+        for i in range(4):  # 16 statements before, 20 after: the IDF scale stays 16
+            _said(store, f"tariff{i}", [(RAIL, f"tariff{i} tariff fares for route{i}")])
+        before = _stories(store)
+        rebuild_stories(store)
+        assert _stories(store) == before
+        [(_, links)] = _claims(store).values()
+        ends = {tuple(sorted((a.split("/statement/")[0], b.split("/statement/")[0]))) for a, b in links}
+        assert tuple(sorted((str(article_iri("u")), str(article_iri("v"))))) in ends

@@ -250,9 +250,7 @@ def _quads(store_path) -> list[str]:
     return sorted(line for line in lines if not any(s in line for s in stamps))
 
 
-def test_a_join_made_in_the_run_maps_its_articles_again_without_parsing_them(
-    runner, tmp_path, store_path, monkeypatch
-):
+def test_a_join_made_in_the_run_maps_its_articles_again_without_parsing_them(runner, tmp_path, store_path, monkeypatch):
     """The surname's article, extracted by the same run, is mapped again from its extraction when the
     join is made: the store is the one extracting it again from its stored text gives."""
     import kg.ingest

@@ -416,7 +416,7 @@ SENTENCES = """SELECT ?x ?a ?published ?headline ?text ?begin ?end ?mb ?content 
   OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:headline ?headline } }"""
 # The events of one story (``?e``), members and reports.
 STORY_EVENTS_PART = (
-    "VALUES ?c { <$story> } GRAPH <$stories> { VALUES ?in { kg:canonicalEvent kg:reportsOn } ?e ?in ?c }"
+    "VALUES ?c { <$story> } GRAPH <$stories> { { ?e kg:canonicalEvent ?c } UNION { ?e kg:reportsOn ?c } }"
 )
 # The event links of one story's events.
 STORY_EVENT_LINKS = (

@@ -569,7 +569,8 @@ def claims_and_responses(
     A claim is one speaker's statements across articles that claim links join (a connected component),
     named after its smallest member, with the specific words any two of its members share (a later
     ingest that makes one of them more common decides the claim again). Of its links only a maximum
-    spanning forest is kept: the strongest links that join every member (ties by IRI). So a wire story
+    spanning forest is kept: the strongest links that join every member (ties by IRI; scores are
+    rounded, so a stored score read back orders as it was computed). So a wire story
     reprinted n times makes n - 1 claim links, not n(n - 1)/2, and a claim is explained by the links
     that hold it together. Links are (a, b, rule, score, shared words, evidence), with ``a`` answering
     ``b`` for answers. With ``focus``, only links with an end in it are scored; the stored claim links
@@ -585,7 +586,7 @@ def claims_and_responses(
     speaker_of = {s["iri"]: s["speaker"] for s in statements}
     kept_by: dict[str, list[tuple[float, str, str, None]]] = defaultdict(list)
     for a, b, score in kept:
-        kept_by[speaker_of[a]].append((-round(score, 6), a, b, None))
+        kept_by[speaker_of[a]].append((-score, a, b, None))
     kept_terms = kept_terms or {}
     for speaker, items in by_speaker.items():
         items.sort(key=lambda s: s["iri"])
@@ -595,7 +596,7 @@ def claims_and_responses(
                 continue
             found = claim_link(a, b, rarity, window)
             if found:
-                edges.append((-round(found[0], 6), a["iri"], b["iri"], found))
+                edges.append((-found[0], a["iri"], b["iri"], found))
         edges.sort(key=lambda e: e[:3])
         groups = UnionFind(s["iri"] for s in items)
         terms: dict[str, set[str]] = defaultdict(set)
@@ -734,6 +735,24 @@ def _article_graphs(store: Store) -> list[str]:
     return sorted(r["g"].value for r in rows)
 
 
+def _stored_claims(
+    store: Store, speakers: set[str], focus: set[str]
+) -> tuple[list[dict[str, Term]], dict[str, set[str]]]:
+    """The stored triples of some speakers' claims, and for each member out of focus the words of its
+    claim (they stay valid for a claim none of whose members is in focus)."""
+    old_claims = _stored(store, CLAIMS_OF_SPEAKERS, speakers)
+    triples = _stored(store, ENTRIES, {r["c"].value for r in old_claims}, graph=STORIES_GRAPH)
+    members: dict[str, set[str]] = defaultdict(set)
+    words: dict[str, set[str]] = defaultdict(set)
+    statement_p, term_p = str(KG.claimStatement), str(KG.claimTerm)
+    for r in triples:
+        if r["p"].value == statement_p:
+            members[r["s"].value].add(r["o"].value)
+        elif r["p"].value == term_p:
+            words[r["s"].value].add(r["o"].value)
+    return triples, {x: words[c] for c, xs in members.items() for x in xs if x not in focus}
+
+
 def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[str, int]:
     """Claims and answers across articles, kept current: the links with an end in *focus* are scored
     again, the others stay as stored. Focus: the changed articles' statements, those of stored links
@@ -796,21 +815,9 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
         for r in _stored(store, STATEMENT_PAIRS, of_speakers - set(focus))
         if r["rule"].value == CLAIM_RULE and r["b"].value in of_speakers and r["b"].value not in focus
     ]
-    old_claims = _stored(store, CLAIMS_OF_SPEAKERS, speakers)
-    triples = _stored(store, ENTRIES, {r["c"].value for r in old_claims}, graph=st)
-    members: dict[str, set[str]] = defaultdict(set)
-    claim_terms: dict[str, set[str]] = defaultdict(set)
-    statement_p, term_p = str(KG.claimStatement), str(KG.claimTerm)
-    for r in triples:
-        if r["p"].value == statement_p:
-            members[r["s"].value].add(r["o"].value)
-        elif r["p"].value == term_p:
-            claim_terms[r["s"].value].add(r["o"].value)
-    kept_terms = {x: claim_terms[c] for c, xs in members.items() for x in xs if x not in focus}
-    claims, links, dropped = claims_and_responses(
-        list(everyone.values()), rarity, window, set(focus), kept, kept_terms
-    )
-    claims = {c: m for c, m in claims.items() if everyone[m[0][0]]["speaker"] in speakers}
+    triples, kept_terms = _stored_claims(store, speakers, set(focus))
+    claims, links, dropped = claims_and_responses(list(everyone.values()), rarity, window, set(focus), kept, kept_terms)
+    claims = {c: (group, words) for c, (group, words) in claims.items() if everyone[group[0]]["speaker"] in speakers}
     links = [
         x
         for x in links
