@@ -19,6 +19,7 @@ FILLS = {
     "keys": '"k"',
     "prefix": '"k"',
     "rule": '"same claim"',
+    "kinds": '"claim" "denial"',
     "endpoint": '"http://example.org/sparql"',
     "pattern": '"^x$"',
     "time": '"2026-01-01T00:00:00+00:00"^^xsd:dateTime',

@@ -330,6 +330,10 @@ EVENT_LINK_ENTRIES = (
 STORIES_OF_STATEMENTS = "SELECT ?s ?c WHERE { VALUES ?s { $values } " + TOLD_PART + " " + IN_STORY_PART + " }"
 # Statements with one of some actors on a path (``$path``: kg:speaker, schema:mentions, kg:about/kg:author).
 STATEMENTS_WITH = "SELECT DISTINCT ?s WHERE { VALUES ?x { $values } ?s $path ?x ; kg:kind ?k }"
+# The same, of some kinds only (``$kinds``: literals).
+STATEMENTS_OF_KINDS_WITH = (
+    "SELECT DISTINCT ?s WHERE { VALUES ?x { $values } VALUES ?k { $kinds } ?s $path ?x ; kg:kind ?k }"
+)
 # Statements telling of events of some stories.
 STATEMENTS_OF_STORIES = (
     "SELECT DISTINCT ?s WHERE { VALUES ?c { $values } " + IN_STORY_PART + " " + TOLD_PART + " ?s kg:kind ?k }"

@@ -91,6 +91,7 @@ from kg.layers.sparql import (
     STATEMENT_PAIRS,
     STATEMENT_RECORD_PART,
     STATEMENT_RECORDS,
+    STATEMENTS_OF_KINDS_WITH,
     STATEMENTS_OF_STORIES,
     STATEMENTS_TELLING_OF,
     STATEMENTS_WITH,
@@ -540,17 +541,34 @@ def _add_stories(store: Store, statements: dict[str, dict]) -> None:
 
 
 def _related(store: Store, focus: dict[str, dict], speakers: set[str]) -> set[str]:
-    """Stored statements that could form a claim with, or answer, a statement in focus: the same
-    speaker; a named actor or report author that is the other's speaker; a shared story; and those
-    of some other ``speakers`` (whose claims are recomputed)."""
-    actors = set(speakers)
+    """Stored statements that could form a claim with, or answer, a statement in focus, or be answered by
+    one: every statement of the same speaker (and of some other ``speakers``, whose claims are
+    recomputed); the claims of an actor an answer in focus names or is about a report of; the answers
+    naming a claimant in focus or about its report; and those sharing a story. Only these pairs can be
+    linked (``answer_link``), so reading every statement of a much-named actor is not needed."""
+    every = set(speakers) | {s["speaker"] for s in focus.values() if s["speaker"]}
+    answered, claimants = set(), set()
     for s in focus.values():
-        actors |= s["named"] | ({s["speaker"]} if s["speaker"] else set()) | ({s["about_author"]} - {None})
+        if s["kind"] in ANSWER_KINDS:
+            answered |= s["named"] | ({s["about_author"]} - {None})
+        if s["kind"] in CLAIM_KINDS and s["speaker"]:
+            claimants.add(s["speaker"])
+    claim_kinds = " ".join(literal(k) for k in sorted(CLAIM_KINDS))
+    answer_kinds = " ".join(literal(k) for k in sorted(ANSWER_KINDS))
+    asked = [
+        (every, "kg:speaker", None),
+        (answered - every, "kg:speaker", claim_kinds),
+        (claimants, "schema:mentions", answer_kinds),
+        (claimants, "kg:about/kg:author", answer_kinds),
+    ]
     found = set()
-    for v in _chunks(actors):
-        for path in ("kg:speaker", "schema:mentions", "kg:about/kg:author"):
-            rows = store.query(render(STATEMENTS_WITH, values=v, path=path)).rows
-            found.update(r["s"].value for r in rows)
+    for actors, path, kinds in asked:
+        for v in _chunks(actors):
+            if kinds is None:
+                query = render(STATEMENTS_WITH, values=v, path=path)
+            else:
+                query = render(STATEMENTS_OF_KINDS_WITH, values=v, path=path, kinds=kinds)
+            found.update(r["s"].value for r in store.query(query).rows)
     stories = {c for s in focus.values() for c in s["stories"]}
     found.update(r["s"].value for r in _stored(store, STATEMENTS_OF_STORIES, stories))
     return found - set(focus)
