@@ -8,7 +8,7 @@ from kg.ingest import ingest_articles, prepare
 from kg.layers import sync_layers
 from kg.layers.stories import claims_and_responses, rebuild_stories
 from kg.match import CLAIM_RULE, Rarity
-from kg.model import Article, Entity, Extraction, Statement
+from kg.model import Article, Entity, Extraction, Report, Statement
 from kg.rdf.iris import article_iri
 from kg.store import open_store
 
@@ -152,22 +152,36 @@ PORT, RAIL = "organization/tarvik-port-authority", "organization/ostmark-rail-co
 NAMES = {PORT: "Tarvik Port Authority", RAIL: "Ostmark Rail Company"}
 
 
-def _said(store, aid: str, said: list[tuple[str, str]]) -> None:
-    """An article graph of statements ("X said that CONTENT."), each (speaker key, content), written
-    and taken in by the derived layers; the same id replaces the article."""
-    text, entities, statements = "Harbour works\n\n", {}, []
+def _said(
+    store, aid: str, said: list[tuple[str, str]], *, kind: str = "claim", day: int = 1, report_by: str | None = None
+) -> None:
+    """An article graph of statements ("X said that CONTENT."), each (speaker key, content), of one kind,
+    written and taken in by the derived layers; the same id replaces the article. With ``report_by``,
+    the article tells of a report by that actor first, and its statements are about the report."""
+    text, entities, statements, reports = "Harbour works\n\n", {}, [], []
+
+    def mention(key: str, at: int) -> None:
+        entities.setdefault(key, Entity(key, NAMES[key], "Organization")).mentions.append((at, at + len(NAMES[key])))
+
+    if report_by:
+        mention(report_by, len(text))
+        text += f"{NAMES[report_by]} published a report. "
+        reports.append(Report("r1", report_by, "Report", None))
     for i, (speaker, content) in enumerate(said):
         name = NAMES[speaker]
-        at = len(text)
-        entities.setdefault(speaker, Entity(speaker, name, "Organization")).mentions.append((at, at + len(name)))
-        cue = at + len(name) + 1
+        mention(speaker, len(text))
+        cue = len(text) + len(name) + 1
         start = cue + len("said that ")
         text += f"{name} said that {content}. "
-        statements.append(
-            Statement(f"s{i}", speaker, name, "said", (cue, cue + 4), content, (start, start + len(content)))
-        )
-    article = Article(text=text, id=aid, published="2024-03-01")
-    item = prepare([], Extraction(article, entities=list(entities.values()), statements=statements))
+        for key, named in NAMES.items():  # actors the content names
+            if named in content:
+                mention(key, start + content.index(named))
+        span = (start, start + len(content))
+        about = "r1" if report_by else None
+        statements.append(Statement(f"s{i}", speaker, name, "said", (cue, cue + 4), content, span, kind, about=about))
+    article = Article(text=text, id=aid, published=f"2024-03-{day:02d}")
+    extraction = Extraction(article, entities=list(entities.values()), statements=statements, reports=reports)
+    item = prepare([], extraction)
     store.replace_graph(item.graph, item.ntriples)
     sync_layers(store)
 
@@ -186,7 +200,10 @@ def test_a_member_leaving_a_claim_decides_the_rest_again(tmp_path):
         ids = sorted(f"copy{i}" for i in range(4))
         for aid in ids:
             _said(store, aid, [(PORT, "dredging the northern harbour would close the ferry berths")])
-        centre = min(ids, key=lambda aid: article_iri(aid))
+        centre = min(ids, key=lambda aid: str(article_iri(aid)))
+        [(_, links)] = _claims(store).values()
+        ends = [(a.split("/statement/")[0], b.split("/statement/")[0]) for a, b in links]
+        assert all(str(article_iri(centre)) in pair for pair in ends)  # a star around the first
         _said(store, centre, [(RAIL, "dredging the northern harbour would close the ferry berths")])
         before = _stories(store)
         rebuild_stories(store)
@@ -223,3 +240,39 @@ def test_a_word_becoming_common_decides_its_claim_again(tmp_path):
         [(_, links)] = _claims(store).values()
         ends = {tuple(sorted((a.split("/statement/")[0], b.split("/statement/")[0]))) for a, b in links}
         assert tuple(sorted((str(article_iri("u")), str(article_iri("v"))))) in ends
+
+
+KESSEL = "rail crews ignored cracked viaduct girders near Kessel"
+
+
+def _answers_equal_a_rebuild(store) -> None:
+    before = _stories(store)
+    assert any("#respondsTo>" in line for line in before)
+    rebuild_stories(store)
+    assert _stories(store) == before
+
+
+def test_a_denial_naming_the_claimant_answers_a_stored_claim(tmp_path):
+    """The denial comes later and names the port authority: its stored accusation is read as a claim
+    it may answer, though nothing else about the port authority is in focus."""
+    with open_store(tmp_path / "store") as store:
+        _fill(store, 12)
+        _said(store, "claim", [(PORT, KESSEL)], kind="accusation", day=2)
+        _said(
+            store,
+            "denial",
+            [(RAIL, f"the Tarvik Port Authority lies: nobody {KESSEL.split(' ', 2)[2]}")],
+            kind="denial",
+            day=5,
+        )
+        _answers_equal_a_rebuild(store)
+
+
+def test_a_stored_denial_about_a_report_answers_a_later_finding(tmp_path):
+    """The denial of the port authority's report is stored first; the finding ingested after it is in
+    focus, and the denial is read as an answer about a report of its claimant."""
+    with open_store(tmp_path / "store") as store:
+        _fill(store, 12)
+        _said(store, "denial", [(RAIL, f"nobody {KESSEL.split(' ', 2)[2]}")], kind="denial", day=5, report_by=PORT)
+        _said(store, "claim", [(PORT, KESSEL)], kind="finding", day=2)
+        _answers_equal_a_rebuild(store)

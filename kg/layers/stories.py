@@ -130,6 +130,8 @@ from kg.store import Store
 from kg.store.base import Term
 
 _CHUNK = 300
+_CLAIM_KINDS = " ".join(literal(k) for k in sorted(CLAIM_KINDS))  # as a SPARQL VALUES list
+_ANSWER_KINDS = " ".join(literal(k) for k in sorted(ANSWER_KINDS))
 
 
 def _chunks(items: Iterable[str], size: int = _CHUNK) -> Iterable[str]:
@@ -553,13 +555,11 @@ def _related(store: Store, focus: dict[str, dict], speakers: set[str]) -> set[st
             answered |= s["named"] | ({s["about_author"]} - {None})
         if s["kind"] in CLAIM_KINDS and s["speaker"]:
             claimants.add(s["speaker"])
-    claim_kinds = " ".join(literal(k) for k in sorted(CLAIM_KINDS))
-    answer_kinds = " ".join(literal(k) for k in sorted(ANSWER_KINDS))
     asked = [
         (every, "kg:speaker", None),
-        (answered - every, "kg:speaker", claim_kinds),
-        (claimants, "schema:mentions", answer_kinds),
-        (claimants, "kg:about/kg:author", answer_kinds),
+        (answered - every, "kg:speaker", _CLAIM_KINDS),
+        (claimants, "schema:mentions", _ANSWER_KINDS),
+        (claimants, "kg:about/kg:author", _ANSWER_KINDS),
     ]
     found = set()
     for actors, path, kinds in asked:
