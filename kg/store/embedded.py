@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -125,11 +126,20 @@ class EmbeddedStore(ClosedOnExit):
                 return QueryResult(triples=result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
             variables = [v.value for v in result.variables]
             # a solution iterates its values in the order of the variables (faster than looking each
-            # up); results are lazy, so evaluation errors surface here
-            rows = [
-                {name: to_term(v) for name, v in zip(variables, solution, strict=True) if v is not None}
-                for solution in result
-            ]
+            # up); results are lazy, so evaluation errors surface here. The rows hold no reference
+            # cycles, so the cyclic garbage collector is paused while they are built: otherwise it
+            # walks every object of the process again and again as the rows pile up (a third of the
+            # time for 57,000 rows)
+            paused = gc.isenabled()
+            gc.disable()
+            try:
+                rows = [
+                    {name: to_term(v) for name, v in zip(variables, solution, strict=True) if v is not None}
+                    for solution in result
+                ]
+            finally:
+                if paused:
+                    gc.enable()
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
         except (OSError, RuntimeError, ValueError) as exc:
