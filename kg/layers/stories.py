@@ -799,19 +799,17 @@ def _update_claims(store: Store, changed: list[str], moved: set[str]) -> dict[st
     rows = store.query(render(LINKED_STATEMENTS, filter=prefixes)).rows if had else []
     former = {r["s"].value for r in rows}
     if not everything:
+        # a claim keeps only a spanning forest of its links, so a link it left out may be needed now:
+        # the claims two of whose members share a word now more common, and those of a changed
+        # article's statements, are decided again whole (every member in focus)
         terms = [literal(w) for w in sorted(commoner)]
         for i in range(0, len(terms), _CHUNK):
-            rows = store.query(render(LINKED_STATEMENTS_SHARING, values=" ".join(terms[i : i + _CHUNK]))).rows
-            former.update(r["s"].value for r in rows)
+            for template, var in ((LINKED_STATEMENTS_SHARING, "s"), (CLAIM_MEMBERS_SHARING, "x")):
+                rows = store.query(render(template, values=" ".join(terms[i : i + _CHUNK]))).rows
+                former.update(r[var].value for r in rows)
         former.update(r["s"].value for r in _stored(store, STATEMENTS_TELLING_OF, moved))
-        # a claim keeps only a spanning forest of its links, so a link it left out may be needed now:
-        # the claims of a changed article's statements, and those two of whose members share a word now
-        # more common, are decided again whole (every member in focus)
         mine = {x for x in former | set(new) if x.split("/statement/", 1)[0] in had}
         former.update(r["x"].value for r in _stored(store, CLAIM_MEMBERS, mine))
-        for i in range(0, len(terms), _CHUNK):
-            rows = store.query(render(CLAIM_MEMBERS_SHARING, values=" ".join(terms[i : i + _CHUNK]))).rows
-            former.update(r["x"].value for r in rows)
     gone = {s for s in former if s.split("/statement/", 1)[0] in changed_set and s not in new}
     focus = dict(new)
     focus.update(_statements(store, statements=former - set(new) - gone))
